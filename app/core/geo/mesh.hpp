@@ -1,0 +1,69 @@
+// Projected, tessellated geometry ready for a GPU or an SVG writer: fill triangles and
+// border polylines per level of detail, each vertex tagged with its country's index so
+// colours come from a small per-country table.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "core/geo/projection.hpp"
+#include "core/geo/world.hpp"
+
+namespace deportmap::geo {
+
+struct MapMesh {
+    // Fill triangles: x,y pairs in projected units, country index per vertex.
+    std::vector<float> fill_xy;
+    std::vector<uint16_t> fill_country;
+    std::vector<uint32_t> fill_indices;
+    // Border polylines: x,y pairs; polyline k covers vertices
+    // [line_starts[k], line_starts[k+1]). Artificial edges (the ±180° cut, the pole
+    // closure) are left out, so a ring can give several open polylines.
+    std::vector<float> line_xy;
+    std::vector<uint16_t> line_country;
+    std::vector<uint32_t> line_starts;  // size = polyline count + 1
+    BBox bounds;
+
+    size_t fill_vertex_count() const { return fill_country.size(); }
+    size_t line_count() const { return line_starts.empty() ? 0 : line_starts.size() - 1; }
+};
+
+// One country's projected geometry at one level, for picking, labels and SVG.
+struct ProjectedShape {
+    std::vector<Polygon> polygons;  // projected, densified
+    BBox bbox;
+    double area = 0.0;        // projected units²
+    Vec2 label_point;         // a point well inside the largest polygon
+};
+
+struct ProjectedWorld {
+    ProjectionKind projection = ProjectionKind::EqualEarth;
+    // Per level: one mesh holding every country (a coarse level borrows countries it
+    // lacks from the next finer level), and each country's shape, parallel to
+    // World::countries.
+    std::array<MapMesh, kLodCount> meshes;
+    std::array<std::vector<ProjectedShape>, kLodCount> shapes;
+    std::array<bool, kLodCount> ready{};  // which levels were prepared
+    Ring outline;      // the globe's projected outline (ocean fill)
+    BBox world_bounds;
+
+    // Index of the country under a projected point at `lod`, or -1.
+    int pick(Vec2 xy, Lod lod) const;
+};
+
+// Projects, densifies and tessellates the levels in `levels` (others stay not ready).
+// Long edges are densified (max_segment_degrees) so curved projections stay smooth.
+ProjectedWorld project_world(const World& world, ProjectionKind kind,
+                             std::array<bool, kLodCount> levels = {true, true, true},
+                             double max_segment_degrees = 1.0);
+// Prepares one level into an existing ProjectedWorld (e.g. on a worker thread).
+void project_level(const World& world, const Projector& projector, Lod lod,
+                   ProjectedWorld& out, double max_segment_degrees = 1.0);
+
+// Triangulates one polygon (outer ring + holes) into triangles appended to `out_xy`
+// (vertex positions) and `out_indices` (offsets relative to the first vertex this call
+// appends). Copes with invalid input (self-touching rings) without crashing.
+void tessellate(const Polygon& polygon, std::vector<Vec2>& out_xy,
+                std::vector<uint32_t>& out_indices);
+
+}  // namespace deportmap::geo

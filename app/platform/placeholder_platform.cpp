@@ -1,0 +1,1 @@
+// PLACEHOLDER so the platform layer has a source until its code lands.

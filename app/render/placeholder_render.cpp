@@ -1,0 +1,1 @@
+// PLACEHOLDER so the render layer has a source until its code lands.

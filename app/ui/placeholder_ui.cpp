@@ -1,0 +1,1 @@
+// PLACEHOLDER so the ui layer has a source until its code lands.

@@ -1,4 +1,5 @@
 # Script mode: writes OUT, a C++ file holding each of FILES as a raw string literal.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 foreach(f IN LISTS FILES)
   get_filename_component(name "${f}" NAME)

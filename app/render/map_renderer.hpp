@@ -4,25 +4,22 @@
 // and by headless export alike. Needs a current OpenGL 3.3 core context.
 #pragma once
 #include <memory>
+#include <optional>
 #include <span>
-#include <stdexcept>
 
 #include "core/color.hpp"
 #include "core/geo/mesh.hpp"
 #include "core/view.hpp"
+#include "render/error.hpp"
 
 namespace deportmap::render {
-
-struct RenderError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 struct MapStyle {
     Color background{0xf4, 0xf1, 0xea, 255};  // outside the globe's outline
     Color ocean{0xd6, 0xe6, 0xf0, 255};       // inside the outline
     Color border{0x40, 0x40, 0x48, 255};
     Color no_data{0xd9, 0xd6, 0xcf, 255};  // countries without a colour entry
-    float border_width_px = 0.6f;
+    float border_width_px = 0.6f;  // framebuffer pixels; 0 draws no borders
 };
 
 struct DrawParams {
@@ -32,6 +29,13 @@ struct DrawParams {
     geo::Lod lod = geo::Lod::k110m;
     MapStyle style;
     bool clear = true;  // clear to style.background first
+};
+
+// What one uploaded level holds on the GPU (zeros when not uploaded).
+struct LevelStats {
+    size_t fill_vertices = 0;
+    size_t fill_triangles = 0;
+    size_t border_segments = 0;
 };
 
 class MapRenderer {
@@ -47,9 +51,18 @@ public:
     // Uploads or replaces one level (e.g. when the 10m level finishes loading).
     void upload_level(const geo::ProjectedWorld& world, geo::Lod lod);
     bool has_level(geo::Lod lod) const;
+    // The uploaded level draw() uses for `lod`: that level, else the nearest uploaded
+    // one (coarser first); nullopt when nothing is uploaded.
+    std::optional<geo::Lod> level_for(geo::Lod lod) const;
+    LevelStats level_stats(geo::Lod lod) const;
     // Per-country fill colours, indexed like World::countries; countries past the end
     // use style.no_data. One small upload; the meshes are not touched.
     void set_country_colors(std::span<const Color> colors);
+    // Draws into the framebuffer bound to GL_DRAW_FRAMEBUFFER, viewport (0, 0, width,
+    // height): background, ocean (the globe's outline), countries of level_for(lod),
+    // then borders. Sets blending (alpha over, destination alpha kept opaque) and leaves
+    // the framebuffer binding and viewport as it found them. Throws RenderError only if
+    // the border coverage buffer cannot be allocated.
     void draw(const DrawParams& params);
 
 private:

@@ -1,0 +1,42 @@
+// Renders a map into memory without a window: an offscreen MSAA target, the map
+// renderer, readback. The headless exporter's GPU half; needs a current OpenGL 3.3
+// context (platform::HeadlessGlContext, or the window's).
+#pragma once
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/color.hpp"
+#include "core/geo/mesh.hpp"
+#include "core/view.hpp"
+#include "render/map_renderer.hpp"
+
+namespace deportmap::render {
+
+struct MapImageRequest {
+    int width = 0;  // output pixels
+    int height = 0;
+    ViewTransform view;  // projected -> output pixels (origin top-left)
+    geo::Lod lod = geo::Lod::k110m;  // must be ready in the ProjectedWorld
+    MapStyle style;
+    int samples = 4;  // MSAA samples, clamped to the driver's GL_MAX_SAMPLES
+};
+
+struct RgbaImage {
+    int width = 0;
+    int height = 0;
+    std::vector<uint8_t> rgba;  // width * height * 4 bytes, rows top-down
+};
+
+// Checks that a width x height image fits the current context's limits; throws
+// RenderError with one line when it does not (or when the size is not positive).
+void check_image_size(int width, int height);
+
+// Draws `world` at request.lod with per-country fill colours `country_colors` (indexed
+// like World::countries; missing entries use style.no_data) and returns the pixels.
+// This is the hook through which a timeline colours countries by status. Throws
+// RenderError for a size beyond the driver's limits or a failed allocation.
+RgbaImage render_map_image(const geo::ProjectedWorld& world, const MapImageRequest& request,
+                           std::span<const Color> country_colors);
+
+}  // namespace deportmap::render

@@ -1,0 +1,400 @@
+// The GPU map renderer (see map_renderer.hpp). Fills are indexed triangles with a
+// per-vertex country index looked up in a small RGBA colour-table texture. Borders are
+// instanced segments expanded to screen-space quads; their coverage is accumulated with
+// GL_MAX into a single-channel texture and painted once, so joins and borders shared by
+// two countries are not darkened by double blending.
+#include "render/map_renderer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <vector>
+
+#include "render/gl/objects.hpp"
+
+namespace deportmap::render {
+namespace {
+
+constexpr int kColorTableWidth = 256;  // must match fill.vert
+
+struct Level {
+    bool ready = false;
+    gl::VertexArray fill_vao;
+    gl::Buffer fill_positions;
+    gl::Buffer fill_countries;
+    gl::Buffer fill_indices;
+    GLsizei fill_index_count = 0;
+    size_t fill_vertices = 0;
+    gl::VertexArray border_vao;
+    gl::Buffer border_segments;
+    GLsizei segment_count = 0;
+};
+
+void set_color_uniform(GLint location, Color c) {
+    glUniform4f(location, c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, c.a / 255.0f);
+}
+
+}  // namespace
+
+struct MapRenderer::Impl {
+    gl::Program fill;
+    gl::Program border;
+    gl::Program composite;
+    struct {
+        GLint clip_scale, clip_offset, colors, color_count, no_data, solid, solid_color;
+    } fill_u{};
+    struct {
+        GLint scale, offset, viewport, extent, half_width, alpha_scale;
+    } border_u{};
+    struct {
+        GLint coverage, border_color;
+    } composite_u{};
+
+    std::array<Level, geo::kLodCount> levels;
+
+    gl::VertexArray outline_vao;
+    gl::Buffer outline_buffer;
+    GLsizei outline_count = 0;
+
+    gl::Texture color_table;
+    int color_count = 0;
+
+    gl::VertexArray empty_vao;  // core profile needs a bound VAO even without attributes
+    gl::Texture coverage;
+    gl::Framebuffer coverage_fbo;
+    int coverage_width = 0;
+    int coverage_height = 0;
+
+    void upload_outline(const geo::Ring& outline);
+    void upload_level(const geo::MapMesh& mesh, Level& level);
+    void ensure_coverage(int width, int height);
+};
+
+MapRenderer::MapRenderer() : impl_(std::make_unique<Impl>()) {
+    Impl& r = *impl_;
+    r.fill = gl::load_program("fill.vert", "fill.frag");
+    r.border = gl::load_program("border.vert", "border.frag");
+    r.composite = gl::load_program("fullscreen.vert", "border_composite.frag");
+    r.fill_u = {r.fill.uniform("u_clip_scale"), r.fill.uniform("u_clip_offset"),
+                r.fill.uniform("u_colors"),     r.fill.uniform("u_color_count"),
+                r.fill.uniform("u_no_data"),    r.fill.uniform("u_solid"),
+                r.fill.uniform("u_solid_color")};
+    r.border_u = {r.border.uniform("u_scale"),      r.border.uniform("u_offset"),
+                  r.border.uniform("u_viewport"),   r.border.uniform("u_extent"),
+                  r.border.uniform("u_half_width"), r.border.uniform("u_alpha_scale")};
+    r.composite_u = {r.composite.uniform("u_coverage"), r.composite.uniform("u_border_color")};
+
+    r.empty_vao = gl::VertexArray::create();
+    r.color_table = gl::Texture::create();
+    glBindTexture(GL_TEXTURE_2D, r.color_table.id());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    const std::array<uint8_t, 4> transparent{0, 0, 0, 0};
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                 transparent.data());
+    glBindTexture(GL_TEXTURE_2D, 0);
+    GL_CHECK((void)0);
+}
+
+MapRenderer::~MapRenderer() = default;
+
+void MapRenderer::Impl::upload_outline(const geo::Ring& outline) {
+    outline_count = 0;
+    if (outline.size() < 3) return;
+    // A triangle fan from the centre of the outline's box: every outline used here
+    // (ellipse-like, rounded rectangle, rectangle) is star-shaped about it.
+    geo::BBox box;
+    for (const geo::Vec2& p : outline) box.add(p);
+    const geo::Vec2 c = box.center();
+    std::vector<float> xy;
+    xy.reserve((outline.size() + 2) * 2);
+    xy.push_back(static_cast<float>(c.x));
+    xy.push_back(static_cast<float>(c.y));
+    for (const geo::Vec2& p : outline) {
+        xy.push_back(static_cast<float>(p.x));
+        xy.push_back(static_cast<float>(p.y));
+    }
+    xy.push_back(static_cast<float>(outline.front().x));
+    xy.push_back(static_cast<float>(outline.front().y));
+    if (!outline_vao) outline_vao = gl::VertexArray::create();
+    if (!outline_buffer) outline_buffer = gl::Buffer::create();
+    glBindVertexArray(outline_vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, outline_buffer.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(xy.size() * sizeof(float)), xy.data(),
+                 GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    outline_count = static_cast<GLsizei>(xy.size() / 2);
+}
+
+void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
+    level = Level{};
+    // Fill: positions (x, y floats), country index (uint16), triangle indices.
+    level.fill_vao = gl::VertexArray::create();
+    level.fill_positions = gl::Buffer::create();
+    level.fill_countries = gl::Buffer::create();
+    level.fill_indices = gl::Buffer::create();
+    glBindVertexArray(level.fill_vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, level.fill_positions.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.fill_xy.size() * sizeof(float)),
+                 mesh.fill_xy.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, level.fill_countries.id());
+    glBufferData(GL_ARRAY_BUFFER,
+                 static_cast<GLsizeiptr>(mesh.fill_country.size() * sizeof(uint16_t)),
+                 mesh.fill_country.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(1);
+    glVertexAttribIPointer(1, 1, GL_UNSIGNED_SHORT, 0, nullptr);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, level.fill_indices.id());
+    // Indices past the vertex arrays would read out of bounds: keep only whole,
+    // valid triangles.
+    const size_t vertex_count = std::min(mesh.fill_xy.size() / 2, mesh.fill_country.size());
+    std::vector<uint32_t> indices;
+    const std::vector<uint32_t>* upload = &mesh.fill_indices;
+    const size_t whole = mesh.fill_indices.size() / 3 * 3;
+    const bool all_valid =
+        whole == mesh.fill_indices.size() &&
+        std::all_of(mesh.fill_indices.begin(), mesh.fill_indices.end(),
+                    [&](uint32_t i) { return i < vertex_count; });
+    if (!all_valid) {
+        for (size_t t = 0; t < whole; t += 3) {
+            const uint32_t a = mesh.fill_indices[t], b = mesh.fill_indices[t + 1],
+                           c = mesh.fill_indices[t + 2];
+            if (a < vertex_count && b < vertex_count && c < vertex_count) {
+                indices.insert(indices.end(), {a, b, c});
+            }
+        }
+        upload = &indices;
+    }
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                 static_cast<GLsizeiptr>(upload->size() * sizeof(uint32_t)), upload->data(),
+                 GL_STATIC_DRAW);
+    level.fill_index_count = static_cast<GLsizei>(upload->size());
+    level.fill_vertices = vertex_count;
+    glBindVertexArray(0);
+
+    // Borders: one instance per segment (x0, y0, x1, y1).
+    std::vector<float> segments;
+    const size_t points = mesh.line_xy.size() / 2;
+    segments.reserve(points * 4);
+    for (size_t k = 0; k + 1 < mesh.line_starts.size(); ++k) {
+        const size_t begin = mesh.line_starts[k];
+        const size_t end = std::min<size_t>(mesh.line_starts[k + 1], points);
+        for (size_t i = begin; i + 1 < end; ++i) {
+            const float x0 = mesh.line_xy[2 * i], y0 = mesh.line_xy[2 * i + 1];
+            const float x1 = mesh.line_xy[2 * i + 2], y1 = mesh.line_xy[2 * i + 3];
+            if (x0 == x1 && y0 == y1) continue;
+            segments.insert(segments.end(), {x0, y0, x1, y1});
+        }
+    }
+    level.border_vao = gl::VertexArray::create();
+    level.border_segments = gl::Buffer::create();
+    glBindVertexArray(level.border_vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, level.border_segments.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(segments.size() * sizeof(float)),
+                 segments.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glVertexAttribDivisor(0, 1);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    level.segment_count = static_cast<GLsizei>(segments.size() / 4);
+    level.ready = true;
+    GL_CHECK((void)0);
+}
+
+void MapRenderer::Impl::ensure_coverage(int width, int height) {
+    if (coverage && coverage_width == width && coverage_height == height) return;
+    coverage_fbo.reset();
+    coverage.reset();
+    coverage_width = coverage_height = 0;
+    gl::clear_errors();
+    coverage = gl::Texture::create();
+    glBindTexture(GL_TEXTURE_2D, coverage.id());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    coverage_fbo = gl::Framebuffer::create();
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, coverage_fbo.id());
+    glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
+                           coverage.id(), 0);
+    const GLenum error = glGetError();
+    const GLenum status = glCheckFramebufferStatus(GL_DRAW_FRAMEBUFFER);
+    if (error != GL_NO_ERROR || status != GL_FRAMEBUFFER_COMPLETE) {
+        coverage_fbo.reset();
+        coverage.reset();
+        throw RenderError("cannot allocate the " + std::to_string(width) + "x" +
+                          std::to_string(height) + " border buffer (" +
+                          (error != GL_NO_ERROR ? gl::error_name(error) : "incomplete") + ")");
+    }
+    coverage_width = width;
+    coverage_height = height;
+}
+
+void MapRenderer::upload(const geo::ProjectedWorld& world) {
+    impl_->upload_outline(world.outline);
+    for (int i = 0; i < geo::kLodCount; ++i) {
+        if (world.ready[static_cast<size_t>(i)]) {
+            impl_->upload_level(world.meshes[static_cast<size_t>(i)],
+                                impl_->levels[static_cast<size_t>(i)]);
+        } else {
+            impl_->levels[static_cast<size_t>(i)] = Level{};
+        }
+    }
+}
+
+void MapRenderer::upload_level(const geo::ProjectedWorld& world, geo::Lod lod) {
+    const auto i = static_cast<size_t>(lod);
+    impl_->upload_outline(world.outline);
+    impl_->upload_level(world.meshes[i], impl_->levels[i]);
+}
+
+bool MapRenderer::has_level(geo::Lod lod) const {
+    return impl_->levels[static_cast<size_t>(lod)].ready;
+}
+
+std::optional<geo::Lod> MapRenderer::level_for(geo::Lod lod) const {
+    const int wanted = static_cast<int>(lod);
+    for (int distance = 0; distance < geo::kLodCount; ++distance) {
+        for (const int candidate : {wanted - distance, wanted + distance}) {
+            if (candidate >= 0 && candidate < geo::kLodCount &&
+                impl_->levels[static_cast<size_t>(candidate)].ready) {
+                return static_cast<geo::Lod>(candidate);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+LevelStats MapRenderer::level_stats(geo::Lod lod) const {
+    const Level& level = impl_->levels[static_cast<size_t>(lod)];
+    if (!level.ready) return {};
+    return {level.fill_vertices, static_cast<size_t>(level.fill_index_count) / 3,
+            static_cast<size_t>(level.segment_count)};
+}
+
+void MapRenderer::set_country_colors(std::span<const Color> colors) {
+    Impl& r = *impl_;
+    const int count = static_cast<int>(std::min<size_t>(colors.size(), 65536));
+    const int rows = std::max(1, (count + kColorTableWidth - 1) / kColorTableWidth);
+    std::vector<uint8_t> texels(static_cast<size_t>(rows) * kColorTableWidth * 4, 0);
+    for (int i = 0; i < count; ++i) {
+        const Color c = colors[static_cast<size_t>(i)];
+        uint8_t* t = &texels[static_cast<size_t>(i) * 4];
+        t[0] = c.r;
+        t[1] = c.g;
+        t[2] = c.b;
+        t[3] = c.a;
+    }
+    glBindTexture(GL_TEXTURE_2D, r.color_table.id());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kColorTableWidth, rows, 0, GL_RGBA,
+                 GL_UNSIGNED_BYTE, texels.data());
+    glBindTexture(GL_TEXTURE_2D, 0);
+    r.color_count = count;
+}
+
+void MapRenderer::draw(const DrawParams& params) {
+    Impl& r = *impl_;
+    if (params.width <= 0 || params.height <= 0) return;
+    const double w = params.width;
+    const double h = params.height;
+    const ViewTransform& v = params.view;
+    const MapStyle& style = params.style;
+
+    GLint target = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    GLint saved_viewport[4] = {0, 0, 0, 0};
+    glGetIntegerv(GL_VIEWPORT, saved_viewport);
+
+    glViewport(0, 0, params.width, params.height);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SCISSOR_TEST);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    // Destination alpha accumulates towards 1, so an opaque target stays opaque.
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+
+    if (params.clear) {
+        const Color bg = style.background;
+        glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, bg.a / 255.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+
+    // clip = projected * scale + offset, from pixel = (x sx + ox, -y sy + oy) with the
+    // origin at the top-left, computed in double and handed over as floats.
+    r.fill.use();
+    glUniform2f(r.fill_u.clip_scale, static_cast<float>(2.0 * v.scale_x / w),
+                static_cast<float>(2.0 * v.scale_y / h));
+    glUniform2f(r.fill_u.clip_offset, static_cast<float>(2.0 * v.offset_x / w - 1.0),
+                static_cast<float>(1.0 - 2.0 * v.offset_y / h));
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, r.color_table.id());
+    glUniform1i(r.fill_u.colors, 0);
+    glUniform1i(r.fill_u.color_count, r.color_count);
+    set_color_uniform(r.fill_u.no_data, style.no_data);
+
+    if (r.outline_count > 0) {
+        glUniform1i(r.fill_u.solid, 1);
+        set_color_uniform(r.fill_u.solid_color, style.ocean);
+        glBindVertexArray(r.outline_vao.id());
+        glDrawArrays(GL_TRIANGLE_FAN, 0, r.outline_count);
+    }
+
+    const std::optional<geo::Lod> lod = level_for(params.lod);
+    if (lod) {
+        const Level& level = r.levels[static_cast<size_t>(*lod)];
+        if (level.fill_index_count > 0) {
+            glUniform1i(r.fill_u.solid, 0);
+            glBindVertexArray(level.fill_vao.id());
+            glDrawElements(GL_TRIANGLES, level.fill_index_count, GL_UNSIGNED_INT, nullptr);
+        }
+        if (level.segment_count > 0 && style.border_width_px > 0.0f && style.border.a > 0) {
+            // Pass 1: coverage of every segment, combined with max().
+            r.ensure_coverage(params.width, params.height);
+            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r.coverage_fbo.id());
+            glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            glBlendEquation(GL_MAX);
+            const float width_px = style.border_width_px;
+            const float drawn = std::max(width_px, 1.0f);
+            r.border.use();
+            glUniform2f(r.border_u.scale, static_cast<float>(v.scale_x),
+                        static_cast<float>(v.scale_y));
+            glUniform2f(r.border_u.offset, static_cast<float>(v.offset_x),
+                        static_cast<float>(v.offset_y));
+            glUniform2f(r.border_u.viewport, static_cast<float>(w), static_cast<float>(h));
+            glUniform1f(r.border_u.extent, drawn * 0.5f + 1.0f);
+            glUniform1f(r.border_u.half_width, drawn * 0.5f);
+            glUniform1f(r.border_u.alpha_scale, std::min(width_px, 1.0f));
+            glBindVertexArray(level.border_vao.id());
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, level.segment_count);
+
+            // Pass 2: the border colour, weighted by coverage, over the map.
+            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
+            glBlendEquation(GL_FUNC_ADD);
+            r.composite.use();
+            glActiveTexture(GL_TEXTURE0);
+            glBindTexture(GL_TEXTURE_2D, r.coverage.id());
+            glUniform1i(r.composite_u.coverage, 0);
+            set_color_uniform(r.composite_u.border_color, style.border);
+            glBindVertexArray(r.empty_vao.id());
+            glDrawArrays(GL_TRIANGLES, 0, 3);
+        }
+    }
+
+    glBindVertexArray(0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glUseProgram(0);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
+    glViewport(saved_viewport[0], saved_viewport[1], saved_viewport[2], saved_viewport[3]);
+    GL_CHECK((void)0);
+}
+
+}  // namespace deportmap::render

@@ -1,0 +1,60 @@
+// An offscreen render target: a multisampled framebuffer (4x MSAA where the driver has
+// it) resolved into a single-sample colour texture, read back as top-down RGBA rows.
+// This is what headless export renders into, and what a UI can show as a texture.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "render/gl/objects.hpp"
+
+namespace deportmap::render {
+
+// What the current context's driver allows.
+struct GlLimits {
+    int max_samples = 1;
+    int max_renderbuffer_size = 0;
+    int max_texture_size = 0;
+    int max_viewport_width = 0;
+    int max_viewport_height = 0;
+
+    // Largest width and height a target may have (the smallest of the limits above).
+    int max_width() const;
+    int max_height() const;
+};
+
+// Queries the current context. Needs a current OpenGL context.
+GlLimits query_limits();
+
+class OffscreenTarget {
+public:
+    // Allocates a width x height target with `samples` MSAA samples (clamped to the
+    // driver's GL_MAX_SAMPLES; 1 means no multisampling). Throws RenderError with one
+    // line when the size is not positive, exceeds the driver's limits, the allocation
+    // fails (GL_OUT_OF_MEMORY) or the framebuffer is incomplete.
+    OffscreenTarget(int width, int height, int samples = 4);
+
+    int width() const { return width_; }
+    int height() const { return height_; }
+    int samples() const { return samples_; }
+
+    // Binds the (multisampled) framebuffer for drawing and sets the viewport to it.
+    void bind() const;
+    // Resolves the multisampled image into the colour texture (no-op without MSAA).
+    void resolve() const;
+    // Resolves, then reads the image as RGBA8, rows top-down (row 0 = top of the map).
+    // Throws RenderError if the driver reports an error while reading.
+    std::vector<uint8_t> read_rgba() const;
+    // The resolved colour texture (valid after resolve()); origin bottom-left, as GL.
+    GLuint color_texture() const { return resolved_color_.id(); }
+
+private:
+    int width_ = 0;
+    int height_ = 0;
+    int samples_ = 1;
+    gl::Renderbuffer msaa_color_;
+    gl::Framebuffer msaa_fbo_;
+    gl::Texture resolved_color_;
+    gl::Framebuffer resolved_fbo_;
+};
+
+}  // namespace deportmap::render

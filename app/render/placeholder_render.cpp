@@ -1,1 +1,0 @@
-// PLACEHOLDER so the render layer has a source until its code lands.

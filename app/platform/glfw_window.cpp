@@ -1,0 +1,158 @@
+// GLFW window and OpenGL context creation (see glfw_window.hpp).
+#include "platform/glfw_window.hpp"
+
+#include <glad/gl.h>
+// glad must come first: it provides the GL declarations GLFW would otherwise include.
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace deportmap::platform {
+namespace {
+
+// GLFW reports errors through a callback; keep the latest so it can be part of the
+// one-line message the user sees instead of being printed separately.
+std::string& last_glfw_error() {
+    static std::string message;
+    return message;
+}
+
+void on_glfw_error(int code, const char* description) {
+    last_glfw_error() = description ? description : ("GLFW error " + std::to_string(code));
+}
+
+std::string glfw_reason(const char* fallback) {
+    const std::string& e = last_glfw_error();
+    return e.empty() ? std::string(fallback) : e;
+}
+
+bool env_set(const char* name) {
+    const char* v = std::getenv(name);
+    return v != nullptr && v[0] != '\0';
+}
+
+void set_context_hints(int samples) {
+    glfwDefaultWindowHints();
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SAMPLES, samples);
+    glfwWindowHint(GLFW_DOUBLEBUFFER, GLFW_TRUE);
+}
+
+}  // namespace
+
+std::optional<std::string> missing_display_reason() {
+    if (!env_set("DISPLAY") && !env_set("WAYLAND_DISPLAY")) return "DISPLAY is not set";
+    return std::nullopt;
+}
+
+GlfwWindow::GlfwWindow(const WindowConfig& config) {
+    last_glfw_error().clear();
+    glfwSetErrorCallback(on_glfw_error);
+    if (glfwInit() != GLFW_TRUE) {
+        throw DisplayUnavailable("no display available (" + glfw_reason("glfwInit failed") +
+                                 ")");
+    }
+
+    int width = std::max(1, config.width);
+    int height = std::max(1, config.height);
+    if (config.scale_to_monitor) {
+        if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+            float sx = 1.0f, sy = 1.0f;
+            glfwGetMonitorContentScale(monitor, &sx, &sy);
+            int wx = 0, wy = 0, ww = 0, wh = 0;
+            glfwGetMonitorWorkarea(monitor, &wx, &wy, &ww, &wh);
+            const float s = std::clamp(std::max(sx, sy), 1.0f, 4.0f);
+            width = static_cast<int>(std::lround(width * s));
+            height = static_cast<int>(std::lround(height * s));
+            if (ww > 0 && wh > 0) {
+                // Leave room for window decorations on small screens.
+                width = std::min(width, static_cast<int>(ww * 0.95));
+                height = std::min(height, static_cast<int>(wh * 0.9));
+            }
+        }
+    }
+
+    // Ask for MSAA first; some X servers offer no multisampled visual, so retry plain.
+    const int wanted = std::max(0, config.msaa_samples);
+    for (int samples : {wanted, 0}) {
+        set_context_hints(samples);
+        window_ = glfwCreateWindow(width, height, config.title.c_str(), nullptr, nullptr);
+        if (window_ != nullptr || samples == 0) break;
+    }
+    if (window_ == nullptr) {
+        const std::string reason = glfw_reason("glfwCreateWindow failed");
+        glfwTerminate();
+        throw DisplayUnavailable("cannot open an OpenGL 3.3 core window (" + reason + ")");
+    }
+
+    glfwMakeContextCurrent(window_);
+    const int version = gladLoadGL(glfwGetProcAddress);
+    if (version == 0 || GLAD_VERSION_MAJOR(version) * 10 + GLAD_VERSION_MINOR(version) < 33) {
+        glfwDestroyWindow(window_);
+        glfwTerminate();
+        window_ = nullptr;
+        throw DisplayUnavailable("the window's context does not provide OpenGL 3.3 core");
+    }
+    glfwSwapInterval(config.vsync ? 1 : 0);
+
+    GLint samples = 0;
+    glGetIntegerv(GL_SAMPLES, &samples);
+    samples_ = samples;
+    if (samples_ > 0) glEnable(GL_MULTISAMPLE);
+
+    auto gl_string = [](GLenum name) {
+        const auto* s = reinterpret_cast<const char*>(glGetString(name));
+        return std::string(s ? s : "?");
+    };
+    gl_description_ = "OpenGL " + gl_string(GL_VERSION) + ", " + gl_string(GL_RENDERER);
+}
+
+GlfwWindow::~GlfwWindow() {
+    if (window_ != nullptr) {
+        glfwDestroyWindow(window_);
+        glfwTerminate();
+    }
+    glfwSetErrorCallback(nullptr);
+}
+
+bool GlfwWindow::should_close() const { return glfwWindowShouldClose(window_) == GLFW_TRUE; }
+
+void GlfwWindow::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+
+void GlfwWindow::poll_events() { glfwPollEvents(); }
+
+void GlfwWindow::wait_events(double timeout_s) { glfwWaitEventsTimeout(timeout_s); }
+
+void GlfwWindow::swap_buffers() { glfwSwapBuffers(window_); }
+
+void GlfwWindow::set_title(const std::string& title) {
+    glfwSetWindowTitle(window_, title.c_str());
+}
+
+PixelSize GlfwWindow::framebuffer_size() const {
+    PixelSize s;
+    glfwGetFramebufferSize(window_, &s.width, &s.height);
+    return s;
+}
+
+PixelSize GlfwWindow::window_size() const {
+    PixelSize s;
+    glfwGetWindowSize(window_, &s.width, &s.height);
+    return s;
+}
+
+float GlfwWindow::content_scale() const {
+    float sx = 1.0f, sy = 1.0f;
+    glfwGetWindowContentScale(window_, &sx, &sy);
+    const float s = std::max(sx, sy);
+    return std::isfinite(s) && s > 0.0f ? s : 1.0f;
+}
+
+}  // namespace deportmap::platform

@@ -1,0 +1,76 @@
+// The interactive map's desktop window: GLFW 3.3 with an OpenGL 3.3 core context
+// (forward-compatible, 4x MSAA when the driver offers it), GL entry points loaded
+// through glad. Knows nothing about maps or ImGui; the window command wires them up.
+#pragma once
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+struct GLFWwindow;
+
+namespace deportmap::platform {
+
+// Thrown when no window can be opened (no X display, GLFW or GL context failure).
+// what() is one line meant for the user, without the program's name.
+struct DisplayUnavailable : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Why a window cannot be opened, found without touching GLFW: "DISPLAY is not set"
+// when neither DISPLAY nor WAYLAND_DISPLAY is set, else nullopt (a window may work).
+// Lets the program decide it is headless before creating anything.
+std::optional<std::string> missing_display_reason();
+
+struct WindowConfig {
+    std::string title = "deportmap";
+    // Size in screen coordinates. When `scale_to_monitor` is true the size is
+    // multiplied by the primary monitor's content scale and clamped to its work area.
+    int width = 1280;
+    int height = 800;
+    bool scale_to_monitor = false;
+    int msaa_samples = 4;  // 0 for none; the window falls back to none if refused
+    bool vsync = true;
+};
+
+struct PixelSize {
+    int width = 0;
+    int height = 0;
+};
+
+class GlfwWindow {
+public:
+    // Initialises GLFW, opens the window, makes its context current on the calling
+    // thread and loads GL with glad. Throws DisplayUnavailable with GLFW's reason.
+    explicit GlfwWindow(const WindowConfig& config);
+    ~GlfwWindow();
+    GlfwWindow(const GlfwWindow&) = delete;
+    GlfwWindow& operator=(const GlfwWindow&) = delete;
+
+    GLFWwindow* handle() const { return window_; }
+    bool should_close() const;
+    void request_close();
+    // Processes pending events without waiting.
+    void poll_events();
+    // Sleeps until an event arrives or `timeout_s` passes (used while minimised).
+    void wait_events(double timeout_s);
+    void swap_buffers();
+    void set_title(const std::string& title);
+
+    // Drawable size in framebuffer pixels (0 x 0 while minimised).
+    PixelSize framebuffer_size() const;
+    // Window size in screen coordinates.
+    PixelSize window_size() const;
+    // The monitor's content scale for this window (1 on a 96 dpi X11 screen).
+    float content_scale() const;
+    // MSAA samples the default framebuffer actually has (0 when none).
+    int samples() const { return samples_; }
+    // "OpenGL 4.5 (Core Profile) Mesa 22.3.6, llvmpipe ..." for logs and the overlay.
+    const std::string& gl_description() const { return gl_description_; }
+
+private:
+    GLFWwindow* window_ = nullptr;
+    int samples_ = 0;
+    std::string gl_description_;
+};
+
+}  // namespace deportmap::platform

@@ -1,0 +1,114 @@
+// ImGui context, backends, fonts and style (see imgui_layer.hpp).
+#include "ui/imgui_layer.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <stdexcept>
+
+namespace deportmap::ui {
+namespace {
+
+// Debian's fonts-noto-core (a setup dependency), then DejaVu; ImGui's built-in
+// bitmap font when neither is installed.
+constexpr const char* kFontCandidates[] = {
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+};
+
+// Latin (with the extended blocks country names need), general punctuation (dashes,
+// ellipsis, quotes) and currency signs.
+constexpr ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x1E00, 0x1EFF, 0x2010, 0x205E,
+                                    0x20A0, 0x20CF, 0};
+
+void apply_style(float scale) {
+    ImGuiStyle style;
+    ImGui::StyleColorsLight(&style);
+    style.WindowRounding = 6.0f;
+    style.FrameRounding = 4.0f;
+    style.PopupRounding = 4.0f;
+    style.WindowBorderSize = 1.0f;
+    style.WindowPadding = ImVec2(10.0f, 8.0f);
+    style.Colors[ImGuiCol_WindowBg].w = 0.92f;
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+}  // namespace
+
+ImGuiLayer::ImGuiLayer(GLFWwindow* window, float content_scale)
+    : scale_(std::clamp(content_scale, 0.5f, 4.0f)) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini in the user's working directory
+    io.LogFilename = nullptr;
+    build_fonts_and_style();
+    if (!ImGui_ImplGlfw_InitForOpenGL(window, true)) {
+        ImGui::DestroyContext();
+        throw std::runtime_error("ImGui's GLFW backend failed to start");
+    }
+    if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        throw std::runtime_error("ImGui's OpenGL 3 backend failed to start");
+    }
+}
+
+ImGuiLayer::~ImGuiLayer() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+}
+
+void ImGuiLayer::build_fonts_and_style() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    const float px = std::round(kUiFontPx * scale_);
+    ImFont* font = nullptr;
+    for (const char* path : kFontCandidates) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec)) continue;
+        ImFontConfig config;
+        config.OversampleH = 2;
+        config.OversampleV = 1;
+        font = io.Fonts->AddFontFromFileTTF(path, px, &config, kGlyphRanges);
+        if (font != nullptr) break;
+    }
+    if (font == nullptr) {
+        ImFontConfig config;
+        config.SizePixels = std::round(13.0f * scale_);
+        io.Fonts->AddFontDefault(&config);
+    }
+    apply_style(scale_);
+}
+
+void ImGuiLayer::set_scale(float content_scale) {
+    const float s = std::clamp(content_scale, 0.5f, 4.0f);
+    if (std::fabs(s - scale_) < 0.01f) return;
+    scale_ = s;
+    build_fonts_and_style();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void ImGuiLayer::begin_frame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+}
+
+void ImGuiLayer::end_frame() { ImGui::Render(); }
+
+double ImGuiLayer::frame_ms() const {
+    const float fps = ImGui::GetIO().Framerate;
+    return fps > 0.0f ? 1000.0 / static_cast<double>(fps) : 0.0;
+}
+
+void ImGuiLayer::draw() { ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData()); }
+
+}  // namespace deportmap::ui

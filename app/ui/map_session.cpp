@@ -1,0 +1,134 @@
+// Projected levels of detail prepared on a worker thread (see map_session.hpp).
+#include "ui/map_session.hpp"
+
+#include <exception>
+#include <utility>
+
+namespace deportmap::ui {
+
+geo::Lod lod_for_world_width(double world_width_px) {
+    if (world_width_px >= kLod10mWorldWidthPx) return geo::Lod::k10m;
+    if (world_width_px >= kLod50mWorldWidthPx) return geo::Lod::k50m;
+    return geo::Lod::k110m;
+}
+
+std::optional<geo::Lod> best_ready_lod(geo::Lod wanted,
+                                       const std::array<bool, geo::kLodCount>& ready) {
+    for (int i = static_cast<int>(wanted); i >= 0; --i) {
+        if (ready[static_cast<size_t>(i)]) return static_cast<geo::Lod>(i);
+    }
+    for (int i = static_cast<int>(wanted) + 1; i < geo::kLodCount; ++i) {
+        if (ready[static_cast<size_t>(i)]) return static_cast<geo::Lod>(i);
+    }
+    return std::nullopt;
+}
+
+MapSession::MapSession(std::shared_ptr<const geo::World> world, geo::ProjectionKind projection)
+    : world_(std::move(world)), requested_(projection) {
+    projected_ = geo::project_world(*world_, projection, {true, true, false});
+    projector_ = std::make_unique<geo::Projector>(projection);
+    worker_ = std::thread([this] { worker_loop(); });
+    std::lock_guard lock(mutex_);
+    enqueue_locked(Job{generation_, projection, {false, false, true}});
+}
+
+MapSession::~MapSession() {
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+        queue_.clear();
+    }
+    wake_.notify_all();
+    if (worker_.joinable()) worker_.join();
+}
+
+bool MapSession::busy() const {
+    std::lock_guard lock(mutex_);
+    return running_job_ || !queue_.empty() || !finished_.empty();
+}
+
+void MapSession::enqueue_locked(const Job& job) {
+    queue_.push_back(job);
+    wake_.notify_one();
+}
+
+void MapSession::request_projection(geo::ProjectionKind kind) {
+    if (kind == requested_) return;
+    requested_ = kind;
+    std::lock_guard lock(mutex_);
+    ++generation_;
+    queue_.clear();  // work for an earlier request is no longer wanted
+    if (kind == projected_.projection) {
+        // Back to the projection on screen: only its missing 10m level may be needed.
+        if (!projected_.ready[static_cast<size_t>(geo::Lod::k10m)]) {
+            enqueue_locked(Job{generation_, kind, {false, false, true}});
+        }
+        return;
+    }
+    enqueue_locked(Job{generation_, kind, {true, true, false}});
+    enqueue_locked(Job{generation_, kind, {false, false, true}});
+}
+
+void MapSession::worker_loop() {
+    for (;;) {
+        Job job;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+            if (stop_) return;
+            job = queue_.front();
+            queue_.pop_front();
+            running_job_ = true;
+        }
+        Result result;
+        result.job = job;
+        try {
+            result.world = std::make_unique<geo::ProjectedWorld>(
+                geo::project_world(*world_, job.kind, job.levels));
+        } catch (const std::exception& e) {
+            result.error = std::string("cannot prepare the map in ") +
+                           std::string(geo::projection_label(job.kind)) + ": " + e.what();
+        }
+        std::lock_guard lock(mutex_);
+        running_job_ = false;
+        if (job.generation == generation_) finished_.push_back(std::move(result));
+    }
+}
+
+MapSession::Changes MapSession::poll() {
+    Changes changes;
+    std::vector<Result> results;
+    uint64_t generation = 0;
+    {
+        std::lock_guard lock(mutex_);
+        results.swap(finished_);
+        generation = generation_;
+    }
+    for (Result& r : results) {
+        if (r.job.generation != generation) continue;
+        if (!r.error.empty() || !r.world) {
+            changes.errors.push_back(r.error.empty() ? "map preparation failed" : r.error);
+            continue;
+        }
+        const bool whole_projection = r.job.levels[static_cast<size_t>(geo::Lod::k110m)];
+        if (whole_projection && r.job.kind != projected_.projection) {
+            changes.projection_changed = true;
+            changes.previous.emplace(std::move(*projector_));
+            changes.previous_bounds = projected_.world_bounds;
+            projected_ = std::move(*r.world);
+            projector_ = std::make_unique<geo::Projector>(r.job.kind);
+            continue;
+        }
+        if (r.job.kind != projected_.projection) continue;  // a level of a dropped request
+        for (size_t i = 0; i < static_cast<size_t>(geo::kLodCount); ++i) {
+            if (!r.job.levels[i] || !r.world->ready[i]) continue;
+            projected_.meshes[i] = std::move(r.world->meshes[i]);
+            projected_.shapes[i] = std::move(r.world->shapes[i]);
+            projected_.ready[i] = true;
+            changes.levels_added[i] = true;
+        }
+    }
+    return changes;
+}
+
+}  // namespace deportmap::ui

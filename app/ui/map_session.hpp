@@ -1,0 +1,108 @@
+// The interactive map's model-side state: the loaded world, its projected levels of
+// detail, and one worker thread that prepares the expensive parts (the 10m level, a
+// newly chosen projection) off the frame. The frame loop polls for finished work and
+// never waits on it. No GL here: the window hands what poll() reports to the renderer.
+#pragma once
+#include <array>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/geo/mesh.hpp"
+#include "core/geo/projection.hpp"
+#include "core/geo/world.hpp"
+
+namespace deportmap::ui {
+
+// Level-of-detail rule: the finer levels appear as the whole world, drawn at the
+// current zoom, grows wider in framebuffer pixels. 110m below 3840 px (3x a
+// 1280-px-wide map), 50m below 15360 px (12x), 10m beyond.
+inline constexpr double kLod50mWorldWidthPx = 3840.0;
+inline constexpr double kLod10mWorldWidthPx = 15360.0;
+geo::Lod lod_for_world_width(double world_width_px);
+// The level to draw when `wanted` may not be ready yet: the finest ready level not
+// finer than `wanted`, else the coarsest ready one; nullopt when none is ready.
+std::optional<geo::Lod> best_ready_lod(geo::Lod wanted,
+                                       const std::array<bool, geo::kLodCount>& ready);
+
+class MapSession {
+public:
+    // Prepares the 110m and 50m levels of `projection` now (on the calling thread) and
+    // queues the 10m level on the worker. Throws what geo::project_world throws.
+    MapSession(std::shared_ptr<const geo::World> world, geo::ProjectionKind projection);
+    // Stops the worker; waits for the job it is running, if any.
+    ~MapSession();
+    MapSession(const MapSession&) = delete;
+    MapSession& operator=(const MapSession&) = delete;
+
+    const geo::World& world() const { return *world_; }
+    // The geometry currently shown (read-only between poll() calls).
+    const geo::ProjectedWorld& projected() const { return projected_; }
+    // The projection of projected(), for inverse lookups on the frame's thread.
+    const geo::Projector& projector() const { return *projector_; }
+    // The projection last asked for (differs from projected() while it is prepared).
+    geo::ProjectionKind requested_projection() const { return requested_; }
+    // True while the worker has queued or running work.
+    bool busy() const;
+
+    // Asks for the map in another projection: its 110m and 50m levels are prepared on
+    // the worker, then its 10m level. Earlier unfinished requests are dropped.
+    void request_projection(geo::ProjectionKind kind);
+
+    struct Changes {
+        // projected() now holds another projection; `previous` is the old one's
+        // projector (to carry the camera over), every ready level must be uploaded.
+        bool projection_changed = false;
+        std::optional<geo::Projector> previous;
+        geo::BBox previous_bounds;
+        // Levels that became ready in the current projection (upload them).
+        std::array<bool, geo::kLodCount> levels_added{};
+        // One-line messages from failed worker jobs.
+        std::vector<std::string> errors;
+
+        bool any() const {
+            return projection_changed || levels_added[0] || levels_added[1] ||
+                   levels_added[2] || !errors.empty();
+        }
+    };
+    // Applies work the worker has finished since the last call. Never blocks on the
+    // worker beyond a short lock.
+    Changes poll();
+
+private:
+    struct Job {
+        uint64_t generation = 0;
+        geo::ProjectionKind kind = geo::ProjectionKind::EqualEarth;
+        std::array<bool, geo::kLodCount> levels{};
+    };
+    struct Result {
+        Job job;
+        std::unique_ptr<geo::ProjectedWorld> world;
+        std::string error;
+    };
+
+    void enqueue_locked(const Job& job);
+    void worker_loop();
+
+    std::shared_ptr<const geo::World> world_;
+    geo::ProjectedWorld projected_;
+    std::unique_ptr<geo::Projector> projector_;
+    geo::ProjectionKind requested_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<Job> queue_;
+    std::vector<Result> finished_;
+    uint64_t generation_ = 0;  // guarded by mutex_
+    bool running_job_ = false;
+    bool stop_ = false;
+    std::thread worker_;
+};
+
+}  // namespace deportmap::ui

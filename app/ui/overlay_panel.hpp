@@ -1,0 +1,45 @@
+// The window's small status overlay (top-left): frame time and rate, the level of
+// detail being drawn, the projection switcher, the cursor's position, and any error
+// from background work. Proves ImGui runs; holds only its own UI state.
+#pragma once
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geo/projection.hpp"
+#include "core/geo/types.hpp"
+#include "core/geo/world.hpp"
+
+namespace deportmap::ui {
+
+// What the overlay shows; filled by the window each frame (read-only here).
+struct OverlayInfo {
+    double frame_ms = 0.0;  // average time between frames
+    double cpu_ms = 0.0;    // the program's own work per frame (without waiting for vsync)
+    std::optional<geo::Lod> lod;  // level drawn (nullopt: nothing drawn yet)
+    std::array<bool, geo::kLodCount> ready{};
+    geo::ProjectionKind shown = geo::ProjectionKind::EqualEarth;
+    geo::ProjectionKind requested = geo::ProjectionKind::EqualEarth;
+    bool busy = false;  // background preparation running
+    double zoom = 1.0;
+    std::optional<geo::Vec2> cursor_lonlat;  // degrees, when over the globe
+    const std::vector<std::string>* errors = nullptr;  // latest first or last; shown as is
+};
+
+// What the user asked for this frame.
+struct OverlayActions {
+    std::optional<geo::ProjectionKind> projection;
+    bool reset_view = false;
+};
+
+class OverlayPanel {
+public:
+    // Draws the panel; call between ImGui::NewFrame and ImGui::Render.
+    OverlayActions draw(const OverlayInfo& info);
+
+private:
+    bool show_help_ = true;  // the controls' reminder line, until dismissed
+};
+
+}  // namespace deportmap::ui

@@ -1,1 +1,0 @@
-// PLACEHOLDER so the ui layer has a source until its code lands.

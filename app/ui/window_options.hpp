@@ -1,0 +1,46 @@
+// The interactive window's settings, read from the command line. One table of options
+// (kWindowValueOptions / kWindowFlagOptions) and one parse function, so later options
+// (--date, --select, --theme, --bench-frames) are one field and one line each.
+#pragma once
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/geo/projection.hpp"
+#include "core/geo/world.hpp"
+
+namespace deportmap::ui {
+
+struct WindowOptions {
+    geo::ProjectionKind projection = geo::ProjectionKind::EqualEarth;
+    // Window size in screen coordinates; when not given, 1280x800 scaled to the
+    // monitor's content scale.
+    int width = 1280;
+    int height = 800;
+    bool size_given = false;
+    std::optional<long long> frames;  // render this many frames, then exit 0
+    std::string screenshot_path;      // PNG of the last frame (empty: none)
+    bool help = false;                // --help: print window_usage() and exit
+    geo::LoadOptions boundaries;      // --boundaries / --id-field / --name-field
+};
+
+// Options that take a value, and flags (names without the leading dashes).
+extern const std::set<std::string> kWindowValueOptions;
+extern const std::set<std::string> kWindowFlagOptions;
+
+// Parses the window's arguments. Throws UsageError (one line, names the option) for
+// unknown options, malformed values, a size outside 1..16384 or a frame count < 1.
+WindowOptions parse_window_options(const std::vector<std::string>& args);
+
+// "WxH" with both sides in 1..16384; nullopt when malformed.
+struct Size2 {
+    int width = 0;
+    int height = 0;
+};
+std::optional<Size2> parse_size(const std::string& text);
+
+// The window command's --help text.
+const char* window_usage();
+
+}  // namespace deportmap::ui

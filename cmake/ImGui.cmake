@@ -12,4 +12,5 @@ add_library(deportmap_imgui STATIC
 target_compile_definitions(deportmap_imgui PUBLIC IMGUI_IMPL_OPENGL_LOADER_CUSTOM)
 target_compile_options(deportmap_imgui PRIVATE -include glad/gl.h)
 target_include_directories(deportmap_imgui SYSTEM PUBLIC /usr/include/imgui /usr/include/imgui/backends)
-target_link_libraries(deportmap_imgui PUBLIC deportmap_glad PkgConfig::GLFW imgui)
+# libimgui.a uses stb_truetype and stb_rect_pack from libstb (its pkg-config: -limgui -lstb).
+target_link_libraries(deportmap_imgui PUBLIC deportmap_glad PkgConfig::GLFW imgui stb)

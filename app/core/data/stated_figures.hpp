@@ -1,0 +1,36 @@
+// Figures a source states that cannot be counted from the event rows, such as the New
+// York Times' "58 countries" contacted or planned, kept with their source so the app can
+// show "58 (stated, source)" beside the count of countries the data names.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/data/problem.hpp"
+
+namespace deportmap::data {
+
+struct StatedFigure {
+    std::string key;    // machine key, e.g. "countries_contacted_or_planned"
+    int64_t value = 0;
+    std::string label;  // what the figure counts, for people
+    std::string source_url;
+    std::string source_publisher;
+    std::string source_date;
+};
+
+// Reads a CSV with the columns key, value, label, source_url, source_publisher,
+// source_date. Bad rows are skipped and reported in `problems`.
+std::vector<StatedFigure> load_stated_figures(const std::string& path,
+                                              std::vector<Problem>& problems);
+// The figure with this key, or nullptr.
+const StatedFigure* find_stated_figure(const std::vector<StatedFigure>& figures,
+                                       std::string_view key);
+
+// The bundled dataset: geodata/events/events.csv and stated_figures.csv under data_path().
+std::string default_events_path();
+std::string default_stated_figures_path();
+
+}  // namespace deportmap::data

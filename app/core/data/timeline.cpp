@@ -1,0 +1,154 @@
+// Building per-country status tracks and answering status, count and total queries.
+#include "core/data/timeline.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace deportmap::data {
+
+Timeline::Timeline(std::vector<Event> events, StatusTable statuses, size_t country_count)
+    : events_(std::move(events)), statuses_(std::move(statuses)), tracks_(country_count) {
+    // Application order: effective date, same-day precedence, coarser first, input order.
+    auto precedence = [&](const Event& e) {
+        return e.status >= 0 && static_cast<size_t>(e.status) < statuses_.size()
+                   ? statuses_[static_cast<size_t>(e.status)].tie_precedence
+                   : 0;
+    };
+    std::vector<Day> first(events_.size());
+    for (size_t i = 0; i < events_.size(); ++i) first[i] = events_[i].date.first_day();
+    std::vector<uint32_t> order(events_.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        const Event& x = events_[a];
+        const Event& y = events_[b];
+        if (first[a] != first[b]) return first[a] < first[b];
+        const int px = precedence(x), py = precedence(y);
+        if (px != py) return px < py;
+        if (x.date.precision() != y.date.precision()) return x.date.precision() < y.date.precision();
+        return x.order < y.order;
+    });
+    {
+        std::vector<Event> sorted;
+        sorted.reserve(events_.size());
+        std::vector<Day> sorted_first;
+        sorted_first.reserve(events_.size());
+        for (uint32_t i : order) {
+            sorted.push_back(std::move(events_[i]));
+            sorted_first.push_back(first[i]);
+        }
+        events_ = std::move(sorted);
+        first = std::move(sorted_first);
+    }
+
+    // The top rung: deportees count as received only on events of this rank.
+    int top_rank = 0;
+    for (const Status& s : statuses_.all()) top_rank = std::max(top_rank, s.ladder_rank);
+
+    for (uint32_t i = 0; i < events_.size(); ++i) {
+        const Event& e = events_[i];
+        event_days_.push_back(first[i]);
+        if (e.country < 0 || static_cast<size_t>(e.country) >= tracks_.size()) {
+            global_.push_back(i);
+            global_days_.push_back(first[i]);
+            continue;
+        }
+        if (e.status < 0 || static_cast<size_t>(e.status) >= statuses_.size()) continue;
+        Track& t = tracks_[static_cast<size_t>(e.country)];
+        CountryState s = t.after.empty() ? CountryState{} : t.after.back();
+        const Status& st = statuses_[static_cast<size_t>(e.status)];
+        StatusIndex next;
+        if (st.on_ladder()) {
+            if (s.highest_rung == kNoStatus ||
+                st.ladder_rank > statuses_[static_cast<size_t>(s.highest_rung)].ladder_rank) {
+                s.highest_rung = e.status;
+            }
+            next = s.highest_rung;
+        } else {
+            next = e.status;
+        }
+        if (next != s.status) {
+            s.status = next;
+            s.since_event = static_cast<int>(i);
+        }
+        s.latest_event = static_cast<int>(i);
+        if (e.deportees && st.ladder_rank == top_rank && top_rank > 0) {
+            s.deportees_to_date = e.cumulative ? *e.deportees
+                                               : s.deportees_to_date.value_or(0) + *e.deportees;
+        }
+        if (e.payment_usd) {
+            s.payments_to_date_usd = e.cumulative
+                                         ? *e.payment_usd
+                                         : s.payments_to_date_usd.value_or(0) + *e.payment_usd;
+        }
+        t.events.push_back(i);
+        t.days.push_back(first[i]);
+        t.after.push_back(s);
+    }
+    std::sort(event_days_.begin(), event_days_.end());
+    event_days_.erase(std::unique(event_days_.begin(), event_days_.end()), event_days_.end());
+    for (size_t c = 0; c < tracks_.size(); ++c) {
+        if (!tracks_[c].events.empty()) named_.push_back(static_cast<int>(c));
+    }
+}
+
+const std::vector<uint32_t>& Timeline::country_events(int country) const {
+    static const std::vector<uint32_t> kNone;
+    if (country < 0 || static_cast<size_t>(country) >= tracks_.size()) return kNone;
+    return tracks_[static_cast<size_t>(country)].events;
+}
+
+size_t Timeline::global_events_up_to(Day d) const {
+    return static_cast<size_t>(std::upper_bound(global_days_.begin(), global_days_.end(), d) -
+                               global_days_.begin());
+}
+
+CountryState Timeline::state_at(int country, Day d) const {
+    if (country < 0 || static_cast<size_t>(country) >= tracks_.size()) return {};
+    const Track& t = tracks_[static_cast<size_t>(country)];
+    const size_t k =
+        static_cast<size_t>(std::upper_bound(t.days.begin(), t.days.end(), d) - t.days.begin());
+    return k == 0 ? CountryState{} : t.after[k - 1];
+}
+
+void Timeline::statuses_at(Day d, std::vector<StatusIndex>& out) const {
+    out.assign(tracks_.size(), kNoStatus);
+    for (size_t c = 0; c < tracks_.size(); ++c) {
+        const Track& t = tracks_[c];
+        if (t.days.empty() || t.days.front() > d) continue;
+        const size_t k = static_cast<size_t>(
+            std::upper_bound(t.days.begin(), t.days.end(), d) - t.days.begin());
+        out[c] = t.after[k - 1].status;
+    }
+}
+
+void Timeline::counts_at(Day d, std::vector<int>& out) const {
+    out.assign(statuses_.size(), 0);
+    for (size_t c = 0; c < tracks_.size(); ++c) {
+        const StatusIndex s = status_at(static_cast<int>(c), d);
+        if (s != kNoStatus) ++out[static_cast<size_t>(s)];
+    }
+}
+
+Totals Timeline::totals_at(Day d) const {
+    Totals t;
+    for (size_t c = 0; c < tracks_.size(); ++c) {
+        const CountryState s = state_at(static_cast<int>(c), d);
+        if (s.status == kNoStatus) continue;
+        ++t.countries_with_status;
+        t.deportees_to_date += s.deportees_to_date.value_or(0);
+        t.payments_to_date_usd += s.payments_to_date_usd.value_or(0);
+    }
+    return t;
+}
+
+std::optional<Day> Timeline::first_day() const {
+    if (event_days_.empty()) return std::nullopt;
+    return event_days_.front();
+}
+
+std::optional<Day> Timeline::last_day() const {
+    if (event_days_.empty()) return std::nullopt;
+    return event_days_.back();
+}
+
+}  // namespace deportmap::data

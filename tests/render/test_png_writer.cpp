@@ -1,0 +1,158 @@
+// The PNG writer (core/export/png.*): pixels survive a round trip through a decoder,
+// tEXt chunks are written, files appear atomically (no temporary left behind, a failed
+// write keeps the previous file) and bad paths or arguments are one-line errors.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "core/export/png.hpp"
+#include "image_check.hpp"
+
+namespace deportmap {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh, empty folder for one test.
+fs::path scratch(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("deportmap-png-" + name + "-" +
+                                                      std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::vector<uint8_t> gradient(int width, int height, int channels) {
+    std::vector<uint8_t> pixels(static_cast<size_t>(width) * height * channels);
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) {
+            uint8_t* p = &pixels[(static_cast<size_t>(y) * width + x) * channels];
+            p[0] = static_cast<uint8_t>(x * 7);
+            p[1] = static_cast<uint8_t>(y * 13);
+            p[2] = static_cast<uint8_t>((x ^ y) * 3);
+            if (channels == 4) p[3] = static_cast<uint8_t>(255 - x);
+        }
+    }
+    return pixels;
+}
+
+std::string read_bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST(PngWriter, RgbaRoundTrip) {
+    const fs::path dir = scratch("rgba");
+    const std::vector<uint8_t> pixels = gradient(37, 23, 4);
+    exporter::write_png((dir / "a.png").string(), pixels, 37, 23, 4);
+    int channels = 0;
+    const auto image = test::load_png((dir / "a.png").string(), &channels);
+    ASSERT_TRUE(image.has_value());
+    EXPECT_EQ(channels, 4);
+    EXPECT_EQ(image->width, 37);
+    EXPECT_EQ(image->height, 23);
+    EXPECT_EQ(image->rgba, pixels);
+    fs::remove_all(dir);
+}
+
+TEST(PngWriter, RgbRoundTripAndTextChunks) {
+    const fs::path dir = scratch("rgb");
+    const std::vector<uint8_t> pixels = gradient(16, 9, 3);
+    exporter::write_png((dir / "b.png").string(), pixels, 16, 9, 3,
+                        {{"Software", "deportmap test"}, {"Source", "Natural Earth"}});
+    int channels = 0;
+    const auto image = test::load_png((dir / "b.png").string(), &channels);
+    ASSERT_TRUE(image.has_value());
+    EXPECT_EQ(channels, 3);
+    for (size_t i = 0; i < 16 * 9; ++i) {
+        ASSERT_EQ(image->rgba[i * 4], pixels[i * 3]);
+        ASSERT_EQ(image->rgba[i * 4 + 1], pixels[i * 3 + 1]);
+        ASSERT_EQ(image->rgba[i * 4 + 2], pixels[i * 3 + 2]);
+        ASSERT_EQ(image->rgba[i * 4 + 3], 255);
+    }
+    const std::string bytes = read_bytes(dir / "b.png");
+    EXPECT_NE(bytes.find(std::string("tEXtSoftware\0deportmap test", 27)), std::string::npos);
+    EXPECT_NE(bytes.find(std::string("tEXtSource\0Natural Earth", 24)), std::string::npos);
+    // Encoding to memory gives the same bytes as the file.
+    const std::vector<uint8_t> memory = exporter::encode_png(
+        pixels, 16, 9, 3, {{"Software", "deportmap test"}, {"Source", "Natural Earth"}});
+    EXPECT_EQ(std::string(memory.begin(), memory.end()), bytes);
+    fs::remove_all(dir);
+}
+
+TEST(PngWriter, ReplacesAtomicallyAndLeavesNoTemporaryFile) {
+    const fs::path dir = scratch("atomic");
+    const std::string path = (dir / "map.png").string();
+    exporter::write_png(path, gradient(8, 8, 4), 8, 8, 4);
+    exporter::write_png(path, gradient(4, 2, 4), 4, 2, 4);
+    const auto image = test::load_png(path);
+    ASSERT_TRUE(image.has_value());
+    EXPECT_EQ(image->width, 4);
+    int entries = 0;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        (void)entry;
+        ++entries;
+    }
+    EXPECT_EQ(entries, 1);
+    // Permissions follow the umask, not mkstemp's 0600.
+    struct stat info {};
+    ASSERT_EQ(::stat(path.c_str(), &info), 0);
+    EXPECT_NE(info.st_mode & S_IRGRP, 0u);
+    // A failed write (bad arguments) leaves the previous file as it was.
+    EXPECT_THROW(exporter::write_png(path, gradient(4, 2, 4), 4, 3, 4), exporter::PngError);
+    EXPECT_EQ(test::load_png(path)->height, 2);
+    fs::remove_all(dir);
+}
+
+// The message of the PngError a call throws, or "" when it does not throw.
+template <typename F>
+std::string error_of(F&& f) {
+    try {
+        f();
+    } catch (const exporter::PngError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+TEST(PngWriter, BadPathsAndArgumentsAreOneLineErrors) {
+    const std::vector<uint8_t> pixels = gradient(4, 4, 4);
+    const std::string missing = "/nonexistent-folder-deportmap/x.png";
+    const std::string e1 = error_of([&] { exporter::write_png(missing, pixels, 4, 4, 4); });
+    EXPECT_NE(e1.find("cannot write " + missing), std::string::npos) << e1;
+    EXPECT_NE(e1.find("No such file or directory"), std::string::npos) << e1;
+    EXPECT_EQ(e1.find('\n'), std::string::npos);
+    if (::geteuid() != 0) {
+        const std::string e2 = error_of([&] { exporter::write_png("/proc/x.png", pixels, 4, 4, 4); });
+        EXPECT_NE(e2.find("cannot write /proc/x.png"), std::string::npos) << e2;
+    }
+    const fs::path dir = scratch("bad");
+    EXPECT_NE(error_of([&] { exporter::write_png((dir / "").string(), pixels, 4, 4, 4); })
+                  .find("folder"),
+              std::string::npos);
+    EXPECT_NE(error_of([&] { exporter::write_png((dir / "z.png").string(), pixels, 0, 4, 4); })
+                  .find("must be positive"),
+              std::string::npos);
+    EXPECT_NE(error_of([&] { exporter::write_png((dir / "z.png").string(), pixels, 4, 4, 2); })
+                  .find("channels"),
+              std::string::npos);
+    EXPECT_NE(error_of([&] { exporter::write_png((dir / "z.png").string(), pixels, 5, 5, 4); })
+                  .find("needed"),
+              std::string::npos);
+    EXPECT_NE(error_of([&] {
+                  exporter::write_png((dir / "z.png").string(), pixels, 4, 4, 4,
+                                      {{"", "empty keyword"}});
+              }).find("keyword"),
+              std::string::npos);
+    EXPECT_FALSE(fs::exists(dir / "z.png"));
+    EXPECT_TRUE(fs::is_empty(dir));
+    fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace deportmap

@@ -1,0 +1,63 @@
+// What to draw: the date, projection, view, theme, highlights and selection. One Scene
+// drives the window and every export (PNG through GL, SVG without GL), so what a user
+// sees is what the file shows. Also the glue from the timeline (countries in resolver
+// order) to the boundaries (countries in World order).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/color.hpp"
+#include "core/data/dataset.hpp"
+#include "core/geo/projection.hpp"
+#include "core/geo/world.hpp"
+#include "core/view.hpp"
+
+namespace deportmap {
+
+enum class Theme { Light, Dark };
+std::optional<Theme> parse_theme(std::string_view name);  // "light" | "dark"
+std::string_view theme_name(Theme theme);
+
+// Colours of everything that is not a status fill.
+struct ThemeColors {
+    Color background;  // outside the globe / page
+    Color ocean;
+    Color border;
+    Color no_data;     // countries without events up to the date
+    Color text;
+    Color muted_text;
+    Color highlight;   // hover / selection outline
+};
+const ThemeColors& theme_colors(Theme theme);
+
+struct Scene {
+    data::Day date = 0;
+    geo::ProjectionKind projection = geo::ProjectionKind::EqualEarth;
+    Camera camera;                     // interactive view (zoom 1 = whole world)
+    std::optional<geo::BBox> bounds;   // explicit lon/lat bounds (export --bounds/--focus)
+    Theme theme = Theme::Light;
+    int selected = -1;                 // World index, or -1
+    int hovered = -1;                  // World index, or -1
+    int highlighted_status = -1;       // StatusIndex whose countries stand out, or -1
+    std::vector<bool> hidden_statuses; // per StatusIndex: drawn as no-data when true
+    bool markers = true;               // circles for small countries with a status
+    bool labels = false;
+    float border_width_px = 0.6f;
+};
+
+// Maps World::countries indices to the dataset's country indices (resolver order), by
+// iso3; -1 where the data has no such country.
+std::vector<int> map_world_to_data(const geo::World& world, const data::CountryResolver& countries);
+
+// Each World country's status on scene.date (kNoStatus where none or hidden).
+void world_statuses(const Scene& scene, const data::Timeline& timeline,
+                    const std::vector<int>& world_to_data,
+                    std::vector<data::StatusIndex>& out);
+// Fill colour per World country for the scene's date and theme: the status colour, or
+// the theme's no-data colour. A highlighted status dims the other countries.
+void world_colors(const Scene& scene, const data::Timeline& timeline,
+                  const std::vector<int>& world_to_data, std::vector<Color>& out);
+
+}  // namespace deportmap

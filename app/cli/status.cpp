@@ -1,9 +1,285 @@
-// PLACEHOLDER: replaced by the implementation of the 'status' command.
+// `deportmap status --date D [--country C] [--data FILE]... [--statuses FILE] [--all]
+// [--format table|csv|json]`: every country's status on a date, with the event that set
+// it, its source, and deportees received and payments to date. Bad rows are reported on
+// stderr; the good rows are used.
+#include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "cli/commands.hpp"
+#include "core/data/countries.hpp"
+#include "core/data/csv.hpp"
+#include "core/data/events.hpp"
+#include "core/data/stated_figures.hpp"
+#include "core/data/statuses.hpp"
+#include "core/data/text.hpp"
+#include "core/data/timeline.hpp"
+#include "core/util/args.hpp"
+
 namespace deportmap::cli {
-int run_status(const Argv&) {
-    std::fprintf(stderr, "deportmap: 'status' is not built yet\n");
-    return 1;
+
+namespace {
+
+using namespace deportmap::data;
+
+const char* const kUsage =
+    "usage: deportmap status --date D [--country C] [--data FILE]... [--statuses FILE]\n"
+    "                        [--all] [--format table|csv|json]\n"
+    "Prints each country's status on D (YYYY, YYYY-MM or YYYY-MM-DD; a month or year\n"
+    "means its last day). Without --data the bundled dataset is used.\n"
+    "  --country C      one country: ISO code or name\n"
+    "  --data FILE      events file (CSV, XLSX, ODS, GeoJSON); repeat to merge files\n"
+    "  --statuses FILE  status table (default: assets/statuses.csv)\n"
+    "  --all            also list countries without events (status null)\n"
+    "  --format F       table (default), csv or json";
+
+void put(FILE* out, const std::string& text) { std::fwrite(text.data(), 1, text.size(), out); }
+void put_line(FILE* out, const std::string& text) {
+    put(out, text);
+    std::fputc('\n', out);
 }
+
+// 1234567 -> "1,234,567".
+std::string grouped(int64_t v) {
+    std::string digits = std::to_string(v < 0 ? -v : v);
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return v < 0 ? "-" + out : out;
+}
+
+// One output row: a country and its state on the date.
+struct Row {
+    int country = -1;
+    CountryState state;
+    const Event* since = nullptr;  // the event that set the status
+};
+
+std::string pad(const std::string& s, size_t width) {
+    const size_t len = utf8_length(s);
+    return len >= width ? s : s + std::string(width - len, ' ');
+}
+
+void print_table(const std::vector<Row>& rows, const CountryResolver& countries,
+                 const StatusTable& statuses) {
+    const std::vector<std::string> head = {"Country", "ISO3",     "Status", "Since",
+                                           "Received", "Paid (USD)", "Source"};
+    std::vector<std::vector<std::string>> cells;
+    for (const Row& r : rows) {
+        const Country& c = countries.country(r.country);
+        const bool has = r.state.status != kNoStatus;
+        cells.push_back({
+            c.name,
+            c.iso3,
+            has ? statuses[static_cast<size_t>(r.state.status)].key : "-",
+            r.since ? format_date(r.since->date) : "",
+            r.state.deportees_to_date ? grouped(*r.state.deportees_to_date) : "",
+            r.state.payments_to_date_usd ? grouped(*r.state.payments_to_date_usd) : "",
+            r.since ? r.since->source_publisher : "",
+        });
+    }
+    std::vector<size_t> width(head.size());
+    for (size_t k = 0; k < head.size(); ++k) width[k] = utf8_length(head[k]);
+    for (const auto& row : cells) {
+        for (size_t k = 0; k < row.size(); ++k) width[k] = std::max(width[k], utf8_length(row[k]));
+    }
+    auto line = [&](const std::vector<std::string>& row) {
+        std::string out;
+        for (size_t k = 0; k < row.size(); ++k) {
+            out += k + 1 == row.size() ? row[k] : pad(row[k], width[k] + 2);
+        }
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        put_line(stdout, out);
+    };
+    line(head);
+    for (const auto& row : cells) line(row);
+}
+
+void print_csv(const std::vector<Row>& rows, const CountryResolver& countries,
+               const StatusTable& statuses) {
+    put_line(stdout,
+             "iso3,name,status,since,approximate,deportees,payment_usd,source_url,"
+             "source_publisher,deportees_to_date,payments_to_date_usd,summary");
+    auto num = [](const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; };
+    for (const Row& r : rows) {
+        const Country& c = countries.country(r.country);
+        const Event* e = r.since;
+        std::vector<std::string> f = {
+            c.iso3,
+            c.name,
+            r.state.status != kNoStatus ? statuses[static_cast<size_t>(r.state.status)].key : "",
+            e ? e->date.iso() : "",
+            e ? (e->date.approximate() ? "true" : "false") : "",
+            e ? num(e->deportees) : "",
+            e ? num(e->payment_usd) : "",
+            e ? e->source_url : "",
+            e ? e->source_publisher : "",
+            num(r.state.deportees_to_date),
+            num(r.state.payments_to_date_usd),
+            e ? e->summary : "",
+        };
+        std::string out;
+        for (size_t k = 0; k < f.size(); ++k) {
+            if (k) out += ',';
+            out += csv_field(f[k]);
+        }
+        put_line(stdout, out);
+    }
+}
+
+void print_json(const std::vector<Row>& rows, const CountryResolver& countries,
+                const StatusTable& statuses) {
+    using nlohmann::json;
+    auto num = [](const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); };
+    auto str = [](const Event* e, const std::string Event::*field) {
+        return e && !(e->*field).empty() ? json(e->*field) : json(nullptr);
+    };
+    json out = json::array();
+    for (const Row& r : rows) {
+        const Country& c = countries.country(r.country);
+        const Event* e = r.since;
+        const bool has = r.state.status != kNoStatus;
+        json o;
+        o["iso3"] = c.iso3;
+        o["name"] = c.name;
+        o["status"] = has ? json(statuses[static_cast<size_t>(r.state.status)].key) : json(nullptr);
+        o["label"] = has ? json(statuses[static_cast<size_t>(r.state.status)].label) : json(nullptr);
+        o["since"] = e ? json(e->date.iso()) : json(nullptr);
+        o["approximate"] = e ? json(e->date.approximate()) : json(nullptr);
+        o["deportees"] = e ? num(e->deportees) : json(nullptr);
+        o["payment_usd"] = e ? num(e->payment_usd) : json(nullptr);
+        o["source_url"] = str(e, &Event::source_url);
+        o["source_publisher"] = str(e, &Event::source_publisher);
+        o["source_date"] = str(e, &Event::source_date);
+        o["summary"] = str(e, &Event::summary);
+        o["deportees_to_date"] = num(r.state.deportees_to_date);
+        o["payments_to_date_usd"] = num(r.state.payments_to_date_usd);
+        out.push_back(std::move(o));
+    }
+    put_line(stdout, out.dump(2, ' ', false, json::error_handler_t::replace));
+}
+
+// Counts, totals, stated figures and global events, after the table.
+void print_footer(const Timeline& timeline, const Date& date, Day day,
+                  const std::vector<StatedFigure>& stated) {
+    const StatusTable& statuses = timeline.statuses();
+    std::vector<int> counts;
+    timeline.counts_at(day, counts);
+    const Totals totals = timeline.totals_at(day);
+    std::string line = "\nOn " + format_date(date) + ": " +
+                       std::to_string(totals.countries_with_status) + " countries with a status";
+    for (StatusIndex s : statuses.legend()) {
+        line += (s == statuses.legend().front() ? " (" : ", ") + statuses[static_cast<size_t>(s)].key +
+                " " + std::to_string(counts[static_cast<size_t>(s)]);
+    }
+    put_line(stdout, line + ").");
+    put_line(stdout, "Received to date: " + grouped(totals.deportees_to_date) +
+                         " people; paid to date: $" + grouped(totals.payments_to_date_usd) + ".");
+    put_line(stdout, "Countries named in the data: " + std::to_string(timeline.countries_named().size()) + ".");
+    for (const auto& f : stated) {
+        put_line(stdout, "Stated: " + grouped(f.value) + " " + f.label + " (" + f.source_publisher +
+                             ", " + f.source_date + ", " + f.source_url + ").");
+    }
+    const size_t n = timeline.global_events_up_to(day);
+    if (n == 0) return;
+    put_line(stdout, "\nGlobal events up to " + format_date(date) + ":");
+    for (size_t i = 0; i < n; ++i) {
+        const Event& e = timeline.events()[timeline.global_events()[i]];
+        put_line(stdout, "  " + e.date.iso() + "  " + statuses[static_cast<size_t>(e.status)].key +
+                             "  " + e.summary);
+    }
+}
+
+}  // namespace
+
+int run_status(const Argv& argv) {
+    const Args args(argv, {"date", "country", "data", "statuses", "format"}, {"all", "help"});
+    if (args.has("help")) {
+        std::puts(kUsage);
+        return 0;
+    }
+    const auto date_text = args.get("date");
+    if (!date_text) throw UsageError("status needs --date YYYY[-MM[-DD]] (see --help)");
+    std::string why;
+    const auto date = parse_date(*date_text, &why);
+    if (!date) throw UsageError("--date '" + *date_text + "' is not a valid date: " + why);
+    const std::string format = args.get_or("format", "table");
+    if (format != "table" && format != "csv" && format != "json") {
+        throw UsageError("--format must be table, csv or json, not '" + format + "'");
+    }
+    if (!args.positional().empty()) {
+        throw UsageError("unexpected argument '" + args.positional().front() + "' (see --help)");
+    }
+
+    StatusTable statuses;
+    if (auto path = args.get("statuses")) {
+        std::vector<Problem> problems;
+        auto table = StatusTable::load(*path, problems);
+        for (const auto& p : problems) put_line(stderr, p.to_string());
+        if (!table) return 1;
+        statuses = std::move(*table);
+    } else {
+        statuses = StatusTable::load_default();
+    }
+    std::vector<std::string> warnings;
+    const auto countries = CountryResolver::load_default(&warnings);
+    for (const auto& w : warnings) put_line(stderr, "deportmap: note: " + w);
+
+    int only = -1;
+    if (auto c = args.get("country")) {
+        const Resolution r = countries.resolve(*c);
+        if (!r.found()) throw UsageError("--country: " + r.message(*c));
+        only = r.country;
+    }
+
+    const bool bundled = !args.has("data");
+    const std::vector<std::string> files =
+        bundled ? std::vector<std::string>{default_events_path()} : args.get_all("data");
+    ReadResult read = read_events(files, countries, statuses);
+    for (const auto& p : read.problems) put_line(stderr, p.to_string());
+    if (read.bad_rows > 0) {
+        put_line(stderr, "deportmap: " + std::to_string(read.bad_rows) +
+                             " bad rows left out; the other rows are used");
+    }
+    if (!read.unreadable.empty()) return 1;
+    std::vector<StatedFigure> stated;
+    if (bundled) {
+        std::vector<Problem> problems;
+        stated = load_stated_figures(default_stated_figures_path(), problems);
+        for (const auto& p : problems) put_line(stderr, p.to_string());
+    }
+
+    const Timeline timeline(std::move(read.events), statuses, countries.size());
+    const Day day = query_day(*date);
+    std::vector<Row> rows;
+    for (size_t c = 0; c < countries.size(); ++c) {
+        const int ci = static_cast<int>(c);
+        if (only >= 0 && ci != only) continue;
+        Row r{ci, timeline.state_at(ci, day), nullptr};
+        if (r.state.since_event >= 0) r.since = &timeline.events()[static_cast<size_t>(r.state.since_event)];
+        if (r.state.status == kNoStatus && only < 0 && !args.has("all")) continue;
+        rows.push_back(r);
+    }
+    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+        const std::string ka = normalize_name(countries.country(a.country).name);
+        const std::string kb = normalize_name(countries.country(b.country).name);
+        return ka != kb ? ka < kb : a.country < b.country;
+    });
+
+    if (format == "json") {
+        print_json(rows, countries, statuses);
+    } else if (format == "csv") {
+        print_csv(rows, countries, statuses);
+    } else {
+        print_table(rows, countries, statuses);
+        if (only < 0) print_footer(timeline, *date, day, stated);
+    }
+    return 0;
+}
+
 }  // namespace deportmap::cli

@@ -345,7 +345,9 @@ std::vector<std::string> CountryResolver::suggest(std::string_view text, size_t 
     const std::string key = normalize_name(text);
     if (key.empty()) return {};
     const size_t limit = std::max<size_t>(2, key.size() / 3);
-    std::vector<std::tuple<size_t, std::string, int>> scored;  // distance, shown, country
+    // Closest first; among equals, the longer shared beginning ("Nambia": Namibia before
+    // Gambia), then alphabetical.
+    std::vector<std::tuple<size_t, long, std::string, int>> scored;
     for (const auto& [name, entry] : names_) {
         if (entry.countries.size() != 1) continue;
         // Cheap bound: the length difference alone exceeds the limit.
@@ -353,12 +355,18 @@ std::vector<std::string> CountryResolver::suggest(std::string_view text, size_t 
                                                      : key.size() - name.size();
         if (diff > limit) continue;
         const size_t d = edit_distance(key, name);
-        if (d <= limit) scored.emplace_back(d, entry.shown, entry.countries.front());
+        if (d > limit) continue;
+        long prefix = 0;
+        while (static_cast<size_t>(prefix) < std::min(key.size(), name.size()) &&
+               key[static_cast<size_t>(prefix)] == name[static_cast<size_t>(prefix)]) {
+            ++prefix;
+        }
+        scored.emplace_back(d, -prefix, entry.shown, entry.countries.front());
     }
     std::sort(scored.begin(), scored.end());
     std::vector<std::string> out;
     std::vector<int> seen;
-    for (const auto& [d, shown, c] : scored) {
+    for (const auto& [d, prefix, shown, c] : scored) {
         if (std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
         seen.push_back(c);
         out.push_back(shown);

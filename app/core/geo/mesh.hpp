@@ -46,6 +46,10 @@ struct ProjectedWorld {
     std::array<bool, kLodCount> ready{};  // which levels were prepared
     Ring outline;      // the globe's projected outline (ocean fill)
     BBox world_bounds;
+    // Wall-clock milliseconds per level: densify + clip + project, then tessellate +
+    // borders + labels + mesh assembly (the figures `deportmap countries --timings` prints).
+    std::array<double, kLodCount> project_ms{};
+    std::array<double, kLodCount> tessellate_ms{};
 
     // Index of the country under a projected point at `lod`, or -1.
     int pick(Vec2 xy, Lod lod) const;
@@ -56,7 +60,8 @@ struct ProjectedWorld {
 ProjectedWorld project_world(const World& world, ProjectionKind kind,
                              std::array<bool, kLodCount> levels = {true, true, true},
                              double max_segment_degrees = 1.0);
-// Prepares one level into an existing ProjectedWorld (e.g. on a worker thread).
+// Prepares one level into an existing ProjectedWorld (e.g. on a worker thread); also sets
+// its projection, outline and world bounds. The Projector may be shared between threads.
 void project_level(const World& world, const Projector& projector, Lod lod,
                    ProjectedWorld& out, double max_segment_degrees = 1.0);
 
@@ -65,5 +70,8 @@ void project_level(const World& world, const Projector& projector, Lod lod,
 // appends). Copes with invalid input (self-touching rings) without crashing.
 void tessellate(const Polygon& polygon, std::vector<Vec2>& out_xy,
                 std::vector<uint32_t>& out_indices);
+// The same without copying vertices: indices refer to the polygon's vertices numbered
+// ring after ring (outer ring first), and are appended to `out_indices`.
+void tessellate_indices(const Polygon& polygon, std::vector<uint32_t>& out_indices);
 
 }  // namespace deportmap::geo

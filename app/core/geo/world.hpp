@@ -52,6 +52,10 @@ struct World {
     std::string source_path;
     // Feature counts per level as read (the bundled file: 177, 241, 255).
     std::array<size_t, kLodCount> feature_count{};
+    // Milliseconds spent opening the file and reading + converting each level (a
+    // single-layer file is read once; every level then reports that time).
+    double open_ms = 0.0;
+    std::array<double, kLodCount> load_ms{};
 
     // Index into `countries`, or -1.
     int find(std::string_view iso3) const;
@@ -61,6 +65,8 @@ struct LoadOptions {
     std::string path;        // empty: the bundled geodata/countries.gpkg
     std::string id_field;    // empty: detect (ISO_A3, iso_a3, ADM0_A3, iso3, id, ...)
     std::string name_field;  // empty: detect (name, NAME, ADMIN, ...)
+    // Levels to read; the others stay empty and not present (feature_count 0).
+    std::array<bool, kLodCount> levels{true, true, true};
 };
 
 // Loads boundaries through GDAL/OGR. The bundled GeoPackage has layers countries_110m,

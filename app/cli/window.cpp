@@ -3,6 +3,7 @@
 // (input -> camera, background work -> renderer, map + ImGui overlay, optional
 // screenshot of the last frame).
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -53,14 +54,30 @@ std::optional<geo::Vec2> cursor_lonlat(const ui::MapSession& session, const View
     return ll;
 }
 
-// Exponential moving average for the CPU-time readout.
-struct Smoothed {
-    double value = 0.0;
-    bool primed = false;
+// Mean of the last few frames' work times for the overlay. The first frame (shader
+// compilation, first uploads) is left out so it does not dominate the readout.
+class RecentMean {
+public:
     void add(double sample) {
-        value = primed ? value * 0.95 + sample * 0.05 : sample;
-        primed = true;
+        if (!skipped_first_) {
+            skipped_first_ = true;
+            return;
+        }
+        samples_[next_ % samples_.size()] = sample;
+        ++next_;
     }
+    double value() const {
+        const size_t n = std::min(next_, samples_.size());
+        if (n == 0) return 0.0;
+        double sum = 0.0;
+        for (size_t i = 0; i < n; ++i) sum += samples_[i];
+        return sum / static_cast<double>(n);
+    }
+
+private:
+    std::array<double, 30> samples_{};
+    size_t next_ = 0;
+    bool skipped_first_ = false;
 };
 
 }  // namespace
@@ -107,7 +124,7 @@ int run_window(const Argv& args) {
     ui::OverlayPanel overlay;
     Camera camera = ui::home_camera(session.projected().world_bounds);
     std::vector<std::string> errors;
-    Smoothed cpu_ms;
+    RecentMean work_ms;
     long long frames_drawn = 0;
     platform::RgbaPixels screenshot;
 
@@ -158,7 +175,7 @@ int run_window(const Argv& args) {
 
         ui::OverlayInfo info;
         info.frame_ms = imgui.frame_ms();
-        info.cpu_ms = cpu_ms.value;
+        info.work_ms = work_ms.value();
         info.lod = renderer.level_for(wanted);
         info.ready = session.projected().ready;
         info.shown = session.projected().projection;
@@ -190,7 +207,7 @@ int run_window(const Argv& args) {
         if (last && !options.screenshot_path.empty()) {
             screenshot = platform::read_back_buffer(fb.width, fb.height);
         }
-        cpu_ms.add(std::chrono::duration<double, std::milli>(Clock::now() - work_start).count());
+        work_ms.add(std::chrono::duration<double, std::milli>(Clock::now() - work_start).count());
         window->swap_buffers();
         if (last) break;
     }

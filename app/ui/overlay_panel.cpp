@@ -44,7 +44,7 @@ OverlayActions OverlayPanel::draw(const OverlayInfo& info) {
     }
 
     const double fps = info.frame_ms > 0.0 ? 1000.0 / info.frame_ms : 0.0;
-    ImGui::Text("%.1f ms/frame (%.0f fps), CPU %.1f ms", info.frame_ms, fps, info.cpu_ms);
+    ImGui::Text("%.1f ms/frame (%.0f fps), work %.1f ms", info.frame_ms, fps, info.work_ms);
 
     ImGui::TextUnformatted("Detail");
     ImGui::SameLine();

@@ -7,6 +7,7 @@
 #include <EGL/egl.h>
 #include <EGL/eglext.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <string_view>
 #include <vector>
@@ -59,11 +60,11 @@ bool has_extension(const char* list, std::string_view extension) {
 // An initialised display: surfaceless Mesa first, then the EGL devices.
 EGLDisplay open_display(std::string& platform) {
     const char* client = eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS);
-    if (client == nullptr) fail("EGL has no client extensions (is libegl1 installed?)");
+    if (client == nullptr) fail("EGL has no client extensions (install libegl1)");
     auto get_platform_display = reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(
         eglGetProcAddress("eglGetPlatformDisplayEXT"));
     if (get_platform_display == nullptr || !has_extension(client, "EGL_EXT_platform_base")) {
-        fail("EGL lacks EGL_EXT_platform_base");
+        fail("EGL lacks EGL_EXT_platform_base (install libegl1 and libgl1-mesa-dri)");
     }
     std::string tried;
     if (has_extension(client, "EGL_MESA_platform_surfaceless")) {
@@ -102,6 +103,9 @@ EGLDisplay open_display(std::string& platform) {
 }  // namespace
 
 HeadlessGlContext::HeadlessGlContext() {
+    // Mesa prints its own multi-line warnings when a driver is missing; our error says
+    // what failed in one line. EGL_LOG_LEVEL=debug in the environment still shows them.
+    setenv("EGL_LOG_LEVEL", "fatal", 0);
     EGLDisplay display = open_display(platform_);
     display_ = display;
     try {

@@ -3,84 +3,99 @@
 
 namespace deportmap::data {
 
-CsvText parse_csv(std::string_view text) {
-    CsvText out;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    const size_t n = text.size();
-    size_t i = 0;
-    int line = 1;
-    // Consumes a line break at text[i] if there is one; true when it did.
-    auto take_break = [&]() {
-        if (i < n && text[i] == '\r') {
-            ++i;
-            if (i < n && text[i] == '\n') ++i;
-            ++line;
-            return true;
-        }
-        if (i < n && text[i] == '\n') {
-            ++i;
-            ++line;
-            return true;
-        }
-        return false;
-    };
-    while (i < n) {
-        if (take_break()) continue;  // empty line: no record
-        CsvRecord rec;
-        rec.line = line;
-        bool record_done = false;
-        while (!record_done) {
-            std::string field;
-            if (i < n && text[i] == '"') {
-                const int start_line = line;
-                ++i;
-                bool closed = false;
-                while (i < n) {
-                    const char c = text[i];
-                    if (c == '"') {
-                        if (i + 1 < n && text[i + 1] == '"') {
-                            field += '"';
-                            i += 2;
-                            continue;
-                        }
-                        ++i;
-                        closed = true;
-                        break;
-                    }
-                    if (c == '\r' || c == '\n') {
-                        const size_t from = i;
-                        take_break();
-                        field.append(text.substr(from, i - from));
+CsvReader::CsvReader(std::string_view text) : text_(text) {
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
+}
+
+// Consumes a line break (LF, CRLF or lone CR) at the cursor; true when there was one.
+bool CsvReader::take_break() {
+    const size_t n = text_.size();
+    if (i_ < n && text_[i_] == '\r') {
+        ++i_;
+        if (i_ < n && text_[i_] == '\n') ++i_;
+        ++line_;
+        return true;
+    }
+    if (i_ < n && text_[i_] == '\n') {
+        ++i_;
+        ++line_;
+        return true;
+    }
+    return false;
+}
+
+bool CsvReader::next(CsvRecord& rec) {
+    const size_t n = text_.size();
+    while (i_ < n && take_break()) {
+    }  // empty lines: no record
+    if (i_ >= n || !error_.empty()) return false;
+    rec.line = line_;
+    size_t count = 0;
+    for (;;) {
+        if (count == rec.fields.size()) rec.fields.emplace_back();
+        std::string& field = rec.fields[count++];
+        field.clear();
+        if (i_ < n && text_[i_] == '"') {
+            const int start_line = line_;
+            ++i_;
+            bool closed = false;
+            while (i_ < n) {
+                // Copy a run of ordinary bytes at once.
+                size_t j = i_;
+                while (j < n && text_[j] != '"' && text_[j] != '\r' && text_[j] != '\n') ++j;
+                field.append(text_.substr(i_, j - i_));
+                i_ = j;
+                if (i_ >= n) break;
+                if (text_[i_] == '"') {
+                    if (i_ + 1 < n && text_[i_ + 1] == '"') {
+                        field += '"';
+                        i_ += 2;
                         continue;
                     }
-                    field += c;
-                    ++i;
+                    ++i_;
+                    closed = true;
+                    break;
                 }
-                if (!closed) {
-                    out.error = "a quoted field that starts on line " +
-                                std::to_string(start_line) + " never ends";
-                    out.error_line = rec.line;
-                    return out;
-                }
-                // Text between the closing quote and the next separator is kept as data.
-                while (i < n && text[i] != ',' && text[i] != '\r' && text[i] != '\n') {
-                    field += text[i++];
-                }
-            } else {
-                const size_t from = i;
-                while (i < n && text[i] != ',' && text[i] != '\r' && text[i] != '\n') ++i;
-                field.assign(text.substr(from, i - from));
-            }
-            rec.fields.push_back(std::move(field));
-            if (i < n && text[i] == ',') {
-                ++i;
-            } else {
+                const size_t from = i_;
                 take_break();
-                record_done = true;
+                field.append(text_.substr(from, i_ - from));
             }
+            if (!closed) {
+                error_ = "a quoted field that starts on line " + std::to_string(start_line) +
+                         " never ends";
+                error_line_ = rec.line;
+                rec.fields.resize(count);
+                return false;
+            }
+            // Text between the closing quote and the next separator is kept as data.
+            size_t j = i_;
+            while (j < n && text_[j] != ',' && text_[j] != '\r' && text_[j] != '\n') ++j;
+            field.append(text_.substr(i_, j - i_));
+            i_ = j;
+        } else {
+            size_t j = i_;
+            while (j < n && text_[j] != ',' && text_[j] != '\r' && text_[j] != '\n') ++j;
+            field.assign(text_.substr(i_, j - i_));
+            i_ = j;
         }
-        out.records.push_back(std::move(rec));
+        if (i_ < n && text_[i_] == ',') {
+            ++i_;
+            continue;
+        }
+        take_break();
+        break;
     }
+    rec.fields.resize(count);
+    return true;
+}
+
+CsvText parse_csv(std::string_view text) {
+    CsvText out;
+    CsvReader reader(text);
+    CsvRecord rec;
+    while (reader.next(rec)) out.records.push_back(rec);
+    out.error = reader.error();
+    out.error_line = reader.error_line();
     return out;
 }
 

@@ -20,6 +20,26 @@ struct CsvText {
     int error_line = 0;              // line where that unterminated field's record starts
 };
 
+// Reads CSV text one record at a time, reusing the record's storage (for large files).
+// Same rules as parse_csv() below.
+class CsvReader {
+public:
+    explicit CsvReader(std::string_view text);
+    // The next record into `rec`; false at the end of the text, or when the text ends
+    // inside a quoted field (then error() says where that record started).
+    bool next(CsvRecord& rec);
+    const std::string& error() const { return error_; }
+    int error_line() const { return error_line_; }
+
+private:
+    bool take_break();
+    std::string_view text_;
+    size_t i_ = 0;
+    int line_ = 1;
+    std::string error_;
+    int error_line_ = 0;
+};
+
 // Splits CSV text into records. A UTF-8 byte order mark is skipped; LF, CRLF and lone CR
 // end a line; a field that starts with '"' is quoted (commas, line breaks and doubled
 // quotes inside it are data); empty lines are skipped, as OGR's CSV driver skips them.

@@ -99,7 +99,7 @@ std::optional<Date> parse_date(std::string_view text, std::string* error) {
     const int month = text.size() >= 7 ? digits(text.substr(5, 2), 2) : 0;
     const int day = text.size() == 10 ? digits(text.substr(8, 2), 2) : 0;
     if (!shape_ok || month < 0 || day < 0) {
-        return fail("not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+        return fail("use YYYY, YYYY-MM or YYYY-MM-DD");
     }
     if (year == 0) return fail("year 0000 does not exist");
     if (text.size() >= 7 && (month < 1 || month > 12)) {

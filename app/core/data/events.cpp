@@ -87,14 +87,95 @@ std::string quote(std::string_view v) {
     return "'" + s + "'";
 }
 
-std::string row_key(const std::vector<std::string>& fields) {
-    std::string key;
+// Two independent 64-bit hashes of a row's trimmed fields (FNV-1a and a multiply-xorshift
+// mix), so exact duplicates are found without keeping every row's text.
+template <typename Hash>
+Hash row_hash(const std::vector<std::string>& fields) {
+    uint64_t a = 14695981039346656037ull, b = 0x9E3779B97F4A7C15ull;
     for (const auto& f : fields) {
-        key += trim(f);
-        key += '\x1f';
+        for (char ch : trim(f)) {
+            const auto c = static_cast<unsigned char>(ch);
+            a = (a ^ c) * 1099511628211ull;
+            b = (b + c + 1) * 0xBF58476D1CE4E5B9ull;
+            b ^= b >> 31;
+        }
+        a = (a ^ 0x1F) * 1099511628211ull;  // field separator
+        b = (b + 0x100) * 0x94D049BB133111EBull;
+        b ^= b >> 29;
     }
-    return key;
+    return Hash{a, b};
 }
+
+// A GDAL table opened for reading, one feature at a time; GDAL's messages are kept quiet.
+class OgrTable {
+public:
+    OgrTable() = default;
+    OgrTable(const OgrTable&) = delete;
+    OgrTable& operator=(const OgrTable&) = delete;
+    ~OgrTable() {
+        if (ds_) GDALClose(ds_);
+    }
+
+    bool open(const std::string& path, const std::vector<const char*>& options, std::string& error) {
+        ensure_gdal();
+        std::vector<const char*> oo = options;
+        oo.push_back(nullptr);
+        ds_ = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                         options.empty() ? nullptr : oo.data(), nullptr);
+        if (!ds_) {
+            error = quiet_.last_error().empty() ? "not a table GDAL can read" : quiet_.last_error();
+            return false;
+        }
+        layer_ = GDALDatasetGetLayerCount(ds_) > 0 ? GDALDatasetGetLayer(ds_, 0) : nullptr;
+        if (!layer_) {
+            error = "no table in the file";
+            return false;
+        }
+        OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer_);
+        const int n = OGR_FD_GetFieldCount(defn);
+        for (int i = 0; i < n; ++i) {
+            OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
+            header_.emplace_back(OGR_Fld_GetNameRef(fd));
+            types_.push_back(OGR_Fld_GetType(fd));
+        }
+        const char* ignored[] = {"OGR_GEOMETRY", nullptr};
+        OGR_L_SetIgnoredFields(layer_, ignored);
+        OGR_L_ResetReading(layer_);
+        return true;
+    }
+    const std::vector<std::string>& header() const { return header_; }
+
+    // The next feature's fields as text, in header order; false at the end.
+    bool next(std::vector<std::string>& row) {
+        if (!layer_) return false;
+        OGRFeatureH f = OGR_L_GetNextFeature(layer_);
+        if (!f) return false;
+        row.resize(header_.size());
+        for (size_t i = 0; i < header_.size(); ++i) {
+            const int k = static_cast<int>(i);
+            if (!OGR_F_IsFieldSetAndNotNull(f, k)) {
+                row[i].clear();
+            } else if (types_[i] == OFTDate || types_[i] == OFTDateTime) {
+                // A typed date cell: back to the ISO form events files use.
+                int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+                float ss = 0;
+                OGR_F_GetFieldAsDateTimeEx(f, k, &y, &m, &d, &hh, &mm, &ss, &tz);
+                row[i] = Date{y, m, d}.iso();
+            } else {
+                row[i] = OGR_F_GetFieldAsString(f, k);
+            }
+        }
+        OGR_F_Destroy(f);
+        return true;
+    }
+
+private:
+    QuietGdal quiet_;
+    GDALDatasetH ds_ = nullptr;
+    OGRLayerH layer_ = nullptr;
+    std::vector<std::string> header_;
+    std::vector<OGRFieldType> types_;
+};
 
 }  // namespace
 
@@ -172,7 +253,7 @@ bool is_web_url(std::string_view text) {
 }
 
 void EventReader::add_row(const std::string& path, int line, const Columns& cols,
-                          const std::vector<std::string>& values, const std::string& raw_key,
+                          const std::vector<std::string>& values, const RowHash& hash,
                           ReadResult& out) {
     ++out.rows;
     const size_t first_problem = out.problems.size();
@@ -194,7 +275,7 @@ void EventReader::add_row(const std::string& path, int line, const Columns& cols
     int by_code = -1, by_name = -1;
     bool country_ok = true;
     if (!code.empty()) {
-        const Resolution r = countries_.resolve_code(code);
+        const Resolution& r = resolve_code(code);
         if (r.found()) {
             by_code = r.country;
         } else {
@@ -205,7 +286,7 @@ void EventReader::add_row(const std::string& path, int line, const Columns& cols
         }
     }
     if (!name.empty()) {
-        const Resolution r = countries_.resolve(name);
+        const Resolution& r = resolve_name(name);
         if (r.found()) {
             by_name = r.country;
         } else {
@@ -285,13 +366,13 @@ void EventReader::add_row(const std::string& path, int line, const Columns& cols
     }
 
     // Exact duplicates, across every file this reader has seen.
-    auto [it, inserted] = seen_rows_.emplace(raw_key, path + ":" + std::to_string(line));
-    if (!inserted) {
-        const std::string& first = it->second;
-        const std::string same_file = path + ":";
-        problem(-1, "exact duplicate of " + (first.rfind(same_file, 0) == 0
-                                                 ? "line " + first.substr(same_file.size())
-                                                 : first));
+    const Where here{static_cast<uint32_t>(files_.size() - 1), line};
+    if (auto [it, inserted] = seen_rows_.emplace(hash, here); !inserted) {
+        const Where& first = it->second;
+        problem(-1, "exact duplicate of " +
+                        (first.file == here.file ? "line " + std::to_string(first.line)
+                                                 : files_[first.file] + ":" +
+                                                       std::to_string(first.line)));
     }
 
     if (out.problems.size() != first_problem) {
@@ -302,59 +383,27 @@ void EventReader::add_row(const std::string& path, int line, const Columns& cols
     out.events.push_back(std::move(e));
 }
 
-bool EventReader::read_with_ogr(const std::string& path, const std::vector<const char*>& options,
-                                std::vector<std::string>& header,
-                                std::vector<std::vector<std::string>>& values,
-                                std::string& error) {
-    ensure_gdal();
-    QuietGdal quiet;
-    std::vector<const char*> oo = options;
-    oo.push_back(nullptr);
-    GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                 options.empty() ? nullptr : oo.data(), nullptr);
-    if (!ds) {
-        error = quiet.last_error().empty() ? "not a table GDAL can read" : quiet.last_error();
-        return false;
-    }
-    OGRLayerH layer = GDALDatasetGetLayerCount(ds) > 0 ? GDALDatasetGetLayer(ds, 0) : nullptr;
-    if (!layer) {
-        error = "no table in the file";
-        GDALClose(ds);
-        return false;
-    }
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    const int n = OGR_FD_GetFieldCount(defn);
-    std::vector<OGRFieldType> types(static_cast<size_t>(n));
-    header.clear();
-    for (int i = 0; i < n; ++i) {
-        OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
-        header.emplace_back(OGR_Fld_GetNameRef(fd));
-        types[static_cast<size_t>(i)] = OGR_Fld_GetType(fd);
-    }
-    const char* ignored[] = {"OGR_GEOMETRY", nullptr};
-    OGR_L_SetIgnoredFields(layer, ignored);
-    OGR_L_ResetReading(layer);
-    while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
-        std::vector<std::string> row(static_cast<size_t>(n));
-        for (int i = 0; i < n; ++i) {
-            if (!OGR_F_IsFieldSetAndNotNull(f, i)) continue;
-            const OGRFieldType t = types[static_cast<size_t>(i)];
-            if (t == OFTDate || t == OFTDateTime) {
-                // A typed date cell: back to the ISO form events files use.
-                int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
-                float ss = 0;
-                OGR_F_GetFieldAsDateTimeEx(f, i, &y, &m, &d, &hh, &mm, &ss, &tz);
-                row[static_cast<size_t>(i)] = Date{y, m, d}.iso();
-            } else {
-                row[static_cast<size_t>(i)] = OGR_F_GetFieldAsString(f, i);
-            }
-        }
-        values.push_back(std::move(row));
-        OGR_F_Destroy(f);
-    }
-    GDALClose(ds);
-    return true;
+const Resolution& EventReader::resolve_name(std::string_view text) {
+    auto it = names_.find(std::string(text));
+    if (it == names_.end()) it = names_.emplace(std::string(text), countries_.resolve(text)).first;
+    return it->second;
 }
+
+const Resolution& EventReader::resolve_code(std::string_view text) {
+    auto it = codes_.find(std::string(text));
+    if (it == codes_.end()) {
+        it = codes_.emplace(std::string(text), countries_.resolve_code(text)).first;
+    }
+    return it->second;
+}
+
+namespace {
+std::string missing_list(const std::vector<std::string>& missing) {
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "'" : ", '") + m + "'";
+    return "missing column " + list;
+}
+}  // namespace
 
 void EventReader::read_csv(const std::string& path, ReadResult& out) {
     std::string text, error;
@@ -363,44 +412,45 @@ void EventReader::read_csv(const std::string& path, ReadResult& out) {
         out.unreadable.push_back(path);
     };
     if (!read_text_file(path, text, error)) return unreadable(0, "", error);
-    const CsvText csv = parse_csv(text);
-    if (csv.records.empty()) return unreadable(0, "", "empty file: no header line");
-    const CsvRecord& head = csv.records.front();
-    Columns cols;
+    // Room for every line as a row, so large files don't regrow these as they load.
+    const size_t lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    out.events.reserve(out.events.size() + lines);
+    seen_rows_.reserve(seen_rows_.size() + lines);
+    CsvReader scan(text);
+    CsvRecord head;
+    if (!scan.next(head)) {
+        return unreadable(0, "", scan.error().empty() ? "empty file: no header line" : scan.error());
+    }
     for (const auto& h : head.fields) {
         if (const size_t bad = find_invalid_utf8(h); bad != std::string_view::npos) {
             return unreadable(head.line, "header", utf8_problem(h, bad));
         }
     }
-    const auto missing = cols.assign(head.fields);
-    if (!missing.empty()) {
-        std::string list;
-        for (const auto& m : missing) list += (list.empty() ? "'" : ", '") + m + "'";
-        return unreadable(head.line, "header", "missing column " + list);
+    Columns cols;
+    if (const auto missing = cols.assign(head.fields); !missing.empty()) {
+        return unreadable(head.line, "header", missing_list(missing));
     }
 
-    // GDAL reads the values; the scan above gives lines, field counts and raw bytes.
-    // Every field is a string, no column is geometry, and empty fields stay empty.
+    // GDAL reads the values: every field a string, no column taken as geometry, empty
+    // fields kept empty. The scan runs alongside for what OGR does not expose: physical
+    // line numbers, each record's real field count and its raw bytes. OGR and the scan
+    // skip the same empty lines, so feature k is record k; a row where they disagree
+    // (after an unterminated quote, say) uses the scan's values.
+    OgrTable ogr;
     const bool csv_ext = lower_ext(path) == "csv";
-    const std::string ogr_path = csv_ext ? path : "CSV:" + path;
-    std::vector<std::string> ogr_header;
-    std::vector<std::vector<std::string>> ogr_values;
-    const std::vector<const char*> options = {
-        "AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", "HEADERS=YES",
-        "EMPTY_STRING_AS_NULL=NO", "GEOM_POSSIBLE_NAMES=", "X_POSSIBLE_NAMES=",
-        "Y_POSSIBLE_NAMES=", "Z_POSSIBLE_NAMES=", "MAX_LINE_SIZE=-1"};
-    const bool ogr_ok = read_with_ogr(ogr_path, options, ogr_header, ogr_values, error);
-    if (!ogr_ok) {
-        // The scan read it, so the file is usable; GDAL's reason goes with the rows.
-        ogr_values.clear();
-    }
-    // OGR and the scan skip the same empty lines, so feature k is record k + 1. If the
-    // counts differ anyway (say, an unterminated quote), the scan's own values are used.
-    const bool aligned = ogr_ok && ogr_values.size() + 1 == csv.records.size() &&
-                         ogr_header.size() == head.fields.size();
-
-    for (size_t r = 1; r < csv.records.size(); ++r) {
-        const CsvRecord& rec = csv.records[r];
+    const bool ogr_ok = ogr.open(csv_ext ? path : "CSV:" + path,
+                                 {"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", "HEADERS=YES",
+                                  "EMPTY_STRING_AS_NULL=NO", "GEOM_POSSIBLE_NAMES=",
+                                  "X_POSSIBLE_NAMES=", "Y_POSSIBLE_NAMES=", "Z_POSSIBLE_NAMES=",
+                                  "MAX_LINE_SIZE=-1"},
+                                 error) &&
+                        ogr.header().size() == head.fields.size();
+    bool ogr_more = ogr_ok;
+    CsvRecord rec;
+    std::vector<std::string> values;
+    while (scan.next(rec)) {
+        const bool have_ogr = ogr_more && ogr.next(values);
+        ogr_more = have_ogr;
         if (rec.fields.size() != head.fields.size()) {
             ++out.rows;
             ++out.bad_rows;
@@ -424,13 +474,17 @@ void EventReader::read_csv(const std::string& path, ReadResult& out) {
             ++out.bad_rows;
             continue;
         }
-        add_row(path, rec.line, cols, aligned ? ogr_values[r - 1] : rec.fields,
-                row_key(rec.fields), out);
+        const bool agree = have_ogr && values.size() == rec.fields.size() &&
+                           std::equal(values.begin(), values.end(), rec.fields.begin(),
+                                      [](const std::string& a, const std::string& b) {
+                                          return trim(a) == trim(b);
+                                      });
+        add_row(path, rec.line, cols, agree ? values : rec.fields, row_hash<RowHash>(rec.fields), out);
     }
-    if (!csv.error.empty()) {
+    if (!scan.error().empty()) {
         ++out.rows;
         ++out.bad_rows;
-        out.problems.push_back({path, csv.error_line, "row", csv.error});
+        out.problems.push_back({path, scan.error_line(), "row", scan.error()});
     }
 }
 
@@ -442,28 +496,24 @@ void EventReader::read_gdal(const std::string& path, ReadResult& out) {
     } else if (ext == "geojson" || ext == "json") {
         options = {"DATE_AS_STRING=YES"};
     }
-    std::vector<std::string> header;
-    std::vector<std::vector<std::string>> values;
+    OgrTable table;
     std::string error;
-    if (!read_with_ogr(path, options, header, values, error)) {
+    if (!table.open(path, options, error)) {
         out.problems.push_back({path, 0, "", "cannot read: " + error});
         out.unreadable.push_back(path);
         return;
     }
     Columns cols;
-    const auto missing = cols.assign(header);
-    if (!missing.empty()) {
-        std::string list;
-        for (const auto& m : missing) list += (list.empty() ? "'" : ", '") + m + "'";
-        out.problems.push_back({path, 1, "header", "missing column " + list});
+    if (const auto missing = cols.assign(table.header()); !missing.empty()) {
+        out.problems.push_back({path, 1, "header", missing_list(missing)});
         out.unreadable.push_back(path);
         return;
     }
-    for (size_t r = 0; r < values.size(); ++r) {
-        const int line = static_cast<int>(r) + 2;
+    std::vector<std::string> values;
+    for (int line = 2; table.next(values); ++line) {
         bool utf8_ok = true;
-        for (size_t k = 0; k < values[r].size(); ++k) {
-            const std::string& v = values[r][k];
+        for (size_t k = 0; k < values.size(); ++k) {
+            const std::string& v = values[k];
             if (const size_t bad = find_invalid_utf8(v); bad != std::string_view::npos) {
                 out.problems.push_back({path, line, cols.name(static_cast<int>(k)),
                                         utf8_problem(v, bad)});
@@ -475,11 +525,12 @@ void EventReader::read_gdal(const std::string& path, ReadResult& out) {
             ++out.bad_rows;
             continue;
         }
-        add_row(path, line, cols, values[r], row_key(values[r]), out);
+        add_row(path, line, cols, values, row_hash<RowHash>(values), out);
     }
 }
 
 void EventReader::read(const std::string& path, ReadResult& out) {
+    files_.push_back(path);
     const std::string ext = lower_ext(path);
     if (ext == "csv" || ext == "txt") {
         read_csv(path, out);

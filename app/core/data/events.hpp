@@ -64,20 +64,30 @@ public:
 
 private:
     struct Columns;
+    struct RowHash {
+        uint64_t a = 0, b = 0;
+        friend bool operator==(const RowHash&, const RowHash&) = default;
+    };
+    struct RowHashHasher {
+        size_t operator()(const RowHash& h) const { return static_cast<size_t>(h.a ^ (h.b << 1)); }
+    };
+    struct Where {
+        uint32_t file = 0;  // index into files_
+        int line = 0;
+    };
     void read_csv(const std::string& path, ReadResult& out);
     void read_gdal(const std::string& path, ReadResult& out);
     // Checks one row given as values in header order; appends an Event when good.
     void add_row(const std::string& path, int line, const Columns& cols,
-                 const std::vector<std::string>& values, const std::string& raw_key,
-                 ReadResult& out);
-    // True when OGR opened and read the file; `values` gets one vector per feature.
-    bool read_with_ogr(const std::string& path, const std::vector<const char*>& options,
-                       std::vector<std::string>& header,
-                       std::vector<std::vector<std::string>>& values, std::string& error);
+                 const std::vector<std::string>& values, const RowHash& hash, ReadResult& out);
+    const Resolution& resolve_name(std::string_view text);
+    const Resolution& resolve_code(std::string_view text);
 
     const CountryResolver& countries_;
     const StatusTable& statuses_;
-    std::unordered_map<std::string, std::string> seen_rows_;  // row key -> "FILE:LINE"
+    std::vector<std::string> files_;                               // files read so far
+    std::unordered_map<RowHash, Where, RowHashHasher> seen_rows_;  // exact duplicates
+    std::unordered_map<std::string, Resolution> names_, codes_;    // resolver cache
     uint32_t next_order_ = 0;
 };
 

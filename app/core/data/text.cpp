@@ -5,8 +5,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <cstdio>
 #include <vector>
 
 namespace deportmap::data {
@@ -200,18 +199,27 @@ std::string normalize_name(std::string_view name) {
 }
 
 bool read_text_file(const std::string& path, std::string& out, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // One read into a buffer of the file's size: no stream copies for large files.
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) {
         error = std::string("cannot open: ") + std::strerror(errno);
         return false;
     }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) {
+    out.clear();
+    if (std::fseek(f, 0, SEEK_END) == 0) {
+        const long size = std::ftell(f);
+        if (size > 0) out.reserve(static_cast<size_t>(size));
+        std::fseek(f, 0, SEEK_SET);
+    }
+    char buf[1 << 16];
+    size_t got;
+    while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, got);
+    const bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (failed) {
         error = "read error";
         return false;
     }
-    out = std::move(buf).str();
     return true;
 }
 

@@ -9,35 +9,61 @@ namespace deportmap::data {
 Timeline::Timeline(std::vector<Event> events, StatusTable statuses, size_t country_count)
     : events_(std::move(events)), statuses_(std::move(statuses)), tracks_(country_count) {
     // Application order: effective date, same-day precedence, coarser first, input order.
-    auto precedence = [&](const Event& e) {
-        return e.status >= 0 && static_cast<size_t>(e.status) < statuses_.size()
-                   ? statuses_[static_cast<size_t>(e.status)].tie_precedence
-                   : 0;
-    };
-    std::vector<Day> first(events_.size());
-    for (size_t i = 0; i < events_.size(); ++i) first[i] = events_[i].date.first_day();
-    std::vector<uint32_t> order(events_.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-        const Event& x = events_[a];
-        const Event& y = events_[b];
-        if (first[a] != first[b]) return first[a] < first[b];
-        const int px = precedence(x), py = precedence(y);
-        if (px != py) return px < py;
-        if (x.date.precision() != y.date.precision()) return x.date.precision() < y.date.precision();
-        return x.order < y.order;
-    });
+    // Sorted on packed keys so the sort never touches the (large) events themselves.
+    std::vector<int> tie_rank(statuses_.size(), 0);  // tie_precedence as a dense rank
     {
-        std::vector<Event> sorted;
-        sorted.reserve(events_.size());
-        std::vector<Day> sorted_first;
-        sorted_first.reserve(events_.size());
-        for (uint32_t i : order) {
-            sorted.push_back(std::move(events_[i]));
-            sorted_first.push_back(first[i]);
+        std::vector<int> values;
+        for (const Status& st : statuses_.all()) values.push_back(st.tie_precedence);
+        std::sort(values.begin(), values.end());
+        for (size_t i = 0; i < statuses_.size(); ++i) {
+            tie_rank[i] = static_cast<int>(
+                std::lower_bound(values.begin(), values.end(), statuses_[i].tie_precedence) -
+                values.begin());
         }
-        events_ = std::move(sorted);
-        first = std::move(sorted_first);
+    }
+    std::vector<Day> first(events_.size());
+    struct Key {
+        uint64_t major;  // day (biased), tie rank, precision
+        uint32_t order;  // input order
+        uint32_t index;  // position in events_
+    };
+    std::vector<Key> keys(events_.size());
+    for (size_t i = 0; i < events_.size(); ++i) {
+        const Event& e = events_[i];
+        first[i] = e.date.first_day();
+        const bool known = e.status >= 0 && static_cast<size_t>(e.status) < statuses_.size();
+        const uint64_t tie = known ? static_cast<uint64_t>(tie_rank[static_cast<size_t>(e.status)]) : 0;
+        const uint64_t day = static_cast<uint64_t>(static_cast<int64_t>(first[i]) + (int64_t{1} << 31));
+        keys[i] = {(day << 32) | (tie << 2) | static_cast<uint64_t>(e.date.precision()), e.order,
+                   static_cast<uint32_t>(i)};
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        return a.major != b.major ? a.major < b.major : a.order < b.order;
+    });
+    std::vector<uint32_t> order(events_.size());
+    for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].index;
+    keys = {};
+    // Put the events in that order in place, cycle by cycle (no second copy of the data).
+    {
+        std::vector<bool> done(events_.size(), false);
+        for (size_t i = 0; i < events_.size(); ++i) {
+            if (done[i]) continue;
+            Event held = std::move(events_[i]);
+            const Day held_day = first[i];
+            size_t j = i;
+            for (;;) {
+                done[j] = true;
+                const size_t k = order[j];
+                if (k == i) {
+                    events_[j] = std::move(held);
+                    first[j] = held_day;
+                    break;
+                }
+                events_[j] = std::move(events_[k]);
+                first[j] = first[k];
+                j = k;
+            }
+        }
     }
 
     // The top rung: deportees count as received only on events of this rank.

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cmath>
@@ -88,7 +89,10 @@ struct ProcessResult {
     std::string output;
 };
 ProcessResult run_headless(const std::string& args) {
-    const std::string out = testing::TempDir() + "window_cli_output.txt";
+    // One file per process and call: CTest runs these tests in parallel processes.
+    static int calls = 0;
+    const std::string out = testing::TempDir() + "window_cli_output_" +
+                            std::to_string(::getpid()) + "_" + std::to_string(++calls) + ".txt";
     const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY '" + std::string(DEPORTMAP_BINARY) +
                             "' " + args + " >'" + out + "' 2>&1";
     ProcessResult r;
@@ -98,6 +102,7 @@ ProcessResult run_headless(const std::string& args) {
     std::stringstream ss;
     ss << in.rdbuf();
     r.output = ss.str();
+    std::remove(out.c_str());
     return r;
 }
 

@@ -63,9 +63,10 @@ Ring densify(const Ring& ring, double max_segment) {
         const Vec2 a = ring[i];
         const Vec2 b = ring[(i + 1) % n];
         out.push_back(a);
-        const double len = std::hypot(b.x - a.x, b.y - a.y);
-        if (len > max_segment) {
-            const int k = static_cast<int>(std::ceil(len / max_segment));
+        const double dx = b.x - a.x, dy = b.y - a.y;
+        const double len2 = dx * dx + dy * dy;
+        if (len2 > max_segment * max_segment) {
+            const int k = static_cast<int>(std::ceil(std::sqrt(len2) / max_segment));
             for (int j = 1; j < k; ++j) {
                 const double t = static_cast<double>(j) / k;
                 out.push_back({a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)});
@@ -195,7 +196,7 @@ std::optional<Vec2> search_label(const Polygon& poly, size_t max_cells) {
     auto cmp = [](const Cell& a, const Cell& b) { return a.potential < b.potential; };
     std::priority_queue<Cell, std::vector<Cell>, decltype(cmp)> queue(cmp);
     const double size = std::min(w, h);
-    const double precision = std::max(w, h) / 400.0;
+    const double precision = std::max(w, h) / 100.0;
     size_t cells = 0;
     for (double x = box.min_x; x < box.max_x && cells < max_cells; x += size) {
         for (double y = box.min_y; y < box.max_y && cells < max_cells; y += size) {
@@ -239,7 +240,7 @@ Vec2 label_point(const Polygon& poly) {
     for (const Ring& r : poly.rings) vertices += r.size();
     // Large polygons are searched on a thinned copy (labels need no 10m precision), and
     // the answer checked against the full polygon.
-    constexpr size_t kMaxVertices = 600;
+    constexpr size_t kMaxVertices = 128;
     if (vertices > kMaxVertices) {
         const size_t stride = (vertices + kMaxVertices - 1) / kMaxVertices;
         Polygon thin;
@@ -253,10 +254,10 @@ Vec2 label_point(const Polygon& poly) {
             }
         }
         if (!thin.rings.empty()) {
-            if (auto p = search_label(thin, 2000); p && signed_distance(poly, *p) > 0) return *p;
+            if (auto p = search_label(thin, 300); p && point_in_polygon(poly, *p)) return *p;
         }
     }
-    if (auto p = search_label(poly, vertices > kMaxVertices ? 300 : 2000)) return *p;
+    if (auto p = search_label(poly, 300)) return *p;
     // Degenerate (zero-width) polygon: any boundary point will do.
     return poly.rings[0][0];
 }

@@ -134,7 +134,7 @@ void print_csv(const std::vector<Row>& rows, const CountryResolver& countries,
 
 void print_json(const std::vector<Row>& rows, const CountryResolver& countries,
                 const StatusTable& statuses) {
-    using nlohmann::json;
+    using json = nlohmann::ordered_json;  // keys in the documented order
     auto num = [](const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); };
     auto str = [](const Event* e, const std::string Event::*field) {
         return e && !(e->*field).empty() ? json(e->*field) : json(nullptr);
@@ -178,8 +178,8 @@ void print_footer(const Timeline& timeline, const Date& date, Day day,
                 " " + std::to_string(counts[static_cast<size_t>(s)]);
     }
     put_line(stdout, line + ").");
-    put_line(stdout, "Received to date: " + grouped(totals.deportees_to_date) +
-                         " people; paid to date: $" + grouped(totals.payments_to_date_usd) + ".");
+    put_line(stdout, "Deportees received to date: " + grouped(totals.deportees_to_date) +
+                         "; payments to date: $" + grouped(totals.payments_to_date_usd) + ".");
     put_line(stdout, "Countries named in the data: " + std::to_string(timeline.countries_named().size()) + ".");
     for (const auto& f : stated) {
         put_line(stdout, "Stated: " + grouped(f.value) + " " + f.label + " (" + f.source_publisher +

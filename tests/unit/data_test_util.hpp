@@ -12,12 +12,15 @@
 
 namespace deportmap::data::testing {
 
-// A fresh folder under the system temp dir, removed when the object goes away.
+// A fresh folder under the system temp dir, removed when the object goes away. Several
+// may exist at once: each gets its own number.
 class TempDir {
 public:
     TempDir() {
+        static int counter = 0;
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
         std::string name = "deportmap_data_" + std::to_string(::getpid()) + "_" +
+                           std::to_string(++counter) + "_" +
                            (info ? std::string(info->test_suite_name()) + "_" + info->name() : "x");
         for (char& c : name) {
             if (c == '/') c = '_';

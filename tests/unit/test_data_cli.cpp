@@ -1,0 +1,269 @@
+// Runs the built binary (DEPORTMAP_BINARY) for `validate` and `status` on the fixtures in
+// tests/fixtures/data/: exit codes, the FILE:LINE: field lines, the summary line, and the
+// table, CSV and JSON outputs.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "data_test_util.hpp"
+
+namespace {
+
+struct Result {
+    int code = -1;
+    std::string out, err;
+};
+
+std::string shell_quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) {
+        if (c == '\'') {
+            q += "'\\''";
+        } else {
+            q += c;
+        }
+    }
+    return q + "'";
+}
+
+// Runs deportmap with `args`, capturing stdout and stderr (no display needed).
+Result run_deportmap(const std::vector<std::string>& args) {
+    deportmap::data::testing::TempDir dir;
+    const std::string err_path = dir.path("stderr.txt");
+    std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY " + shell_quote(DEPORTMAP_BINARY);
+    for (const auto& a : args) {
+        cmd += ' ';
+        cmd += shell_quote(a);
+    }
+    cmd += " 2>";
+    cmd += shell_quote(err_path);
+    Result r;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return r;
+    std::array<char, 4096> buf;
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    const int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream in(err_path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    r.err = ss.str();
+    return r;
+}
+
+std::string fixture(const char* name) { return std::string(DEPORTMAP_TEST_FIXTURES) + "/data/" + name; }
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);) out.push_back(l);
+    return out;
+}
+
+class Cli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(std::filesystem::exists(DEPORTMAP_BINARY))
+            << DEPORTMAP_BINARY << " is missing: build the deportmap target first";
+    }
+};
+
+}  // namespace
+
+TEST_F(Cli, ValidateCleanFileExitsZero) {
+    const Result r = run_deportmap({"validate", fixture("events_clean.csv")});
+    EXPECT_EQ(r.code, 0) << r.out << r.err;
+    EXPECT_EQ(lines(r.out), (std::vector<std::string>{"1 file, 7 rows: 7 good, 0 bad (0 problems)"}));
+}
+
+TEST_F(Cli, ValidateBadFilePrintsEachProblemAndExitsOne) {
+    const std::string f = fixture("events_bad.csv");
+    const Result r = run_deportmap({"validate", f});
+    EXPECT_EQ(r.code, 1) << r.err;
+    const auto out = lines(r.out);
+    ASSERT_EQ(out.size(), 4u) << r.out;
+    EXPECT_EQ(out[0], f + ":3: country_name: unknown country 'Narnia'");
+    EXPECT_EQ(out[1].rfind(f + ":4: status: unknown status 'refused'", 0), 0u) << out[1];
+    // Line 4's record spans two lines, so the next record starts on line 6.
+    EXPECT_EQ(out[2], f + ":6: date: '2025-02-30' is not a valid date: February 2025 has 28 days");
+    EXPECT_EQ(out[3], "1 file, 5 rows: 2 good, 3 bad (3 problems)");
+}
+
+TEST_F(Cli, ValidateSeveralFilesAndUsageErrors) {
+    Result r = run_deportmap({"validate", fixture("events_clean.csv"), fixture("events_bad.csv")});
+    EXPECT_EQ(r.code, 1);
+    // events_bad.csv line 2 repeats events_clean.csv line 3 exactly.
+    EXPECT_NE(r.out.find(fixture("events_bad.csv") + ":2: row: exact duplicate of " +
+                         fixture("events_clean.csv") + ":3"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("2 files, 12 rows: 8 good, 4 bad (4 problems)"), std::string::npos) << r.out;
+
+    r = run_deportmap({"validate"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("at least one events file"), std::string::npos) << r.err;
+
+    r = run_deportmap({"validate", "--bogus", fixture("events_clean.csv")});
+    EXPECT_EQ(r.code, 2);
+
+    r = run_deportmap({"validate", fixture("no_such_file.csv")});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("no_such_file.csv: cannot open"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1 unreadable"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, ValidateWithAnotherStatusTable) {
+    // The custom table has no "negotiating": a row using it becomes bad.
+    deportmap::data::testing::TempDir dir;
+    const std::string f = dir.write(
+        "e.csv", std::string(deportmap::data::testing::kHeader) +
+                     "Peru,PER,2025-06-16,negotiating,,,x,https://example.org/p,P,\n"
+                     "Peru,PER,2025-06-25,declined,,,x,https://example.org/p2,P,\n");
+    Result r = run_deportmap({"validate", f, "--statuses", fixture("statuses_custom.csv")});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find(f + ":2: status: unknown status 'negotiating' (known: contacted, agreed, "
+                             "receiving, declined, blocked_by_court)"),
+              std::string::npos)
+        << r.out;
+    r = run_deportmap({"validate", f});
+    EXPECT_EQ(r.code, 0) << r.out;
+
+    const std::string bad_table = dir.write("s.csv", "key,label\nx,X\n");
+    r = run_deportmap({"validate", f, "--statuses", bad_table});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find(bad_table + ":1: header: missing column"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, StatusJsonOnAFixture) {
+    const Result r = run_deportmap({"status", "--date", "2025-06-30", "--data", fixture("events_clean.csv"),
+                             "--format", "json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(r.err.empty()) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_TRUE(j.is_array());
+    ASSERT_EQ(j.size(), 3u);  // Kosovo, Peru, Rwanda (Côte d'Ivoire only from July)
+    EXPECT_EQ(j[0]["iso3"], "XKX");
+    EXPECT_EQ(j[0]["name"], "Kosovo");
+    EXPECT_EQ(j[0]["status"], "agreed");
+    EXPECT_EQ(j[0]["since"], "2025-06-11");
+    EXPECT_EQ(j[0]["approximate"], false);
+    EXPECT_EQ(j[0]["deportees"], 50);
+    EXPECT_TRUE(j[0]["payment_usd"].is_null());
+    EXPECT_TRUE(j[0]["deportees_to_date"].is_null());
+    EXPECT_EQ(j[0]["source_url"], "https://example.org/kosovo-agreed");
+    EXPECT_EQ(j[0]["source_publisher"], "Example Wire");
+    EXPECT_EQ(j[1]["iso3"], "PER");
+    EXPECT_EQ(j[1]["summary"], "Said no,\ndespite repeated requests.");
+    EXPECT_EQ(j[2]["iso3"], "RWA");
+    EXPECT_EQ(j[2]["since"], "2025-04");
+    EXPECT_EQ(j[2]["approximate"], true);
+    EXPECT_TRUE(j[2]["deportees_to_date"].is_number_integer());
+    EXPECT_EQ(j[2]["deportees_to_date"], 1);
+    EXPECT_EQ(j[2]["payments_to_date_usd"], 100000);
+    // Format-like text passes through untouched.
+    EXPECT_EQ(j[2]["summary"], "One man arrived; the text keeps %s%n and {} as written.");
+}
+
+TEST_F(Cli, StatusAllListsCountriesWithoutEventsAsNull) {
+    const Result r = run_deportmap({"status", "--date", "2025-06-30", "--data", fixture("events_clean.csv"),
+                             "--format", "json", "--all"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_GT(j.size(), 240u);
+    size_t with_status = 0;
+    bool france = false;
+    for (const auto& o : j) {
+        if (!o["status"].is_null()) ++with_status;
+        if (o["iso3"] == "FRA") {
+            france = true;
+            EXPECT_TRUE(o["status"].is_null());
+            EXPECT_TRUE(o["since"].is_null());
+            EXPECT_EQ(o["name"], "France");
+        }
+    }
+    EXPECT_EQ(with_status, 3u);
+    EXPECT_TRUE(france);
+}
+
+TEST_F(Cli, StatusCsvAndCountryAndTable) {
+    Result r = run_deportmap({"status", "--date", "2025-07-31", "--data", fixture("events_clean.csv"),
+                       "--format", "csv", "--country", "Ivory Coast"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto out = lines(r.out);
+    ASSERT_EQ(out.size(), 2u) << r.out;
+    EXPECT_EQ(out[0],
+              "iso3,name,status,since,approximate,deportees,payment_usd,source_url,source_publisher,"
+              "deportees_to_date,payments_to_date_usd,summary");
+    EXPECT_EQ(out[1],
+              "CIV,Côte d'Ivoire,contacted,2025-07-09,false,,,https://example.org/civ,Example Wire,,,"
+              "Asked ahead of a summit.");
+
+    // A country without events is still printed when asked for by name.
+    r = run_deportmap({"status", "--date", "2025-07-31", "--data", fixture("events_clean.csv"),
+                   "--format", "csv", "--country", "FR"});
+    ASSERT_EQ(r.code, 0);
+    out = lines(r.out);
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_EQ(out[1], "FRA,France,,,,,,,,,,");
+
+    r = run_deportmap({"status", "--date", "2025-06-30", "--data", fixture("events_clean.csv")});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("Country", 0), 0u);
+    EXPECT_NE(r.out.find("Rwanda"), std::string::npos);
+    EXPECT_NE(r.out.find("April 2025"), std::string::npos);
+    EXPECT_NE(r.out.find("100,000"), std::string::npos);
+    EXPECT_NE(r.out.find("D. Mass.: a test ruling"), std::string::npos);
+}
+
+TEST_F(Cli, StatusReportsBadRowsOnStderrAndUsesTheGoodOnes) {
+    const std::string f = fixture("events_bad.csv");
+    const Result r = run_deportmap({"status", "--date", "2025-12-31", "--data", f, "--format", "csv"});
+    EXPECT_EQ(r.code, 0);
+    EXPECT_NE(r.err.find(f + ":3: country_name: unknown country 'Narnia'"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("3 bad rows left out"), std::string::npos) << r.err;
+    const auto out = lines(r.out);
+    ASSERT_EQ(out.size(), 3u) << r.out;
+    EXPECT_EQ(out[1].substr(0, 4), "XKX,");
+    EXPECT_EQ(out[2].substr(0, 4), "TUN,");
+}
+
+TEST_F(Cli, StatusUsageErrorsExitTwo) {
+    EXPECT_EQ(run_deportmap({"status"}).code, 2);
+    Result r = run_deportmap({"status", "--date", "2025-02-30"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("February 2025 has 28 days"), std::string::npos) << r.err;
+    r = run_deportmap({"status", "--date", "2025", "--format", "xml"});
+    EXPECT_EQ(r.code, 2);
+    r = run_deportmap({"status", "--date", "2025", "--country", "Korea"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("ambiguous"), std::string::npos) << r.err;
+    r = run_deportmap({"status", "--date", "2025", "--country", "Nambia"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("closest: Namibia"), std::string::npos) << r.err;
+    r = run_deportmap({"status", "--date", "2025", "--data", "/nonexistent/events.csv"});
+    EXPECT_EQ(r.code, 1);
+}
+
+TEST_F(Cli, StatusOnTheBundledDataset) {
+    const Result r = run_deportmap({"status", "--date", "2025-06-25", "--country", "XKX", "--format", "json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j.size(), 1u);
+    EXPECT_EQ(j[0]["name"], "Kosovo");
+    EXPECT_EQ(j[0]["status"], "agreed");
+    EXPECT_EQ(j[0]["deportees"], 50);
+
+    const Result table = run_deportmap({"status", "--date", "2025-06-25"});
+    ASSERT_EQ(table.code, 0) << table.err;
+    EXPECT_NE(table.out.find("Countries named in the data: 47."), std::string::npos);
+    EXPECT_NE(table.out.find("Stated: 58 countries"), std::string::npos) << table.out;
+    EXPECT_NE(table.out.find("https://"), std::string::npos);
+}

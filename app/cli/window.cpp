@@ -30,6 +30,10 @@ namespace {
 constexpr const char* kHeadlessHint =
     "use 'deportmap export --out map.png' to render without a window";
 constexpr size_t kMaxShownErrors = 3;
+// Frames still drawn after the last change (ImGui settles hover and release states),
+// then the loop sleeps, waking at least this often.
+constexpr int kSettleFrames = 3;
+constexpr double kIdleWakeSeconds = 2.0;
 
 std::string window_title(geo::ProjectionKind kind) {
     return "deportmap \xE2\x80\x94 " + std::string(geo::projection_label(kind));
@@ -54,7 +58,7 @@ std::optional<geo::Vec2> cursor_lonlat(const ui::MapSession& session, const View
     return ll;
 }
 
-// Mean of the last few frames' work times for the overlay. The first frame (shader
+// Mean of the last few samples (frame times, work times) for the overlay. The first frame (shader
 // compilation, first uploads) is left out so it does not dominate the readout.
 class RecentMean {
 public:
@@ -120,28 +124,58 @@ int run_window(const Argv& args) {
     render::MapRenderer renderer;
     renderer.upload(session.projected());
     ui::ImGuiLayer imgui(window->handle(), window->content_scale());
+    // Finished background work wakes the loop while it sleeps; the guard stops that
+    // before the window (and GLFW) go away.
+    session.set_wake_callback(platform::post_empty_event);
+    struct WakeGuard {
+        ui::MapSession& session;
+        ~WakeGuard() { session.set_wake_callback({}); }
+    } wake_guard{session};
+
     ui::MapInput input;
     ui::OverlayPanel overlay;
     Camera camera = ui::home_camera(session.projected().world_bounds);
     std::vector<std::string> errors;
     RecentMean work_ms;
+    RecentMean frame_ms;
     long long frames_drawn = 0;
+    int quiet_frames = 0;  // frames in a row in which nothing changed
+    platform::PixelSize last_fb;
+    float last_scale = 0.0f;
     platform::RgbaPixels screenshot;
 
     using Clock = std::chrono::steady_clock;
+    auto last_frame_start = Clock::now();
     for (;;) {
-        window->poll_events();
+        // Redraw continuously while something changes; when idle, sleep until an
+        // event (input, expose, finished background work) or the timeout.
+        const bool sleep = !options.frames && quiet_frames >= kSettleFrames;
+        if (sleep) {
+            window->wait_events(kIdleWakeSeconds);
+        } else {
+            window->poll_events();
+        }
         const bool closing = window->should_close();
         const platform::PixelSize fb = window->framebuffer_size();
         if (fb.width <= 0 || fb.height <= 0) {  // minimised: nothing to draw
             if (closing) break;
-            window->wait_events(0.1);
+            window->wait_events(kIdleWakeSeconds);
+            quiet_frames = 0;
             continue;
         }
         const auto work_start = Clock::now();
+        // Time between frame starts, counted only while frames follow each other.
+        if (!sleep && frames_drawn > 0) {
+            frame_ms.add(std::chrono::duration<double, std::milli>(work_start - last_frame_start)
+                             .count());
+        }
+        last_frame_start = work_start;
+        bool changed = fb.width != last_fb.width || fb.height != last_fb.height;
+        last_fb = fb;
 
         // Finished background work: a new projection or the 10m level.
         ui::MapSession::Changes changes = session.poll();
+        changed = changed || changes.any();
         if (changes.projection_changed) {
             renderer.upload(session.projected());
             if (changes.previous) {
@@ -166,17 +200,19 @@ int run_window(const Argv& args) {
 
         // UI and input. The content scale follows the monitor the window is on.
         const float scale = window->content_scale();
+        changed = changed || scale != last_scale;
+        last_scale = scale;
         imgui.set_scale(scale);
         imgui.begin_frame();
+        changed = changed || imgui.had_input();
         const geo::BBox& bounds = session.projected().world_bounds;
         input.apply(camera, bounds, fb.width, fb.height);
         ViewTransform view = camera.transform(bounds, fb.width, fb.height);
-        const geo::Lod wanted = ui::lod_for_world_width(view.scale_x * bounds.width());
 
         ui::OverlayInfo info;
-        info.frame_ms = imgui.frame_ms();
+        info.frame_ms = frame_ms.value();
         info.work_ms = work_ms.value();
-        info.lod = renderer.level_for(wanted);
+        info.lod = renderer.level_for(ui::lod_for_world_width(view.scale_x * bounds.width()));
         info.ready = session.projected().ready;
         info.shown = session.projected().projection;
         info.requested = session.requested_projection();
@@ -185,10 +221,14 @@ int run_window(const Argv& args) {
         info.cursor_lonlat = cursor_lonlat(session, view);
         info.errors = &errors;
         const ui::OverlayActions actions = overlay.draw(info);
-        if (actions.projection) session.request_projection(*actions.projection);
+        if (actions.projection) {
+            session.request_projection(*actions.projection);
+            changed = true;
+        }
         if (actions.reset_view) {
             camera = ui::home_camera(bounds);
             view = camera.transform(bounds, fb.width, fb.height);
+            changed = true;
         }
         imgui.end_frame();
 
@@ -197,11 +237,12 @@ int run_window(const Argv& args) {
         params.width = fb.width;
         params.height = fb.height;
         params.view = view;
-        params.lod = wanted;
+        params.lod = ui::lod_for_world_width(view.scale_x * bounds.width());
         params.style.border_width_px *= scale;
         renderer.draw(params);
         imgui.draw();
         ++frames_drawn;
+        quiet_frames = changed ? 0 : quiet_frames + 1;
 
         const bool last = closing || (options.frames && frames_drawn >= *options.frames);
         if (last && !options.screenshot_path.empty()) {

@@ -52,6 +52,8 @@ std::optional<std::string> missing_display_reason() {
     return std::nullopt;
 }
 
+void post_empty_event() { glfwPostEmptyEvent(); }
+
 GlfwWindow::GlfwWindow(const WindowConfig& config) {
     last_glfw_error().clear();
     glfwSetErrorCallback(on_glfw_error);

@@ -21,6 +21,10 @@ struct DisplayUnavailable : std::runtime_error {
 // Lets the program decide it is headless before creating anything.
 std::optional<std::string> missing_display_reason();
 
+// Wakes a thread blocked in GlfwWindow::wait_events. Safe to call from any thread
+// while a GlfwWindow exists (used by worker threads when results are ready).
+void post_empty_event();
+
 struct WindowConfig {
     std::string title = "deportmap";
     // Size in screen coordinates. When `scale_to_monitor` is true the size is

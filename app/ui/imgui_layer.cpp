@@ -100,14 +100,15 @@ void ImGuiLayer::begin_frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    const ImGuiIO& io = ImGui::GetIO();
+    bool input = io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || io.MouseWheel != 0.0f ||
+                 io.MouseWheelH != 0.0f || io.InputQueueCharacters.Size > 0;
+    for (bool down : io.MouseDown) input = input || down;
+    for (bool down : io.KeysDown) input = input || down;
+    had_input_ = input;
 }
 
 void ImGuiLayer::end_frame() { ImGui::Render(); }
-
-double ImGuiLayer::frame_ms() const {
-    const float fps = ImGui::GetIO().Framerate;
-    return fps > 0.0f ? 1000.0 / static_cast<double>(fps) : 0.0;
-}
 
 void ImGuiLayer::draw() { ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData()); }
 

@@ -22,15 +22,17 @@ public:
     float scale() const { return scale_; }
 
     void begin_frame();       // backends' NewFrame + ImGui::NewFrame
+    // True when the frame begun last saw input: the mouse moved, a button or key is
+    // down, the wheel turned or text was typed. Lets the window sleep when idle.
+    bool had_input() const { return had_input_; }
     void end_frame();         // ImGui::Render: panels are final
     void draw();              // draws the UI over the bound framebuffer
-    // Average time between recent frames in milliseconds (ImGui's rolling estimate).
-    double frame_ms() const;
 
 private:
     void build_fonts_and_style();
 
     float scale_ = 1.0f;
+    bool had_input_ = false;
 };
 
 // Base UI font size in pixels at content scale 1.

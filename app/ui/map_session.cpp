@@ -47,6 +47,11 @@ bool MapSession::busy() const {
     return running_job_ || !queue_.empty() || !finished_.empty();
 }
 
+void MapSession::set_wake_callback(std::function<void()> wake) {
+    std::lock_guard lock(mutex_);
+    wake_callback_ = std::move(wake);
+}
+
 void MapSession::enqueue_locked(const Job& job) {
     queue_.push_back(job);
     wake_.notify_one();
@@ -91,7 +96,10 @@ void MapSession::worker_loop() {
         }
         std::lock_guard lock(mutex_);
         running_job_ = false;
-        if (job.generation == generation_) finished_.push_back(std::move(result));
+        if (job.generation == generation_) {
+            finished_.push_back(std::move(result));
+            if (wake_callback_) wake_callback_();
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -50,6 +51,11 @@ public:
     geo::ProjectionKind requested_projection() const { return requested_; }
     // True while the worker has queued or running work.
     bool busy() const;
+
+    // Called on the worker thread (under the session's lock, so keep it short and
+    // non-blocking) each time a result is ready, e.g. to wake a sleeping frame loop.
+    // An empty function clears it; once this returns the old one is never called.
+    void set_wake_callback(std::function<void()> wake);
 
     // Asks for the map in another projection: its 110m and 50m levels are prepared on
     // the worker, then its 10m level. Earlier unfinished requests are dropped.
@@ -102,6 +108,7 @@ private:
     uint64_t generation_ = 0;  // guarded by mutex_
     bool running_job_ = false;
     bool stop_ = false;
+    std::function<void()> wake_callback_;  // guarded by mutex_
     std::thread worker_;
 };
 

@@ -15,7 +15,7 @@ namespace deportmap::ui {
 
 // What the overlay shows; filled by the window each frame (read-only here).
 struct OverlayInfo {
-    double frame_ms = 0.0;  // average time between frames
+    double frame_ms = 0.0;  // mean time between consecutive frames (not idle sleeps)
     double work_ms = 0.0;   // time to prepare and draw a frame, without waiting for vsync
     std::optional<geo::Lod> lod;  // level drawn (nullopt: nothing drawn yet)
     std::array<bool, geo::kLodCount> ready{};

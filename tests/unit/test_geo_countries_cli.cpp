@@ -1,0 +1,140 @@
+// `deportmap countries` end to end (runs the built binary): CSV header and rows, CSV
+// quoting, JSON structure, --boundaries with a committed fixture, --timings on stderr,
+// and exit codes for bad files and bad options.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Output {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+Output run(const std::string& args) {
+    const std::string err_path = (std::filesystem::temp_directory_path() /
+                                  ("deportmap-countries-" + std::to_string(::getpid()) + ".err"))
+                                     .string();
+    const std::string cmd = std::string("'") + DEPORTMAP_BINARY + "' countries " + args + " 2>'" + err_path + "'";
+    Output r;
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    if (!pipe) return r;
+    char buf[65536];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
+    const int raw = ::pclose(pipe);
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    std::ifstream in(err_path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    r.err = ss.str();
+    std::filesystem::remove(err_path);
+    return r;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
+const std::string kFixture = std::string(DEPORTMAP_TEST_FIXTURES) + "/geo/enclave.geojson";
+
+}  // namespace
+
+TEST(GeoCountriesCli, BinaryExists) {
+    ASSERT_TRUE(std::filesystem::exists(DEPORTMAP_BINARY)) << "build the deportmap target first";
+}
+
+TEST(GeoCountriesCli, BundledCsv) {
+    const Output r = run("");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto rows = lines(r.out);
+    ASSERT_EQ(rows.size(), 256u) << "header + 255 countries";
+    EXPECT_EQ(rows[0],
+              "iso3,name,polygons_110m,rings_110m,vertices_110m,polygons_50m,rings_50m,vertices_50m,"
+              "polygons_10m,rings_10m,vertices_10m");
+    bool kosovo = false, palau = false;
+    for (const std::string& row : rows) {
+        kosovo = kosovo || row.rfind("XKX,Kosovo,", 0) == 0;
+        if (row.rfind("PLW,", 0) == 0) {
+            palau = true;
+            EXPECT_NE(row.find(",0,0,0,"), std::string::npos) << "no own 110m shape: " << row;
+        }
+    }
+    EXPECT_TRUE(kosovo);
+    EXPECT_TRUE(palau);
+}
+
+TEST(GeoCountriesCli, BundledJson) {
+    const Output r = run("--format json");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_TRUE(j.is_array());
+    EXPECT_EQ(j.size(), 255u);
+    bool found = false;
+    for (const auto& c : j) {
+        if (c["iso3"] != "PLW") continue;
+        found = true;
+        EXPECT_EQ(c["levels"]["110m"]["present"], false);
+        EXPECT_EQ(c["levels"]["50m"]["present"], true);
+        EXPECT_GT(c["levels"]["10m"]["vertices"].get<int>(), 0);
+    }
+    EXPECT_TRUE(found);
+}
+
+TEST(GeoCountriesCli, OtherBoundariesAndQuoting) {
+    const Output r = run("--boundaries '" + kFixture + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto rows = lines(r.out);
+    ASSERT_EQ(rows.size(), 4u);
+    EXPECT_EQ(rows[1], "ENC,\"Enclave, the\",1,1,4,1,1,4,1,1,4");
+    EXPECT_EQ(rows[2], "ISL,Islands,2,2,7,2,2,7,2,2,7");
+    EXPECT_EQ(rows[3], "OUT,Outer Land,1,2,8,1,2,8,1,2,8");
+}
+
+TEST(GeoCountriesCli, NamedFields) {
+    const Output r = run("--boundaries '" + kFixture + "' --id-field NAME --name-field ADM0_A3 --format json");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j.size(), 3u);
+    EXPECT_EQ(j[0]["iso3"], "Enclave, the");
+    EXPECT_EQ(j[0]["name"], "ENC");
+}
+
+TEST(GeoCountriesCli, Timings) {
+    const Output r = run("--boundaries '" + kFixture + "' --timings --projection robinson");
+    ASSERT_EQ(r.status, 0) << r.err;
+    for (const char* level : {"\n110m ", "\n50m ", "\n10m "}) {
+        EXPECT_NE(r.err.find(level), std::string::npos) << r.err;
+    }
+    EXPECT_NE(r.err.find("load_ms"), std::string::npos);
+    EXPECT_NE(r.err.find("robinson"), std::string::npos);
+}
+
+TEST(GeoCountriesCli, Errors) {
+    Output r = run("--boundaries /nonexistent/boundaries.gpkg");
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("/nonexistent/boundaries.gpkg"), std::string::npos) << r.err;
+    EXPECT_EQ(lines(r.err).size(), 1u) << r.err;
+    r = run("--boundaries '" + kFixture + "' --id-field NOPE");
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("NOPE"), std::string::npos) << r.err;
+    r = run("--format xml");
+    EXPECT_EQ(r.status, 2) << r.err;
+    r = run("--projection orthographic-ish");
+    EXPECT_EQ(r.status, 2) << r.err;
+    r = run("--help");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.out.find("--boundaries"), std::string::npos);
+}

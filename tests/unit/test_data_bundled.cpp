@@ -14,7 +14,7 @@ using namespace deportmap::data;
 
 namespace {
 
-class Bundled : public ::testing::Test {
+class DataBundled : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         countries_ = std::make_shared<const CountryResolver>(CountryResolver::load_default());
@@ -48,7 +48,7 @@ constexpr const char* kReportDate = "2025-06-25";
 
 }  // namespace
 
-TEST_F(Bundled, LoadsCleanWith107CountryEventsIn47CountriesAnd11GlobalEvents) {
+TEST_F(DataBundled, LoadsCleanWith107CountryEventsIn47CountriesAnd11GlobalEvents) {
     ASSERT_TRUE(outcome_.ok) << outcome_.error;
     for (const auto& p : dataset_->problems()) ADD_FAILURE() << p.to_string();
     EXPECT_EQ(outcome_.rows, 118u);
@@ -62,7 +62,7 @@ TEST_F(Bundled, LoadsCleanWith107CountryEventsIn47CountriesAnd11GlobalEvents) {
     }
 }
 
-TEST_F(Bundled, KosovoAgreedToTakeUpTo50) {
+TEST_F(DataBundled, KosovoAgreedToTakeUpTo50) {
     EXPECT_EQ(status("XKX", kReportDate), "agreed");
     const CountryState s = state("XKX", kReportDate);
     ASSERT_GE(s.since_event, 0);
@@ -72,7 +72,7 @@ TEST_F(Bundled, KosovoAgreedToTakeUpTo50) {
     EXPECT_FALSE(s.deportees_to_date.has_value());
 }
 
-TEST_F(Bundled, CostaRicaReceivedDeportees) {
+TEST_F(DataBundled, CostaRicaReceivedDeportees) {
     EXPECT_EQ(status("CRI", "2025-03-01"), "receiving");
     const CountryState s = state("CRI", kReportDate);
     ASSERT_NE(s.highest_rung, kNoStatus);
@@ -80,7 +80,7 @@ TEST_F(Bundled, CostaRicaReceivedDeportees) {
     EXPECT_EQ(s.deportees_to_date, 200);  // two flights, 135 and 65
 }
 
-TEST_F(Bundled, RwandaReceivedAnIraqiDeporteeFor100000Dollars) {
+TEST_F(DataBundled, RwandaReceivedAnIraqiDeporteeFor100000Dollars) {
     bool found = false;
     for (uint32_t i : timeline().country_events(country("RWA"))) {
         const Event& e = event(static_cast<int>(i));
@@ -97,13 +97,13 @@ TEST_F(Bundled, RwandaReceivedAnIraqiDeporteeFor100000Dollars) {
     EXPECT_EQ(state("RWA", "2025-04-30").deportees_to_date, 1);
 }
 
-TEST_F(Bundled, PeruDeclined) {
+TEST_F(DataBundled, PeruDeclined) {
     EXPECT_EQ(status("PER", kReportDate), "declined");
     EXPECT_EQ(status("PER", "2025-06-20"), "contacted");  // asked, more than once
     EXPECT_GE(timeline().country_events(country("PER")).size(), 3u);
 }
 
-TEST_F(Bundled, TunisiaTogoAndTurkmenistanNamedInTheMarch12Cable) {
+TEST_F(DataBundled, TunisiaTogoAndTurkmenistanNamedInTheMarch12Cable) {
     for (const char* iso3 : {"TUN", "TGO", "TKM"}) {
         EXPECT_EQ(status(iso3, "2025-03-12"), "contacted") << iso3;
         EXPECT_EQ(status(iso3, "2025-03-11"), "none") << iso3;
@@ -114,7 +114,7 @@ TEST_F(Bundled, TunisiaTogoAndTurkmenistanNamedInTheMarch12Cable) {
     }
 }
 
-TEST_F(Bundled, LibyaAndSouthSudanBlockedByACourt) {
+TEST_F(DataBundled, LibyaAndSouthSudanBlockedByACourt) {
     // Libya has a court block and a refusal on the same day: the ruling takes precedence.
     EXPECT_EQ(status("LBY", "2025-05-07"), "blocked_by_court");
     EXPECT_EQ(status("LBY", kReportDate), "blocked_by_court");
@@ -130,7 +130,7 @@ TEST_F(Bundled, LibyaAndSouthSudanBlockedByACourt) {
     EXPECT_GE(blocks, 2u);
 }
 
-TEST_F(Bundled, StatedFigureOf58WithItsSourceBesideTheNamedCount) {
+TEST_F(DataBundled, StatedFigureOf58WithItsSourceBesideTheNamedCount) {
     std::vector<Problem> problems;
     const auto figures = load_stated_figures(default_stated_figures_path(), problems);
     for (const auto& p : problems) ADD_FAILURE() << p.to_string();
@@ -145,7 +145,7 @@ TEST_F(Bundled, StatedFigureOf58WithItsSourceBesideTheNamedCount) {
     EXPECT_EQ(find_stated_figure(figures, "no_such_key"), nullptr);
 }
 
-TEST_F(Bundled, TimelineSpansTheDataset) {
+TEST_F(DataBundled, TimelineSpansTheDataset) {
     ASSERT_TRUE(timeline().first_day().has_value());
     EXPECT_EQ(civil_from_days(*timeline().first_day()).year, 2025);
     EXPECT_EQ(civil_from_days(*timeline().last_day()).year, 2026);

@@ -68,7 +68,7 @@ std::vector<std::string> lines(const std::string& text) {
     return out;
 }
 
-class Cli : public ::testing::Test {
+class DataCli : public ::testing::Test {
 protected:
     void SetUp() override {
         ASSERT_TRUE(std::filesystem::exists(DEPORTMAP_BINARY))
@@ -78,13 +78,13 @@ protected:
 
 }  // namespace
 
-TEST_F(Cli, ValidateCleanFileExitsZero) {
+TEST_F(DataCli, ValidateCleanFileExitsZero) {
     const Result r = run_deportmap({"validate", fixture("events_clean.csv")});
     EXPECT_EQ(r.code, 0) << r.out << r.err;
     EXPECT_EQ(lines(r.out), (std::vector<std::string>{"1 file, 7 rows: 7 good, 0 bad (0 problems)"}));
 }
 
-TEST_F(Cli, ValidateBadFilePrintsEachProblemAndExitsOne) {
+TEST_F(DataCli, ValidateBadFilePrintsEachProblemAndExitsOne) {
     const std::string f = fixture("events_bad.csv");
     const Result r = run_deportmap({"validate", f});
     EXPECT_EQ(r.code, 1) << r.err;
@@ -97,7 +97,7 @@ TEST_F(Cli, ValidateBadFilePrintsEachProblemAndExitsOne) {
     EXPECT_EQ(out[3], "1 file, 5 rows: 2 good, 3 bad (3 problems)");
 }
 
-TEST_F(Cli, ValidateSeveralFilesAndUsageErrors) {
+TEST_F(DataCli, ValidateSeveralFilesAndUsageErrors) {
     Result r = run_deportmap({"validate", fixture("events_clean.csv"), fixture("events_bad.csv")});
     EXPECT_EQ(r.code, 1);
     // events_bad.csv line 2 repeats events_clean.csv line 3 exactly.
@@ -120,7 +120,7 @@ TEST_F(Cli, ValidateSeveralFilesAndUsageErrors) {
     EXPECT_NE(r.out.find("1 unreadable"), std::string::npos) << r.out;
 }
 
-TEST_F(Cli, ValidateWithAnotherStatusTable) {
+TEST_F(DataCli, ValidateWithAnotherStatusTable) {
     // The custom table has no "negotiating": a row using it becomes bad.
     deportmap::data::testing::TempDir dir;
     const std::string f = dir.write(
@@ -142,7 +142,7 @@ TEST_F(Cli, ValidateWithAnotherStatusTable) {
     EXPECT_NE(r.out.find(bad_table + ":1: header: missing column"), std::string::npos) << r.out;
 }
 
-TEST_F(Cli, StatusJsonOnAFixture) {
+TEST_F(DataCli, StatusJsonOnAFixture) {
     const Result r = run_deportmap({"status", "--date", "2025-06-30", "--data", fixture("events_clean.csv"),
                              "--format", "json"});
     ASSERT_EQ(r.code, 0) << r.err;
@@ -172,7 +172,7 @@ TEST_F(Cli, StatusJsonOnAFixture) {
     EXPECT_EQ(j[2]["summary"], "One man arrived; the text keeps %s%n and {} as written.");
 }
 
-TEST_F(Cli, StatusAllListsCountriesWithoutEventsAsNull) {
+TEST_F(DataCli, StatusAllListsCountriesWithoutEventsAsNull) {
     const Result r = run_deportmap({"status", "--date", "2025-06-30", "--data", fixture("events_clean.csv"),
                              "--format", "json", "--all"});
     ASSERT_EQ(r.code, 0) << r.err;
@@ -193,7 +193,7 @@ TEST_F(Cli, StatusAllListsCountriesWithoutEventsAsNull) {
     EXPECT_TRUE(france);
 }
 
-TEST_F(Cli, StatusCsvAndCountryAndTable) {
+TEST_F(DataCli, StatusCsvAndCountryAndTable) {
     Result r = run_deportmap({"status", "--date", "2025-07-31", "--data", fixture("events_clean.csv"),
                        "--format", "csv", "--country", "Ivory Coast"});
     ASSERT_EQ(r.code, 0) << r.err;
@@ -223,7 +223,7 @@ TEST_F(Cli, StatusCsvAndCountryAndTable) {
     EXPECT_NE(r.out.find("D. Mass.: a test ruling"), std::string::npos);
 }
 
-TEST_F(Cli, StatusReportsBadRowsOnStderrAndUsesTheGoodOnes) {
+TEST_F(DataCli, StatusReportsBadRowsOnStderrAndUsesTheGoodOnes) {
     const std::string f = fixture("events_bad.csv");
     const Result r = run_deportmap({"status", "--date", "2025-12-31", "--data", f, "--format", "csv"});
     EXPECT_EQ(r.code, 0);
@@ -235,7 +235,7 @@ TEST_F(Cli, StatusReportsBadRowsOnStderrAndUsesTheGoodOnes) {
     EXPECT_EQ(out[2].substr(0, 4), "TUN,");
 }
 
-TEST_F(Cli, StatusUsageErrorsExitTwo) {
+TEST_F(DataCli, StatusUsageErrorsExitTwo) {
     EXPECT_EQ(run_deportmap({"status"}).code, 2);
     Result r = run_deportmap({"status", "--date", "2025-02-30"});
     EXPECT_EQ(r.code, 2);
@@ -252,7 +252,7 @@ TEST_F(Cli, StatusUsageErrorsExitTwo) {
     EXPECT_EQ(r.code, 1);
 }
 
-TEST_F(Cli, StatusOnTheBundledDataset) {
+TEST_F(DataCli, StatusOnTheBundledDataset) {
     const Result r = run_deportmap({"status", "--date", "2025-06-25", "--country", "XKX", "--format", "json"});
     ASSERT_EQ(r.code, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);

@@ -56,6 +56,7 @@ void parallel_for(const std::vector<size_t>& items, Fn&& fn) {
 
 Ring densify(const Ring& ring, double max_segment) {
     if (!(max_segment > 0)) return ring;
+    max_segment = std::max(max_segment, 0.01);  // guards against a runaway vertex count
     Ring out;
     out.reserve(ring.size());
     const size_t n = ring.size();
@@ -195,7 +196,8 @@ std::optional<Vec2> search_label(const Polygon& poly, size_t max_cells) {
     };
     auto cmp = [](const Cell& a, const Cell& b) { return a.potential < b.potential; };
     std::priority_queue<Cell, std::vector<Cell>, decltype(cmp)> queue(cmp);
-    const double size = std::min(w, h);
+    // Square cells covering the box; at most 16 along the long side for thin shapes.
+    const double size = std::max(std::min(w, h), std::max(w, h) / 16);
     const double precision = std::max(w, h) / 100.0;
     size_t cells = 0;
     for (double x = box.min_x; x < box.max_x && cells < max_cells; x += size) {

@@ -56,7 +56,8 @@ struct ProjectedWorld {
 };
 
 // Projects, densifies and tessellates the levels in `levels` (others stay not ready).
-// Long edges are densified (max_segment_degrees) so curved projections stay smooth.
+// Long edges are densified (max_segment_degrees, at least 0.01; 0 turns it off) so curved
+// projections stay smooth.
 ProjectedWorld project_world(const World& world, ProjectionKind kind,
                              std::array<bool, kLodCount> levels = {true, true, true},
                              double max_segment_degrees = 1.0);

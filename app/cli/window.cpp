@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,13 +16,19 @@
 #include "core/export/png.hpp"
 #include "core/geo/world.hpp"
 #include "core/view.hpp"
+#include "core/util/args.hpp"
 #include "platform/framebuffer_readback.hpp"
 #include "platform/glfw_window.hpp"
+#include "platform/open_url.hpp"
+#include "platform/window_extras.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/imgui_layer.hpp"
+#include "ui/app_data.hpp"
+#include "ui/map_app.hpp"
 #include "ui/map_input.hpp"
 #include "ui/map_session.hpp"
 #include "ui/overlay_panel.hpp"
+#include "ui/settings.hpp"
 #include "ui/window_options.hpp"
 
 namespace deportmap::cli {
@@ -33,7 +40,7 @@ constexpr size_t kMaxShownErrors = 3;
 // Frames still drawn after the last change (ImGui settles hover and release states),
 // then the loop sleeps, waking at least this often.
 constexpr int kSettleFrames = 3;
-constexpr double kIdleWakeSeconds = 2.0;
+constexpr double kIdleWakeSeconds = 1.0;  // also the data files' mtime poll
 
 std::string window_title(geo::ProjectionKind kind) {
     return "deportmap \xE2\x80\x94 " + std::string(geo::projection_label(kind));
@@ -87,16 +94,34 @@ private:
 }  // namespace
 
 int run_window(const Argv& args) {
-    const ui::WindowOptions options = ui::parse_window_options(args);
+    ui::WindowOptions options = ui::parse_window_options(args);
     if (options.help) {
         std::puts(ui::window_usage());
         return 0;
     }
+    const std::vector<ui::Action> actions = ui::parse_actions(options.actions);
     // Decide headless before creating anything (no window, no GL, no data loading).
     if (auto reason = platform::missing_display_reason()) {
         std::fprintf(stderr, "deportmap: no display available (%s); %s\n", reason->c_str(),
                      kHeadlessHint);
         return 1;
+    }
+
+    // Settings from the last interactive run; the command line wins over them.
+    ui::Settings settings;
+    const std::string settings_file = options.use_settings() ? ui::settings_path() : "";
+    std::string settings_message;
+    if (!settings_file.empty()) {
+        settings = ui::load_settings(settings_file, settings_message);
+        if (!settings_message.empty()) {
+            std::fprintf(stderr, "deportmap: %s\n", settings_message.c_str());
+        }
+        if (!options.size_given && settings.width && settings.height) {
+            options.width = *settings.width;
+            options.height = *settings.height;
+            options.size_given = true;
+        }
+        if (!options.projection_given) options.projection = settings.projection;
     }
 
     std::shared_ptr<const geo::World> world;
@@ -106,7 +131,34 @@ int run_window(const Argv& args) {
         std::fprintf(stderr, "deportmap: %s\n", e.what());
         return 1;
     }
-    ui::MapSession session(world, options.projection);
+    std::unique_ptr<ui::MapApp> app;
+    try {
+        app = std::make_unique<ui::MapApp>(options.data_files, options.statuses_path, *world);
+    } catch (const std::runtime_error& e) {
+        std::fprintf(stderr, "deportmap: %s\n", e.what());
+        return 1;
+    }
+    if (!settings_message.empty()) app->add_message(settings_message);
+    Scene& scene = app->scene();
+    if (!settings_file.empty()) {
+        scene.theme = settings.theme;
+        scene.labels = settings.labels;
+        app->panels() = settings.panels;
+        app->timeline().set_speed_index(settings.speed_index);
+    }
+    if (options.theme) scene.theme = *parse_theme(*options.theme);
+    if (options.labels) scene.labels = true;
+    if (options.date) app->timeline().go_to(scene, data::query_day(*data::parse_date(*options.date)));
+    if (!options.select.empty()) {
+        std::string error;
+        const int w = app->find_country(options.select, error);
+        if (w < 0) throw UsageError("option --select: " + error);
+        app->select(w, false);
+    }
+    app->apply_actions(actions, *world);
+    scene.projection = options.projection;
+
+    auto session = std::make_unique<ui::MapSession>(world, options.projection);
 
     platform::WindowConfig config;
     config.title = window_title(options.projection);
@@ -120,21 +172,28 @@ int run_window(const Argv& args) {
         std::fprintf(stderr, "deportmap: %s; %s\n", e.what(), kHeadlessHint);
         return 1;
     }
+    if (!settings_file.empty() && settings.x && settings.y) {
+        platform::set_window_pos(window->handle(), {*settings.x, *settings.y});
+    }
+    platform::install_file_drop(window->handle());
 
     render::MapRenderer renderer;
-    renderer.upload(session.projected());
+    renderer.upload(session->projected());
     ui::ImGuiLayer imgui(window->handle(), window->content_scale());
+    if (!settings_file.empty()) imgui.set_ini_path(ui::imgui_ini_path());
     // Finished background work wakes the loop while it sleeps; the guard stops that
     // before the window (and GLFW) go away.
-    session.set_wake_callback(platform::post_empty_event);
+    session->set_wake_callback(platform::post_empty_event);
     struct WakeGuard {
-        ui::MapSession& session;
-        ~WakeGuard() { session.set_wake_callback({}); }
+        std::unique_ptr<ui::MapSession>& session;
+        ~WakeGuard() {
+            if (session) session->set_wake_callback({});
+        }
     } wake_guard{session};
 
     ui::MapInput input;
     ui::OverlayPanel overlay;
-    Camera camera = ui::home_camera(session.projected().world_bounds);
+    Camera camera = ui::home_camera(session->projected().world_bounds);
     std::vector<std::string> errors;
     RecentMean work_ms;
     RecentMean frame_ms;
@@ -145,6 +204,7 @@ int run_window(const Argv& args) {
     platform::RgbaPixels screenshot;
 
     using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
     auto last_frame_start = Clock::now();
     for (;;) {
         // Redraw continuously while something changes; when idle, sleep until an
@@ -164,6 +224,11 @@ int run_window(const Argv& args) {
             continue;
         }
         const auto work_start = Clock::now();
+        const double now_s = std::chrono::duration<double>(work_start - t0).count();
+        const double dt_s =
+            frames_drawn > 0
+                ? std::min(0.25, std::chrono::duration<double>(work_start - last_frame_start).count())
+                : 0.0;
         // Time between frame starts, counted only while frames follow each other.
         if (!sleep && frames_drawn > 0) {
             frame_ms.add(std::chrono::duration<double, std::milli>(work_start - last_frame_start)
@@ -173,20 +238,55 @@ int run_window(const Argv& args) {
         bool changed = fb.width != last_fb.width || fb.height != last_fb.height;
         last_fb = fb;
 
+        // Files dropped onto the window: events tables or boundaries.
+        for (const std::string& path : platform::take_dropped_files()) {
+            changed = true;
+            switch (ui::classify_drop(path)) {
+                case ui::DropKind::Events:
+                    app->add_events_file(path);
+                    break;
+                case ui::DropKind::Boundaries: {
+                    geo::LoadOptions lo;
+                    lo.path = path;
+                    try {
+                        world = std::make_shared<const geo::World>(geo::load_world(lo));
+                    } catch (const geo::GeoError& e) {
+                        app->add_message(e.what());
+                        break;
+                    }
+                    session->set_wake_callback({});
+                    session = std::make_unique<ui::MapSession>(world, session->requested_projection());
+                    session->set_wake_callback(platform::post_empty_event);
+                    renderer.upload(session->projected());
+                    app->world_changed(*world);
+                    camera = ui::home_camera(session->projected().world_bounds);
+                    app->add_message("boundaries loaded from " + path + " (" +
+                                     std::to_string(world->countries.size()) + " countries)");
+                    break;
+                }
+                case ui::DropKind::Unknown:
+                    app->add_message(path + ": not an events table (CSV, XLSX, ODS) or a "
+                                            "boundaries file (GeoPackage, Shapefile, GeoJSON)");
+                    break;
+            }
+        }
+        // Data files changed on disk (checked once a second).
+        if (app->poll_files(now_s)) changed = true;
+
         // Finished background work: a new projection or the 10m level.
-        ui::MapSession::Changes changes = session.poll();
+        ui::MapSession::Changes changes = session->poll();
         changed = changed || changes.any();
         if (changes.projection_changed) {
-            renderer.upload(session.projected());
+            renderer.upload(session->projected());
             if (changes.previous) {
-                ui::carry_camera(camera, *changes.previous, session.projector(),
-                                 session.projected().world_bounds);
+                ui::carry_camera(camera, *changes.previous, session->projector(),
+                                 session->projected().world_bounds);
             }
-            window->set_title(window_title(session.projected().projection));
+            window->set_title(window_title(session->projected().projection));
         } else {
             for (int i = 0; i < geo::kLodCount; ++i) {
                 if (changes.levels_added[static_cast<size_t>(i)]) {
-                    renderer.upload_level(session.projected(), static_cast<geo::Lod>(i));
+                    renderer.upload_level(session->projected(), static_cast<geo::Lod>(i));
                 }
             }
         }
@@ -203,41 +303,65 @@ int run_window(const Argv& args) {
         changed = changed || scale != last_scale;
         last_scale = scale;
         imgui.set_scale(scale);
+        imgui.set_dark(scene.theme == Theme::Dark);
         imgui.begin_frame();
         changed = changed || imgui.had_input();
-        const geo::BBox& bounds = session.projected().world_bounds;
-        input.apply(camera, bounds, fb.width, fb.height);
-        ViewTransform view = camera.transform(bounds, fb.width, fb.height);
+        const geo::BBox& bounds = session->projected().world_bounds;
+        const bool moved = input.apply(camera, bounds, fb.width, fb.height);
 
-        ui::OverlayInfo info;
-        info.frame_ms = frame_ms.value();
-        info.work_ms = work_ms.value();
-        info.lod = renderer.level_for(ui::lod_for_world_width(view.scale_x * bounds.width()));
-        info.ready = session.projected().ready;
-        info.shown = session.projected().projection;
-        info.requested = session.requested_projection();
-        info.busy = session.busy();
-        info.zoom = camera.zoom;
-        info.cursor_lonlat = cursor_lonlat(session, view);
-        info.errors = &errors;
-        const ui::OverlayActions actions = overlay.draw(info);
-        if (actions.projection) {
-            session.request_projection(*actions.projection);
-            changed = true;
+        const auto pick_lod = renderer.level_for(
+            ui::lod_for_world_width(camera.transform(bounds, fb.width, fb.height).scale_x *
+                                    bounds.width()));
+        ui::FrameArgs frame_args{*world,  session->projected(), camera, fb.width,
+                                 fb.height, now_s,  dt_s,   imgui.large_font(),
+                                 pick_lod, moved};
+        const ui::FrameResult frame = app->frame(frame_args);
+        changed = changed || frame.animating || frame.colors_changed;
+        if (frame.colors_changed) renderer.set_country_colors(app->colors());
+        for (const std::string& url : app->take_open_requests()) {
+            std::string error;
+            if (!platform::open_url(url, error)) app->add_message(error);
         }
-        if (actions.reset_view) {
-            camera = ui::home_camera(bounds);
-            view = camera.transform(bounds, fb.width, fb.height);
-            changed = true;
+
+        ViewTransform view = camera.transform(bounds, fb.width, fb.height);
+        if (app->panels().overlay) {
+            ui::OverlayInfo info;
+            info.frame_ms = frame_ms.value();
+            info.work_ms = work_ms.value();
+            info.lod = renderer.level_for(ui::lod_for_world_width(view.scale_x * bounds.width()));
+            info.ready = session->projected().ready;
+            info.shown = session->projected().projection;
+            info.requested = session->requested_projection();
+            info.busy = session->busy();
+            info.zoom = camera.zoom;
+            info.cursor_lonlat = cursor_lonlat(*session, view);
+            info.errors = &errors;
+            info.bottom = frame.bottom_left_y;
+            const ui::OverlayActions overlay_actions = overlay.draw(info);
+            if (overlay_actions.projection) {
+                session->request_projection(*overlay_actions.projection);
+                scene.projection = *overlay_actions.projection;
+                changed = true;
+            }
+            if (overlay_actions.reset_view) {
+                camera = ui::home_camera(bounds);
+                view = camera.transform(bounds, fb.width, fb.height);
+                changed = true;
+            }
         }
         imgui.end_frame();
 
         // The map fills the framebuffer; ImGui draws over it.
+        const ThemeColors& theme = theme_colors(scene.theme);
         render::DrawParams params;
         params.width = fb.width;
         params.height = fb.height;
         params.view = view;
         params.lod = ui::lod_for_world_width(view.scale_x * bounds.width());
+        params.style.background = theme.background;
+        params.style.ocean = theme.ocean;
+        params.style.border = theme.border;
+        params.style.no_data = theme.no_data;
         params.style.border_width_px *= scale;
         renderer.draw(params);
         imgui.draw();
@@ -253,6 +377,32 @@ int run_window(const Argv& args) {
         if (last) break;
     }
 
+    if (!settings_file.empty()) {
+        const platform::PixelSize size = window->window_size();
+        const platform::WindowPos pos = platform::window_pos(window->handle());
+        settings.width = size.width;
+        settings.height = size.height;
+        settings.x = pos.x;
+        settings.y = pos.y;
+        settings.theme = scene.theme;
+        settings.projection = session->requested_projection();
+        settings.labels = scene.labels;
+        settings.panels = app->panels();
+        settings.speed_index = app->timeline().speed_index();
+        std::string error;
+        if (!ui::save_settings(settings_file, settings, error)) {
+            std::fprintf(stderr, "deportmap: settings not saved: %s\n", error.c_str());
+        }
+    }
+    if (!options.dump_state_path.empty()) {
+        std::ofstream out(options.dump_state_path, std::ios::binary | std::ios::trunc);
+        out << app->state_json(*world) << '\n';
+        if (!out) {
+            std::fprintf(stderr, "deportmap: %s: cannot be written\n",
+                         options.dump_state_path.c_str());
+            return 1;
+        }
+    }
     if (!options.screenshot_path.empty()) {
         if (screenshot.rgba.empty()) {
             std::fprintf(stderr, "deportmap: %s: no frame could be read back for the screenshot\n",

@@ -25,9 +25,13 @@ constexpr const char* kFontCandidates[] = {
 constexpr ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x1E00, 0x1EFF, 0x2010, 0x205E,
                                     0x20A0, 0x20CF, 0};
 
-void apply_style(float scale) {
+void apply_style(float scale, bool dark) {
     ImGuiStyle style;
-    ImGui::StyleColorsLight(&style);
+    if (dark) {
+        ImGui::StyleColorsDark(&style);
+    } else {
+        ImGui::StyleColorsLight(&style);
+    }
     style.WindowRounding = 6.0f;
     style.FrameRounding = 4.0f;
     style.PopupRounding = 4.0f;
@@ -84,7 +88,32 @@ void ImGuiLayer::build_fonts_and_style() {
         config.SizePixels = std::round(13.0f * scale_);
         io.Fonts->AddFontDefault(&config);
     }
-    apply_style(scale_);
+    large_font_ = nullptr;
+    if (font != nullptr) {
+        for (const char* path : kFontCandidates) {
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(path, ec)) continue;
+            ImFontConfig config;
+            config.OversampleH = 2;
+            config.OversampleV = 1;
+            large_font_ = io.Fonts->AddFontFromFileTTF(path, std::round(kLargeFontPx * scale_),
+                                                       &config, kGlyphRanges);
+            if (large_font_ != nullptr) break;
+        }
+    }
+    if (large_font_ == nullptr) large_font_ = io.Fonts->Fonts.empty() ? nullptr : io.Fonts->Fonts[0];
+    apply_style(scale_, dark_);
+}
+
+void ImGuiLayer::set_dark(bool dark) {
+    if (dark == dark_) return;
+    dark_ = dark;
+    apply_style(scale_, dark_);
+}
+
+void ImGuiLayer::set_ini_path(const std::string& path) {
+    ini_path_ = path;
+    ImGui::GetIO().IniFilename = ini_path_.empty() ? nullptr : ini_path_.c_str();
 }
 
 void ImGuiLayer::set_scale(float content_scale) {

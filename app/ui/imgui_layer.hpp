@@ -2,8 +2,10 @@
 // style sized for the monitor's content scale (rebuilt when the window moves to a
 // monitor with another scale).
 #pragma once
+#include <string>
 
 struct GLFWwindow;
+struct ImFont;
 
 namespace deportmap::ui {
 
@@ -20,6 +22,12 @@ public:
     // scale is unchanged. Call between frames (not between begin and end).
     void set_scale(float content_scale);
     float scale() const { return scale_; }
+    // Light or dark ImGui colours (matching the map's theme); cheap, any time between frames.
+    void set_dark(bool dark);
+    // Where ImGui keeps its window layout (io.IniFilename); empty: nowhere.
+    void set_ini_path(const std::string& path);
+    // The UI font at about 2x size (the timeline's date), or the default font.
+    ImFont* large_font() const { return large_font_; }
 
     void begin_frame();       // backends' NewFrame + ImGui::NewFrame
     // True when the frame begun last saw input: the mouse moved, a button or key is
@@ -32,10 +40,15 @@ private:
     void build_fonts_and_style();
 
     float scale_ = 1.0f;
+    bool dark_ = false;
     bool had_input_ = false;
+    std::string ini_path_;  // io.IniFilename points into this
+    ImFont* large_font_ = nullptr;
 };
 
 // Base UI font size in pixels at content scale 1.
 inline constexpr float kUiFontPx = 15.0f;
+// The large font (current date) in pixels at content scale 1.
+inline constexpr float kLargeFontPx = 30.0f;
 
 }  // namespace deportmap::ui

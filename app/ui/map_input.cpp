@@ -87,7 +87,7 @@ bool MapInput::apply(Camera& camera, const geo::BBox& world, int width, int heig
     // Keyboard, unless a text field or panel has it.
     if (!io.WantCaptureKeyboard) {
         const geo::Vec2 middle{w * 0.5, h * 0.5};
-        if (pressed(GLFW_KEY_R) || pressed(GLFW_KEY_HOME)) {
+        if (pressed(GLFW_KEY_R)) {
             camera = home_camera(world);
             dragging = false;
             changed = true;
@@ -100,10 +100,11 @@ bool MapInput::apply(Camera& camera, const geo::BBox& world, int width, int heig
             camera.zoom_about(1.0 / kKeyZoomStep, middle, world, w, h);
             changed = true;
         }
+        // Shift+arrows pan (plain Left/Right step the timeline); Up/Down pan either way.
         const double step = kKeyPanFraction * std::min(w, h);
         geo::Vec2 pan{0.0, 0.0};
-        if (pressed(GLFW_KEY_LEFT)) pan.x += step;
-        if (pressed(GLFW_KEY_RIGHT)) pan.x -= step;
+        if (io.KeyShift && pressed(GLFW_KEY_LEFT)) pan.x += step;
+        if (io.KeyShift && pressed(GLFW_KEY_RIGHT)) pan.x -= step;
         if (pressed(GLFW_KEY_UP)) pan.y += step;
         if (pressed(GLFW_KEY_DOWN)) pan.y -= step;
         if (pan.x != 0.0 || pan.y != 0.0) {

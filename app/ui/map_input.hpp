@@ -1,5 +1,6 @@
-// Mouse and keyboard on the map: drag pans, the wheel zooms about the cursor, +/- and
-// the arrow keys zoom and pan, R or Home resets. Input that ImGui wants (a click on a
+// Mouse and keyboard on the map: drag pans, the wheel zooms about the cursor, +/- zoom,
+// Shift+arrows (and Up/Down) pan, R resets (Left/Right and Home/End belong to the
+// timeline). Input that ImGui wants (a click on a
 // panel, typing in a field) is left to ImGui. Reads ImGui's input state only.
 #pragma once
 #include <optional>

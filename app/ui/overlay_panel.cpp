@@ -30,8 +30,13 @@ OverlayActions OverlayPanel::draw(const OverlayInfo& info) {
     OverlayActions actions;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float pad = ImGui::GetStyle().WindowPadding.x;
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + pad, viewport->WorkPos.y + pad),
-                            ImGuiCond_Always);
+    if (info.bottom >= 0.0f) {
+        ImGui::SetNextWindowPos(ImVec2(info.left + pad, info.bottom - pad), ImGuiCond_Always,
+                                ImVec2(0.0f, 1.0f));
+    } else {
+        ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + pad, viewport->WorkPos.y + pad),
+                                ImGuiCond_Always);
+    }
     ImGui::SetNextWindowBgAlpha(0.88f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration |
                                    ImGuiWindowFlags_AlwaysAutoResize |
@@ -81,7 +86,7 @@ OverlayActions OverlayPanel::draw(const OverlayInfo& info) {
 
     if (show_help_) {
         ImGui::Separator();
-        ImGui::TextDisabled("Drag to pan, wheel to zoom, R to reset");
+        ImGui::TextDisabled("Drag to pan, wheel to zoom, R to reset, ? for keys");
         ImGui::SameLine();
         if (ImGui::SmallButton("Reset")) actions.reset_view = true;
         ImGui::SameLine();

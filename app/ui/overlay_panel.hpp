@@ -25,6 +25,10 @@ struct OverlayInfo {
     double zoom = 1.0;
     std::optional<geo::Vec2> cursor_lonlat;  // degrees, when over the globe
     const std::vector<std::string>* errors = nullptr;  // latest first or last; shown as is
+    // Where to put the panel: its bottom-left corner at (left, bottom) in ImGui
+    // coordinates; a negative bottom puts it at the top-left of the window.
+    float left = 0.0f;
+    float bottom = -1.0f;
 };
 
 // What the user asked for this frame.

@@ -3,14 +3,17 @@
 
 #include <charconv>
 
+#include "core/data/date.hpp"
+#include "core/scene.hpp"
 #include "core/util/args.hpp"
 
 namespace deportmap::ui {
 
 const std::set<std::string> kWindowValueOptions = {
-    "projection", "size", "frames", "screenshot", "boundaries", "id-field", "name-field",
+    "projection", "size",    "frames", "screenshot", "boundaries", "id-field",   "name-field",
+    "data",       "statuses", "date",  "select",     "theme",      "actions",    "dump-state",
 };
-const std::set<std::string> kWindowFlagOptions = {"help"};
+const std::set<std::string> kWindowFlagOptions = {"help", "labels"};
 
 std::optional<Size2> parse_size(const std::string& text) {
     const auto x = text.find_first_of("xX");
@@ -46,6 +49,7 @@ WindowOptions parse_window_options(const std::vector<std::string>& argv) {
                              "' (one of " + names + ")");
         }
         o.projection = *kind;
+        o.projection_given = true;
     }
     if (auto s = args.get("size")) {
         auto size = parse_size(*s);
@@ -66,6 +70,30 @@ WindowOptions parse_window_options(const std::vector<std::string>& argv) {
         o.screenshot_path = *s;
     }
     o.help = args.has("help");
+    o.data_files = args.get_all("data");
+    for (const auto& f : o.data_files) {
+        if (f.empty()) throw UsageError("option --data needs a file name");
+    }
+    o.statuses_path = args.get_or("statuses", "");
+    if (auto d = args.get("date")) {
+        std::string why;
+        if (!data::parse_date(*d, &why)) {
+            throw UsageError("option --date: '" + *d + "' is not a date (" + why +
+                             "); use YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+        o.date = *d;
+    }
+    o.select = args.get_or("select", "");
+    if (auto t = args.get("theme")) {
+        if (!parse_theme(*t)) throw UsageError("option --theme: '" + *t + "' (light or dark)");
+        o.theme = *t;
+    }
+    o.labels = args.has("labels");
+    o.actions = args.get_or("actions", "");
+    if (auto d = args.get("dump-state")) {
+        if (d->empty()) throw UsageError("option --dump-state needs a file name");
+        o.dump_state_path = *d;
+    }
     o.boundaries.path = args.get_or("boundaries", "");
     o.boundaries.id_field = args.get_or("id-field", "");
     o.boundaries.name_field = args.get_or("name-field", "");
@@ -82,8 +110,20 @@ const char* window_usage() {
            "  --boundaries FILE   any GDAL polygon layer instead of the bundled countries\n"
            "  --id-field F        its ISO alpha-3 field (detected when not given)\n"
            "  --name-field F      its name field (detected when not given)\n"
-           "Controls: drag to pan, wheel to zoom about the cursor, +/- and arrow keys,\n"
-           "R or Home to reset the view.";
+           "  --data FILE         events file (CSV, XLSX, ODS, GeoJSON); repeat to merge;\n"
+           "                      default: the bundled dataset\n"
+           "  --statuses FILE     status table (default: assets/statuses.csv)\n"
+           "  --date D            show the map on D (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+           "  --select C          select a country (ISO code or name): its detail panel\n"
+           "  --theme T           light or dark\n"
+           "  --labels            show country labels\n"
+           "  --actions \"A;B\"     scripted steps before the first frame: select:C, fly:C,\n"
+           "                      step:+N, date:D, hover-legend:STATUS, hide:STATUS,\n"
+           "                      theme:T, speed:0..4, search:open, play, pause, labels, clear\n"
+           "  --dump-state F.json write the UI state after the last frame\n"
+           "Settings (size, theme, projection, labels, panels) persist in\n"
+           "$XDG_CONFIG_HOME/deportmap/settings.json; runs with --frames neither read nor write it.\n"
+           "Press ? in the window for the keyboard shortcuts.";
 }
 
 }  // namespace deportmap::ui

@@ -23,6 +23,18 @@ struct WindowOptions {
     std::string screenshot_path;      // PNG of the last frame (empty: none)
     bool help = false;                // --help: print window_usage() and exit
     geo::LoadOptions boundaries;      // --boundaries / --id-field / --name-field
+    bool projection_given = false;
+    std::vector<std::string> data_files;  // --data FILE (repeatable); empty: bundled
+    std::string statuses_path;            // --statuses FILE; empty: the default table
+    std::optional<std::string> date;      // --date D as given (checked to be a date)
+    std::string select;                   // --select ISO3 or name
+    std::optional<std::string> theme;     // --theme light|dark (checked)
+    bool labels = false;                  // --labels
+    std::string actions;                  // --actions "select:RWA;step:+1;..."
+    std::string dump_state_path;          // --dump-state F.json after the last frame
+    // Settings are read and written only in interactive runs (no --frames), so scripted
+    // runs are reproducible and never change the user's settings.
+    bool use_settings() const { return !frames.has_value(); }
 };
 
 // Options that take a value, and flags (names without the leading dashes).

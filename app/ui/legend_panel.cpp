@@ -1,0 +1,145 @@
+// Legend with counts, and the headline (see legend_panel.hpp).
+#include "ui/legend_panel.hpp"
+
+#include <imgui.h>
+
+#include <cctype>
+
+#include "ui/widgets.hpp"
+
+namespace deportmap::ui {
+namespace {
+
+std::string lower_first(std::string s) {
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return s;
+}
+
+constexpr const char* kStatedKey = "countries_contacted_or_planned";
+
+}  // namespace
+
+std::string headline_text(const data::StatusTable& table, const std::vector<int>& counts,
+                          data::Day day) {
+    int total = 0;
+    std::vector<std::string> parts;
+    for (data::StatusIndex s : table.legend()) {
+        const size_t i = static_cast<size_t>(s);
+        const int n = i < counts.size() ? counts[i] : 0;
+        if (n == 0) continue;
+        total += n;
+        parts.push_back(std::to_string(n) + " " + lower_first(table[i].label));
+    }
+    std::string text = "On " + format_day(day) + ", ";
+    if (total == 0) return text + "no country holds a status yet.";
+    text += std::to_string(total) + (total == 1 ? " country holds" : " countries hold") +
+            " a status: ";
+    for (size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) text += (i + 1 == parts.size()) ? " and " : ", ";
+        text += parts[i];
+    }
+    return text + ".";
+}
+
+float LegendPanel::draw(PanelContext& ctx) {
+    const data::Timeline& timeline = ctx.data.timeline();
+    const data::StatusTable& table = timeline.statuses();
+    timeline.counts_at(ctx.scene.date, counts_);
+    if (ctx.scene.hidden_statuses.size() != table.size()) {
+        ctx.scene.hidden_statuses.resize(table.size(), false);
+    }
+    const float font = ImGui::GetFontSize();
+    const float pad = ImGui::GetStyle().WindowPadding.x;
+
+    ImGui::SetNextWindowPos(ImVec2(ctx.left + pad, ctx.top + pad), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(font * kLegendWidthEm, 0.0f), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.9f);
+    float bottom = ctx.top;
+    if (ImGui::Begin("##legend", nullptr, kDockedPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing)) {
+        // Headline.
+        headline_ = headline_text(table, counts_, ctx.scene.date);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(headline_.c_str());
+        const std::string named = "The data names " +
+                                  std::to_string(timeline.countries_named().size()) +
+                                  " countries.";
+        ImGui::TextUnformatted(named.c_str());
+        if (const data::StatedFigure* f = data::find_stated_figure(ctx.data.stated(), kStatedKey)) {
+            std::string when = f->source_date;
+            if (auto d = data::parse_date(f->source_date)) when = data::format_date(*d);
+            const std::string stated = "The report states " + grouped(f->value) + " countries asked or slated to be asked (stated figure, " + when + "):";
+            ImGui::TextUnformatted(stated.c_str());
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(font * 28.0f);
+                ImGui::TextUnformatted(f->label.c_str());
+                ImGui::TextDisabled("%s", f->source_publisher.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+            if (!f->source_url.empty()) {
+                link(f->source_url, ctx.open_requests, f->source_publisher);
+            } else {
+                ImGui::TextDisabled("%s", f->source_publisher.c_str());
+            }
+        }
+        ImGui::PopTextWrapPos();
+        ImGui::Separator();
+
+        // Legend entries.
+        data::StatusIndex hovered = data::kNoStatus;
+        const float count_x = font * 12.5f;
+        ImGui::Spacing();
+        for (data::StatusIndex s : table.legend()) {
+            const size_t i = static_cast<size_t>(s);
+            ImGui::PushID(static_cast<int>(s));
+            const bool hidden = ctx.scene.hidden_statuses[i];
+            const ImVec2 row_start = ImGui::GetCursorScreenPos();
+            const float row_h = ImGui::GetTextLineHeight();
+            const bool clicked =
+                ImGui::InvisibleButton("entry", ImVec2(font * 15.0f, row_h));
+            const bool row_hovered = ImGui::IsItemHovered() || forced_hover_ == s;
+            if (row_hovered) hovered = s;
+            if (clicked) ctx.scene.hidden_statuses[i] = !hidden;
+            if (ImGui::IsItemHovered() && !table[i].description.empty()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(font * 22.0f);
+                ImGui::TextUnformatted(table[i].description.c_str());
+                ImGui::TextDisabled(hidden ? "Click to show these countries"
+                                           : "Click to hide these countries");
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+            // Draw the row over the button.
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            if (row_hovered) {
+                dl->AddRectFilled(ImVec2(row_start.x - 3, row_start.y - 1),
+                                  ImVec2(row_start.x + font * 15.0f, row_start.y + row_h + 1),
+                                  ImGui::GetColorU32(ImGuiCol_HeaderHovered), 3.0f);
+            }
+            const Color c = status_color(table, s, ctx.scene.theme);
+            dl->AddRectFilled(row_start, ImVec2(row_start.x + row_h, row_start.y + row_h),
+                              im_color(c, hidden ? 0.25f : 1.0f), row_h * 0.2f);
+            dl->AddRect(row_start, ImVec2(row_start.x + row_h, row_start.y + row_h),
+                        IM_COL32(0, 0, 0, 90), row_h * 0.2f);
+            const ImU32 text = ImGui::GetColorU32(hidden ? ImGuiCol_TextDisabled : ImGuiCol_Text);
+            dl->AddText(ImVec2(row_start.x + row_h + font * 0.5f, row_start.y), text,
+                        table[i].label.c_str());
+            const std::string n = std::to_string(i < counts_.size() ? counts_[i] : 0);
+            const float nw = ImGui::CalcTextSize(n.c_str()).x;
+            dl->AddText(ImVec2(row_start.x + count_x - nw, row_start.y), text, n.c_str());
+            if (hidden) {
+                dl->AddText(ImVec2(row_start.x + count_x + font * 0.6f, row_start.y),
+                            ImGui::GetColorU32(ImGuiCol_TextDisabled), "hidden");
+            }
+            ImGui::PopID();
+        }
+        hovered_ = hovered;
+        ctx.scene.highlighted_status = hovered;
+        bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    }
+    ImGui::End();
+    return bottom;
+}
+
+}  // namespace deportmap::ui

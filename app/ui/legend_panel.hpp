@@ -1,0 +1,45 @@
+// The legend and the headline (top left). The headline says in words how many countries
+// hold each status on the current date, and puts the report's stated figure (58, with
+// its source) beside the number of countries the data names. The legend lists each
+// status with its colour, label and count; hovering an entry highlights its countries
+// (Scene::highlighted_status), clicking hides or shows them (Scene::hidden_statuses).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/data/statuses.hpp"
+#include "ui/panel_context.hpp"
+
+namespace deportmap::ui {
+
+// The legend column's width in font heights (also the map's free area's left edge).
+inline constexpr float kLegendWidthEm = 21.0f;
+
+class LegendPanel {
+public:
+    // Draws both and updates the scene's highlight and hidden statuses. Returns the
+    // bottom edge (ImGui coordinates) of what it drew.
+    float draw(PanelContext& ctx);
+
+    // Scripted hover (tests, --actions hover-legend:KEY): the entry stays hovered as if
+    // the mouse were on it; kNoStatus clears it.
+    void force_hover(data::StatusIndex status) { forced_hover_ = status; }
+    // The entry hovered in the last frame (mouse or scripted), or kNoStatus.
+    data::StatusIndex hovered() const { return hovered_; }
+    // Counts per status (StatusIndex order) on the last drawn date.
+    const std::vector<int>& counts() const { return counts_; }
+    // The headline as drawn in the last frame.
+    const std::string& headline() const { return headline_; }
+
+private:
+    data::StatusIndex forced_hover_ = data::kNoStatus;
+    data::StatusIndex hovered_ = data::kNoStatus;
+    std::vector<int> counts_;
+    std::string headline_;
+};
+
+// The headline sentence for `counts` on `day` (exposed for tests).
+std::string headline_text(const data::StatusTable& table, const std::vector<int>& counts,
+                          data::Day day);
+
+}  // namespace deportmap::ui

@@ -1,0 +1,402 @@
+// The interactive map's UI orchestration (see map_app.hpp).
+#include "ui/map_app.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>  // key codes: ImGui 1.86 indexes io.KeysDown by GLFW key
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "core/util/args.hpp"
+#include "ui/map_input.hpp"
+#include "ui/widgets.hpp"
+
+namespace deportmap::ui {
+namespace {
+
+const std::vector<std::string> kVerbsWithArg = {"select", "fly",   "step",  "date",   "hover-legend",
+                                                "hide",   "theme", "speed", "search"};
+const std::vector<std::string> kVerbsWithoutArg = {"play", "pause", "labels", "clear"};
+
+double ease(double t) {
+    t = std::clamp(t, 0.0, 1.0);
+    return t < 0.5 ? 4 * t * t * t : 1 - std::pow(-2 * t + 2, 3) / 2;
+}
+
+}  // namespace
+
+std::vector<Action> parse_actions(const std::string& text) {
+    std::vector<Action> out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find(';', start);
+        if (end == std::string::npos) end = text.size();
+        std::string step = text.substr(start, end - start);
+        start = end + 1;
+        while (!step.empty() && step.front() == ' ') step.erase(step.begin());
+        while (!step.empty() && step.back() == ' ') step.pop_back();
+        if (step.empty()) {
+            if (end == text.size()) break;
+            continue;
+        }
+        Action a;
+        const size_t colon = step.find(':');
+        a.verb = step.substr(0, colon);
+        if (colon != std::string::npos) a.arg = step.substr(colon + 1);
+        const bool needs = std::find(kVerbsWithArg.begin(), kVerbsWithArg.end(), a.verb) !=
+                           kVerbsWithArg.end();
+        const bool plain = std::find(kVerbsWithoutArg.begin(), kVerbsWithoutArg.end(), a.verb) !=
+                           kVerbsWithoutArg.end();
+        if (!needs && !plain) {
+            throw UsageError("option --actions: unknown step '" + step +
+                             "' (select, fly, step, date, hover-legend, hide, theme, speed, "
+                             "search, play, pause, labels, clear)");
+        }
+        if (needs && a.arg.empty()) {
+            throw UsageError("option --actions: step '" + a.verb + "' needs a value (" + a.verb +
+                             ":VALUE)");
+        }
+        out.push_back(std::move(a));
+        if (end == text.size()) break;
+    }
+    return out;
+}
+
+Camera camera_for_box(const geo::BBox& box, const geo::BBox& world, double width, double height,
+                      double fit_width) {
+    Camera c;
+    c.center = box.empty() ? world.center() : box.center();
+    if (fit_width <= 0.0) fit_width = width;
+    const ViewTransform base = Camera{c.center, 1.0}.transform(world, width, height);
+    const double bw = std::max(box.width() * base.scale_x, 1e-9);
+    const double bh = std::max(box.height() * base.scale_y, 1e-9);
+    c.zoom = std::clamp(std::min(0.45 * fit_width / bw, 0.45 * height / bh), 1.0, 400.0);
+    return c;
+}
+
+MapApp::MapApp(const std::vector<std::string>& data_files, const std::string& statuses_path,
+               const geo::World& world)
+    : data_(data_files, statuses_path) {
+    data_.map_world(world);
+    scene_.hidden_statuses.assign(data_.timeline().statuses().size(), false);
+    timeline_.rebuild(data_.timeline(), data_.dataset().generation());
+    timeline_.go_to(scene_, timeline_.range().latest);
+}
+
+int MapApp::find_country(const std::string& text, std::string& error) const {
+    const data::Resolution r = data_.countries().resolve(text);
+    if (!r.found()) {
+        error = r.message(text);
+        return -1;
+    }
+    const int w = data_.data_to_world()[static_cast<size_t>(r.country)];
+    if (w < 0) error = "'" + text + "' is not on the map's boundaries";
+    return w;
+}
+
+void MapApp::select(int world_index, bool fly, const FrameArgs*) {
+    scene_.selected = world_index;
+    if (fly && world_index >= 0) pending_fly_ = world_index;
+}
+
+void MapApp::apply_actions(const std::vector<Action>& actions, const geo::World&) {
+    const data::StatusTable& table = data_.timeline().statuses();
+    for (const Action& a : actions) {
+        if (a.verb == "select" || a.verb == "fly") {
+            std::string error;
+            const int w = find_country(a.arg, error);
+            if (w < 0) throw UsageError("option --actions: " + a.verb + ": " + error);
+            select(w, a.verb == "fly");
+        } else if (a.verb == "clear") {
+            scene_.selected = -1;
+        } else if (a.verb == "step") {
+            int n = 0;
+            try {
+                n = std::stoi(a.arg);
+            } catch (const std::exception&) {
+                throw UsageError("option --actions: step expects a count such as +1 or -2, got '" +
+                                 a.arg + "'");
+            }
+            timeline_.set_playing(false);
+            timeline_.go_to(scene_, step_event_day(data_.timeline().event_days(), scene_.date, n));
+        } else if (a.verb == "date") {
+            std::string why;
+            const auto d = data::parse_date(a.arg, &why);
+            if (!d) throw UsageError("option --actions: date '" + a.arg + "': " + why);
+            timeline_.go_to(scene_, data::query_day(*d));
+        } else if (a.verb == "hover-legend" || a.verb == "hide") {
+            const data::StatusIndex s = table.find(a.arg);
+            if (s == data::kNoStatus) {
+                throw UsageError("option --actions: " + a.verb + ": unknown status '" + a.arg +
+                                 "' (one of " + table.key_list() + ")");
+            }
+            if (a.verb == "hover-legend") {
+                legend_.force_hover(s);
+            } else {
+                scene_.hidden_statuses[static_cast<size_t>(s)] = true;
+            }
+        } else if (a.verb == "theme") {
+            const auto t = parse_theme(a.arg);
+            if (!t) throw UsageError("option --actions: theme must be light or dark");
+            scene_.theme = *t;
+        } else if (a.verb == "speed") {
+            int i = -1;
+            for (size_t k = 0; k < kPlaySpeeds.size(); ++k) {
+                if (a.arg == kPlaySpeeds[k].label || a.arg == std::to_string(k)) i = static_cast<int>(k);
+            }
+            if (i < 0) throw UsageError("option --actions: speed is 0..4 or a label like '1 year/s'");
+            timeline_.set_speed_index(i);
+        } else if (a.verb == "search") {
+            search_.open();
+        } else if (a.verb == "play") {
+            timeline_.set_playing(true);
+        } else if (a.verb == "pause") {
+            timeline_.set_playing(false);
+        } else if (a.verb == "labels") {
+            scene_.labels = !scene_.labels;
+        }
+    }
+}
+
+void MapApp::world_changed(const geo::World& world) {
+    data_.map_world(world);
+    scene_.selected = -1;
+    scene_.hovered = -1;
+    color_key_.reset();
+}
+
+void MapApp::add_events_file(const std::string& path) {
+    data_.add_events_file(path);
+    color_key_.reset();
+}
+
+bool MapApp::poll_files(double now_s) { return data_.poll_files(now_s); }
+
+void MapApp::add_message(std::string message) {
+    messages_.push_back(std::move(message));
+    if (messages_.size() > 20) messages_.erase(messages_.begin());
+}
+
+std::vector<std::string> MapApp::take_open_requests() {
+    std::vector<std::string> out;
+    out.swap(open_requests_);
+    return out;
+}
+
+bool MapApp::update_colors(double now_s, bool instant) {
+    ColorKey key{scene_.date, scene_.theme, scene_.highlighted_status, scene_.hidden_statuses,
+                 data_.dataset().generation(), data_.world_to_data().size()};
+    bool changed = false;
+    if (!color_key_ || !(*color_key_ == key)) {
+        const bool first = !color_key_ || color_key_->generation != key.generation ||
+                           color_key_->countries != key.countries;
+        std::vector<Color> targets;
+        world_colors(scene_, data_.timeline(), data_.world_to_data(), targets);
+        fade_.set_targets(targets, now_s, instant || first);
+        color_key_ = std::move(key);
+        changed = true;
+    }
+    return fade_.update(now_s) || changed;
+}
+
+void MapApp::shortcuts(FrameArgs&) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F, false)) search_.open();
+    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) help_.toggle();
+    if (!io.WantTextInput) {
+        for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+            const ImWchar ch = io.InputQueueCharacters[i];
+            if (ch == '/') search_.open();
+            if (ch == '?') help_.toggle();
+        }
+    }
+    if (io.WantCaptureKeyboard || io.KeyCtrl || io.KeyAlt) return;
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+        if (help_.is_open()) {
+            help_.toggle();
+        } else {
+            scene_.selected = -1;
+        }
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_T, false)) {
+        scene_.theme = scene_.theme == Theme::Dark ? Theme::Light : Theme::Dark;
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_L, false)) scene_.labels = !scene_.labels;
+}
+
+void MapApp::map_pointer(FrameArgs& args) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const geo::BBox& bounds = args.projected.world_bounds;
+    const ViewTransform view = args.camera.transform(bounds, args.fb_width, args.fb_height);
+    int hovered = -1;
+    const auto px = map_cursor_pixel();
+    if (px && args.pick_lod) hovered = args.projected.pick(view.to_map(*px), *args.pick_lod);
+    scene_.hovered = hovered;
+
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) pressed_on_map_ = !io.WantCaptureMouse;
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && pressed_on_map_) {
+        pressed_on_map_ = false;
+        const float max_drag = 4.0f;
+        if (io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] <= max_drag * max_drag) {
+            scene_.selected = hovered;  // a click on the ocean clears the selection
+        }
+    }
+
+    if (hovered >= 0 && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        PanelContext ctx{data_, args.world, scene_, args.large_font, 0, 0, 0, 0, open_requests_};
+        const DetailSummary s = detail_summary(ctx, hovered);
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(s.name.c_str());
+        const data::StatusTable& table = data_.timeline().statuses();
+        const data::StatusIndex st = table.find(s.status);
+        if (st != data::kNoStatus) {
+            status_chip(table[static_cast<size_t>(st)].label, status_color(table, st, scene_.theme),
+                        true);
+            ImGui::SameLine();
+            const std::string since = "since " + s.since;
+            ImGui::TextUnformatted(since.c_str());
+        } else {
+            ImGui::TextDisabled(s.history > 0 ? "no status yet on this date" : "no events");
+        }
+        ImGui::EndTooltip();
+    }
+}
+
+void MapApp::fly_step(FrameArgs& args) {
+    const geo::BBox& bounds = args.projected.world_bounds;
+    if (args.camera_moved_by_user) flight_.reset();  // the user takes over
+    if (pending_fly_ >= 0 && args.fb_width > 0) {
+        const int w = pending_fly_;
+        pending_fly_ = -1;
+        geo::BBox box;
+        for (int l = geo::kLodCount - 1; l >= 0; --l) {
+            const auto& shapes = args.projected.shapes[static_cast<size_t>(l)];
+            if (!args.projected.ready[static_cast<size_t>(l)] || static_cast<size_t>(w) >= shapes.size()) continue;
+            if (!shapes[static_cast<size_t>(w)].bbox.empty()) {
+                box = shapes[static_cast<size_t>(w)].bbox;
+                break;
+            }
+        }
+        if (!box.empty()) {
+            // Fit into the part of the window the panels leave free, centred there.
+            const float fbs = ImGui::GetIO().DisplayFramebufferScale.x;
+            const double free_l = last_left_ * fbs, free_r = last_right_ * fbs;
+            const double free_w = std::max(100.0, free_r - free_l);
+            Camera to = camera_for_box(box, bounds, args.fb_width, args.fb_height, free_w);
+            // Move the centre so the box sits in the middle of the free area.
+            const ViewTransform vt = to.transform(bounds, args.fb_width, args.fb_height);
+            const double shift_px = (free_l + free_r) * 0.5 - args.fb_width * 0.5;
+            to.center.x -= shift_px / vt.scale_x;
+            flight_ = Flight{args.camera, to, args.now_s};
+        }
+    }
+    if (flight_) {
+        const double t = (args.now_s - flight_->start_s) / kFlySeconds;
+        const double e = ease(t);
+        Camera c;
+        c.center.x = flight_->from.center.x + (flight_->to.center.x - flight_->from.center.x) * e;
+        c.center.y = flight_->from.center.y + (flight_->to.center.y - flight_->from.center.y) * e;
+        c.zoom = std::exp(std::log(flight_->from.zoom) +
+                          (std::log(flight_->to.zoom) - std::log(flight_->from.zoom)) * e);
+        args.camera = c;
+        if (t >= 1.0) {
+            args.camera = flight_->to;
+            flight_.reset();
+        }
+    }
+}
+
+FrameResult MapApp::frame(FrameArgs& args) {
+    FrameResult result;
+    shortcuts(args);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    PanelContext ctx{data_, args.world, scene_, args.large_font,
+                     vp->WorkPos.y, vp->WorkPos.y + vp->WorkSize.y,
+                     vp->WorkPos.x, vp->WorkPos.x + vp->WorkSize.x, open_requests_};
+    if (panels_.timeline) ctx.bottom = timeline_.draw(ctx, args.dt_s);
+    result.bottom_left_y = ctx.bottom;
+    float legend_bottom = ctx.top;
+    if (panels_.legend) legend_bottom = legend_.draw(ctx);
+    (void)legend_bottom;
+    const float pad = ImGui::GetStyle().WindowPadding.x;
+    last_left_ = panels_.legend ? ctx.left + pad + ImGui::GetFontSize() * kLegendWidthEm : ctx.left;
+    last_top_ = ctx.top;
+    last_bottom_ = ctx.bottom;
+    if (panels_.details) {
+        last_right_ = details_.draw(ctx);
+    } else {
+        last_right_ = ctx.right;
+    }
+    // The panel's width is known before a selection draws it: keep room for it.
+    if (scene_.selected < 0 || !panels_.details) {
+        last_right_ = ctx.right - (panels_.details ? ImGui::GetFontSize() * 25.0f + pad : 0.0f);
+    }
+    const int picked = search_.draw(ctx);
+    if (picked >= 0) select(picked, true);
+    errors_.draw(ctx, messages_);
+    help_.draw();
+
+    map_pointer(args);
+    fly_step(args);
+    result.colors_changed = update_colors(args.now_s, false);
+    result.animating = timeline_.playing() || fade_.active() || flight_.has_value() ||
+                       pending_fly_ >= 0;
+    scene_.camera = args.camera;
+    return result;
+}
+
+std::string MapApp::state_json(const geo::World& world) const {
+    using nlohmann::json;
+    const data::StatusTable& table = data_.timeline().statuses();
+    json j;
+    j["date"] = iso_day(scene_.date);
+    j["date_text"] = format_day(scene_.date);
+    j["selected"] = scene_.selected >= 0 && static_cast<size_t>(scene_.selected) < world.countries.size()
+                        ? json(world.countries[static_cast<size_t>(scene_.selected)].iso3)
+                        : json(nullptr);
+    j["hovered_legend"] = legend_.hovered() != data::kNoStatus
+                              ? json(table[static_cast<size_t>(legend_.hovered())].key)
+                              : json(nullptr);
+    j["highlighted_status"] = scene_.highlighted_status >= 0
+                                  ? json(table[static_cast<size_t>(scene_.highlighted_status)].key)
+                                  : json(nullptr);
+    json counts = json::object();
+    std::vector<int> c;
+    data_.timeline().counts_at(scene_.date, c);
+    for (data::StatusIndex s : table.legend()) {
+        counts[table[static_cast<size_t>(s)].key] = c[static_cast<size_t>(s)];
+    }
+    j["legend"] = counts;
+    j["headline"] = legend_.headline();
+    json hidden = json::array();
+    for (size_t i = 0; i < scene_.hidden_statuses.size() && i < table.size(); ++i) {
+        if (scene_.hidden_statuses[i]) hidden.push_back(table[i].key);
+    }
+    j["hidden"] = hidden;
+    if (scene_.selected >= 0) {
+        std::vector<std::string> none;
+        PanelContext ctx{data_, world, const_cast<Scene&>(scene_), nullptr, 0, 0, 0, 0, none};
+        const DetailSummary s = detail_summary(ctx, scene_.selected);
+        j["details"] = {{"iso3", s.iso3},
+                        {"name", s.name},
+                        {"status", s.status.empty() ? json(nullptr) : json(s.status)},
+                        {"since", s.since.empty() ? json(nullptr) : json(s.since)},
+                        {"history", s.history}};
+    } else {
+        j["details"] = nullptr;
+    }
+    j["playing"] = timeline_.playing();
+    j["speed"] = kPlaySpeeds[static_cast<size_t>(timeline_.speed_index())].label;
+    j["theme"] = std::string(theme_name(scene_.theme));
+    j["labels"] = scene_.labels;
+    j["camera"] = {{"zoom", scene_.camera.zoom},
+                   {"center", {scene_.camera.center.x, scene_.camera.center.y}}};
+    j["search_open"] = search_.is_open();
+    j["problems"] = data_.dataset().problems().size();
+    j["countries_named"] = data_.timeline().countries_named().size();
+    return j.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace deportmap::ui

@@ -1,0 +1,150 @@
+// The interactive map's UI: the data model, the Scene, and the panels around the map
+// (timeline, legend and headline, details, search, problems, shortcuts), plus map
+// hover/click picking, the camera's fly-to animation, the colour cross-fade, global
+// shortcuts, scripted actions (--actions) and the state dump (--dump-state). The window
+// (app/cli/window.cpp) owns the GL side and calls frame() between ImGui's NewFrame and
+// Render; nothing here touches GL.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geo/mesh.hpp"
+#include "core/geo/world.hpp"
+#include "core/scene.hpp"
+#include "core/view.hpp"
+#include "ui/app_data.hpp"
+#include "ui/color_fade.hpp"
+#include "ui/details_panel.hpp"
+#include "ui/errors_panel.hpp"
+#include "ui/legend_panel.hpp"
+#include "ui/search_panel.hpp"
+#include "ui/settings.hpp"
+#include "ui/shortcuts_panel.hpp"
+#include "ui/timeline_panel.hpp"
+
+struct ImFont;
+
+namespace deportmap::ui {
+
+// One scripted step (see parse_actions).
+struct Action {
+    std::string verb;  // select, fly, step, date, hover-legend, hide, play, pause, theme,
+                       // speed, search, labels
+    std::string arg;
+};
+// Parses "select:RWA;step:+1;hover-legend:receiving". Throws UsageError (one line naming
+// the bad step) on an unknown verb or a missing argument.
+std::vector<Action> parse_actions(const std::string& text);
+
+// The camera that centres `box` (projected units) in a width x height viewport, sized
+// to fill about 45% of `fit_width` (the part panels leave free; 0: the whole width) and
+// of the height, with the zoom clamped to [1, 400].
+Camera camera_for_box(const geo::BBox& box, const geo::BBox& world, double width,
+                      double height, double fit_width = 0.0);
+
+struct FrameArgs {
+    const geo::World& world;
+    const geo::ProjectedWorld& projected;
+    Camera& camera;
+    int fb_width = 0;
+    int fb_height = 0;
+    double now_s = 0.0;   // monotonic seconds
+    double dt_s = 0.0;    // since the previous frame (0 on the first)
+    ImFont* large_font = nullptr;
+    std::optional<geo::Lod> pick_lod;  // level to pick on (the one drawn)
+    bool camera_moved_by_user = false;  // MapInput changed the camera this frame
+};
+
+struct FrameResult {
+    bool colors_changed = false;  // upload colors() to the renderer
+    bool animating = false;       // playing, fading or flying: keep drawing frames
+    float bottom_left_y = 0.0f;   // where the status overlay may sit (above the timeline)
+};
+
+class MapApp {
+public:
+    // Loads the data (throws std::runtime_error for an unusable status table).
+    MapApp(const std::vector<std::string>& data_files, const std::string& statuses_path,
+           const geo::World& world);
+
+    Scene& scene() { return scene_; }
+    const Scene& scene() const { return scene_; }
+    AppData& data() { return data_; }
+    TimelinePanel& timeline() { return timeline_; }
+    PanelVisibility& panels() { return panels_; }
+    // Current per-country fill colours (World order), mid-fade while one runs.
+    const std::vector<Color>& colors() const { return fade_.current(); }
+
+    // Resolves a country by code or name to a World index; -1 with `error` set.
+    int find_country(const std::string& text, std::string& error) const;
+    // Selects and, with `fly`, flies the camera to the country over ~0.6 s.
+    void select(int world_index, bool fly, const FrameArgs* args = nullptr);
+    // Applies scripted actions (before the first frame's panels). Throws UsageError for
+    // an unknown country or status.
+    void apply_actions(const std::vector<Action>& actions, const geo::World& world);
+
+    // New boundaries were loaded: remap countries, drop the selection.
+    void world_changed(const geo::World& world);
+    // Adds a dropped events file. Returns false (with a message in messages()) on failure.
+    void add_events_file(const std::string& path);
+    // Watches the data files; true when they were reloaded.
+    bool poll_files(double now_s);
+    // A message for the problems panel (failed drop, settings file, ...).
+    void add_message(std::string message);
+
+    // Runs the panels, input and animations for one frame.
+    FrameResult frame(FrameArgs& args);
+    // URLs the user clicked this frame (the window opens them); cleared by the call.
+    std::vector<std::string> take_open_requests();
+
+    // The UI state as JSON (selected country, date, legend counts and hover, the detail
+    // panel's status and since, ...), for --dump-state and tests.
+    std::string state_json(const geo::World& world) const;
+
+private:
+    void shortcuts(FrameArgs& args);
+    void map_pointer(FrameArgs& args);
+    void fly_step(FrameArgs& args);
+    bool update_colors(double now_s, bool instant);
+
+    AppData data_;
+    Scene scene_;
+    PanelVisibility panels_;
+    TimelinePanel timeline_;
+    LegendPanel legend_;
+    DetailsPanel details_;
+    SearchPanel search_;
+    ErrorsPanel errors_;
+    ShortcutsPanel help_;
+    ColorFade fade_;
+    std::vector<std::string> messages_;
+    std::vector<std::string> open_requests_;
+
+    // Inputs of the last colour computation, to recompute only on change.
+    struct ColorKey {
+        data::Day date = 0;
+        Theme theme = Theme::Light;
+        int highlighted = -1;
+        std::vector<bool> hidden;
+        uint64_t generation = 0;
+        size_t countries = 0;
+        bool operator==(const ColorKey&) const = default;
+    };
+    std::optional<ColorKey> color_key_;
+
+    // Fly-to animation.
+    struct Flight {
+        Camera from, to;
+        double start_s = -1.0;  // < 0: start on the next frame
+    };
+    std::optional<Flight> flight_;
+    int pending_fly_ = -1;  // World index to fly to once the frame's size is known
+    bool pressed_on_map_ = false;
+    float last_left_ = 0.0f, last_right_ = 0.0f, last_top_ = 0.0f, last_bottom_ = 0.0f;
+};
+
+// Seconds the fly-to animation takes.
+inline constexpr double kFlySeconds = 0.6;
+
+}  // namespace deportmap::ui

@@ -1,0 +1,39 @@
+// Country search (Ctrl+F or /): a type-ahead over the resolver's names, official names,
+// codes and aliases. Up/Down choose, Enter (or a click) picks: the window flies the
+// camera to the country and selects it. Esc closes.
+#pragma once
+#include <array>
+#include <string>
+#include <vector>
+
+#include "ui/panel_context.hpp"
+
+namespace deportmap::ui {
+
+struct SearchHit {
+    int country = -1;   // data (resolver) index
+    std::string shown;  // "Côte d'Ivoire (CIV)", or "Ivory Coast → Côte d'Ivoire (CIV)"
+};
+
+// Matches for `query` (best first, at most `limit`): an exact name, code or alias; then
+// names that start with the query; then names that contain it; then close spellings.
+std::vector<SearchHit> search_countries(const data::CountryResolver& countries,
+                                        const std::string& query, size_t limit = 8);
+
+class SearchPanel {
+public:
+    void open();
+    bool is_open() const { return open_; }
+    // Draws the search box when open; returns the World index picked this frame, or -1.
+    int draw(PanelContext& ctx);
+
+private:
+    bool open_ = false;
+    bool focus_ = false;
+    int cursor_ = 0;
+    std::array<char, 128> text_{};
+    std::string last_query_;
+    std::vector<SearchHit> hits_;
+};
+
+}  // namespace deportmap::ui

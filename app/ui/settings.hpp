@@ -1,0 +1,46 @@
+// Settings that persist between runs: window size and position, theme, projection,
+// labels toggle and which panels are shown. Stored as JSON in
+// $XDG_CONFIG_HOME/deportmap/settings.json (~/.config when XDG_CONFIG_HOME is unset),
+// written atomically (temporary file, then rename). A missing file gives the defaults;
+// a bad one is ignored with a one-line message, never a crash.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/geo/projection.hpp"
+#include "core/scene.hpp"
+
+namespace deportmap::ui {
+
+struct PanelVisibility {
+    bool legend = true;
+    bool details = true;
+    bool timeline = true;
+    bool overlay = true;
+};
+
+struct Settings {
+    std::optional<int> width, height;  // window size in screen coordinates
+    std::optional<int> x, y;           // window position
+    Theme theme = Theme::Light;
+    geo::ProjectionKind projection = geo::ProjectionKind::EqualEarth;
+    bool labels = false;
+    PanelVisibility panels;
+    int speed_index = 1;  // index into the timeline's speeds
+};
+
+// The folder settings live in ("" when neither XDG_CONFIG_HOME nor HOME is set).
+std::string config_dir();
+std::string settings_path();  // config_dir() + "/settings.json", or ""
+std::string imgui_ini_path(); // config_dir() + "/imgui.ini", or ""
+
+// Reads settings from `path`. A missing file gives defaults with `message` empty; a file
+// that is not valid JSON or holds wrong types gives defaults (for the bad fields) and a
+// one-line `message` naming the file.
+Settings load_settings(const std::string& path, std::string& message);
+// Writes atomically (creating the folder). False with a one-line `error` on failure.
+bool save_settings(const std::string& path, const Settings& settings, std::string& error);
+
+std::string settings_to_json(const Settings& settings);
+
+}  // namespace deportmap::ui

@@ -1,0 +1,55 @@
+// Keyboard shortcuts window (see shortcuts_panel.hpp).
+#include "ui/shortcuts_panel.hpp"
+
+#include <imgui.h>
+
+namespace deportmap::ui {
+namespace {
+
+struct Shortcut {
+    const char* keys;
+    const char* does;
+};
+constexpr Shortcut kShortcuts[] = {
+    {"Space", "play or pause the timeline"},
+    {"Left / Right, , / .", "previous / next event day"},
+    {"Home / End", "first event / latest date"},
+    {"Ctrl+F or /", "find a country"},
+    {"Esc", "clear the selection (or close the search)"},
+    {"click a country", "select it: details on the right"},
+    {"drag, wheel", "pan, zoom about the cursor"},
+    {"+ / -", "zoom in / out"},
+    {"Shift + arrows", "pan"},
+    {"R", "reset the view"},
+    {"T", "light or dark theme"},
+    {"L", "labels on or off"},
+    {"?  or F1", "this list"},
+    {"drop a file", "CSV/XLSX/ODS: add events; GeoPackage/Shapefile/GeoJSON: boundaries"},
+};
+
+}  // namespace
+
+void ShortcutsPanel::draw() {
+    if (!open_) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f,
+                                   vp->WorkPos.y + vp->WorkSize.y * 0.45f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (ImGui::Begin("Keyboard shortcuts###shortcuts", &open_,
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
+                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove)) {
+        if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+            for (const Shortcut& s : kShortcuts) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(s.keys);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(s.does);
+            }
+            ImGui::EndTable();
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace deportmap::ui

@@ -57,20 +57,30 @@ void parallel_for(const std::vector<size_t>& items, Fn&& fn) {
 Ring densify(const Ring& ring, double max_segment) {
     if (!(max_segment > 0)) return ring;
     max_segment = std::max(max_segment, 0.01);  // guards against a runaway vertex count
-    Ring out;
-    out.reserve(ring.size());
     const size_t n = ring.size();
+    const double max2 = max_segment * max_segment;
+    // Count first so the copy is allocated once (fresh memory is costly to touch).
+    size_t extra = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const Vec2 a = ring[i], b = ring[(i + 1) % n];
+        const double dx = b.x - a.x, dy = b.y - a.y;
+        if (dx * dx + dy * dy > max2) {
+            extra += static_cast<size_t>(std::ceil(std::sqrt(dx * dx + dy * dy) / max_segment)) - 1;
+        }
+    }
+    if (extra == 0) return ring;
+    Ring out;
+    out.reserve(n + extra);
     for (size_t i = 0; i < n; ++i) {
         const Vec2 a = ring[i];
         const Vec2 b = ring[(i + 1) % n];
         out.push_back(a);
         const double dx = b.x - a.x, dy = b.y - a.y;
-        const double len2 = dx * dx + dy * dy;
-        if (len2 > max_segment * max_segment) {
-            const int k = static_cast<int>(std::ceil(std::sqrt(len2) / max_segment));
+        if (dx * dx + dy * dy > max2) {
+            const int k = static_cast<int>(std::ceil(std::sqrt(dx * dx + dy * dy) / max_segment));
             for (int j = 1; j < k; ++j) {
                 const double t = static_cast<double>(j) / k;
-                out.push_back({a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)});
+                out.push_back({a.x + t * dx, a.y + t * dy});
             }
         }
     }
@@ -310,6 +320,12 @@ struct Prepared {
 
 Prepared prepare(Projected&& projected) {
     Prepared out;
+    // A polygon of n vertices and h holes gives n + 2h - 2 triangles.
+    size_t estimate = 0;
+    for (const Polygon& poly : projected.polygons) {
+        for (const Ring& r : poly.rings) estimate += r.size() + 2;
+    }
+    out.indices.reserve(3 * estimate);
     double largest = -1;
     size_t largest_index = 0;
     for (size_t k = 0; k < projected.polygons.size(); ++k) {

@@ -73,6 +73,12 @@ bool AppData::load(const std::vector<std::string>& files, const char* why) {
     const data::LoadOutcome outcome = dataset_->load(files);
     watched_ = files;
     remember_mtimes();
+    if (outcome.ok) {
+        // Bad rows, compiler style, as the commands print them (also in the panel).
+        for (const data::Problem& p : dataset_->problems()) {
+            std::fprintf(stderr, "%s\n", p.to_string().c_str());
+        }
+    }
     if (!outcome.ok) {
         note(outcome.error);
         return false;

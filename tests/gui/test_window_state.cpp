@@ -1,0 +1,152 @@
+// Drives the real window under xvfb-run with scripted actions (select a country, step
+// the timeline, hover a legend entry, hide a status, switch theme) and asserts on the
+// UI state it dumps after the last frame (--dump-state): the selection, the date, the
+// legend's counts and hovered entry, and the detail panel's status and "since". The
+// expected values come from the core timeline, so the test follows the bundled data.
+// Skipped when xvfb-run is not installed.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "core/data/date.hpp"
+#include "ui/app_data.hpp"
+#include "ui/timeline_panel.hpp"
+
+namespace deportmap::ui {
+namespace {
+
+using nlohmann::json;
+
+bool have_xvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
+
+struct WindowRun {
+    int code = -1;
+    std::string output;
+    json state;
+};
+
+// Runs the window for a few frames with `args` and reads the dumped state.
+WindowRun run_window(const std::string& name, const std::string& args) {
+    const std::string dir = testing::TempDir() + "window_state_" + name + "_" +
+                            std::to_string(::getpid());
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string state = dir + "/state.json";
+    const std::string log = dir + "/log.txt";
+    // Its own config folder: the test never reads or writes the user's settings.
+    const std::string cmd = "XDG_CONFIG_HOME='" + dir + "/config' xvfb-run -a -s '-screen 0 1280x800x24' '" +
+                            std::string(DEPORTMAP_BINARY) + "' --frames 4 --size 1024x640 --dump-state '" +
+                            state + "' " + args + " >'" + log + "' 2>&1";
+    WindowRun r;
+    const int status = std::system(cmd.c_str());
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream lin(log);
+    std::stringstream ls;
+    ls << lin.rdbuf();
+    r.output = ls.str();
+    std::ifstream in(state);
+    if (in) r.state = json::parse(in, nullptr, false);
+    EXPECT_FALSE(std::filesystem::exists(dir + "/config/deportmap/settings.json"))
+        << "a scripted run wrote settings";
+    return r;
+}
+
+class WindowState : public testing::Test {
+protected:
+    void SetUp() override {
+        if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+    }
+    static void SetUpTestSuite() { data_ = new AppData({}, ""); }
+    static void TearDownTestSuite() {
+        delete data_;
+        data_ = nullptr;
+    }
+    static AppData* data_;
+};
+AppData* WindowState::data_ = nullptr;
+
+TEST_F(WindowState, SelectStepAndHoverLegend) {
+    const data::Timeline& t = data_->timeline();
+    const data::Day start = data::days_from_civil(2025, 4, 1);
+    const data::Day expected_day = step_event_day(t.event_days(), start, 1);
+    ASSERT_NE(expected_day, start);
+
+    const WindowRun r = run_window("select", "--date 2025-04-01 --actions 'select:RWA;step:+1;hover-legend:receiving'");
+    ASSERT_EQ(r.code, 0) << r.output;
+    ASSERT_TRUE(r.state.is_object()) << r.output;
+    const json& s = r.state;
+    EXPECT_EQ(s["selected"], "RWA");
+    EXPECT_EQ(s["date"], data::civil_from_days(expected_day).iso());
+    EXPECT_EQ(s["hovered_legend"], "receiving");
+    EXPECT_EQ(s["highlighted_status"], "receiving");
+
+    // Legend counts are the timeline's counts on that day.
+    std::vector<int> counts;
+    t.counts_at(expected_day, counts);
+    const data::StatusTable& table = t.statuses();
+    for (size_t i = 0; i < table.size(); ++i) {
+        EXPECT_EQ(s["legend"][table[i].key], counts[i]) << table[i].key;
+    }
+    // The detail panel: Rwanda's status and since on that day.
+    const int rwa = data_->countries().find_iso3("RWA");
+    const data::CountryState st = t.state_at(rwa, expected_day);
+    ASSERT_NE(st.status, data::kNoStatus);
+    EXPECT_EQ(s["details"]["iso3"], "RWA");
+    EXPECT_EQ(s["details"]["status"], table[static_cast<size_t>(st.status)].key);
+    EXPECT_EQ(s["details"]["since"],
+              data::format_date(t.events()[static_cast<size_t>(st.since_event)].date));
+    EXPECT_EQ(s["details"]["history"], static_cast<int>(t.country_events(rwa).size()));
+    EXPECT_EQ(s["countries_named"], t.countries_named().size());
+}
+
+TEST_F(WindowState, PrecisionAwareSinceHiddenStatusAndDarkTheme) {
+    // Rwanda received deportees "April 2025" (month precision): since says so.
+    const WindowRun r = run_window("dark", "--date 2025-07-01 --select Rwanda --theme dark "
+                                     "--actions 'hide:declined'");
+    ASSERT_EQ(r.code, 0) << r.output;
+    const json& s = r.state;
+    EXPECT_EQ(s["date"], "2025-07-01");
+    EXPECT_EQ(s["theme"], "dark");
+    EXPECT_EQ(s["details"]["status"], "receiving");
+    EXPECT_EQ(s["details"]["since"], "April 2025");
+    EXPECT_EQ(s["hidden"], json::array({"declined"}));
+    EXPECT_TRUE(s["hovered_legend"].is_null());
+}
+
+TEST_F(WindowState, ClearActionDropsTheSelection) {
+    const WindowRun r = run_window("clear", "--select PER --actions 'clear'");
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_TRUE(r.state["selected"].is_null());
+    EXPECT_TRUE(r.state["details"].is_null());
+}
+
+TEST_F(WindowState, BadScriptAndUnknownCountryAreUsageErrors) {
+    WindowRun r = run_window("badaction", "--actions 'jump:3'");
+    EXPECT_EQ(r.code, 2) << r.output;
+    EXPECT_NE(r.output.find("unknown step 'jump:3'"), std::string::npos) << r.output;
+    r = run_window("badselect", "--select Nambia");
+    EXPECT_EQ(r.code, 2) << r.output;
+    EXPECT_NE(r.output.find("--select"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("Namibia"), std::string::npos) << r.output;
+}
+
+TEST_F(WindowState, BadRowsAreProblemsAndGoodRowsLoad) {
+    const std::string fixture = std::string(DEPORTMAP_TEST_FIXTURES) + "/data/events_bad.csv";
+    const WindowRun r = run_window("problems", "--data '" + fixture + "' --date 2025-12-31 --select XKX");
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_GT(r.state["problems"].get<int>(), 0);
+    EXPECT_EQ(r.state["details"]["status"], "agreed");  // Kosovo's good row loaded
+    EXPECT_NE(r.output.find("events_bad.csv:"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace deportmap::ui

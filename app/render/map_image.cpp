@@ -22,15 +22,44 @@ void check_image_size(int width, int height) {
     }
 }
 
-RgbaImage render_map_image(const geo::ProjectedWorld& world, const MapImageRequest& request,
-                           std::span<const Color> country_colors) {
-    check_image_size(request.width, request.height);
-    OffscreenTarget target(request.width, request.height, request.samples);
-    MapRenderer renderer;
-    renderer.upload_level(world, request.lod);
-    renderer.set_country_colors(country_colors);
+OffscreenMap::OffscreenMap(int width, int height, int samples)
+    : target_(width, height, samples) {
+    // A placeholder map (one triangle, one border segment, a square ocean) drawn once
+    // runs every pipeline the real draw uses: fill, border coverage, composite, resolve
+    // and readback.
+    geo::ProjectedWorld placeholder;
+    placeholder.outline = {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}};
+    geo::MapMesh& mesh = placeholder.meshes[0];
+    mesh.fill_xy = {-0.5f, -0.5f, 0.5f, -0.5f, 0.0f, 0.5f};
+    mesh.fill_country = {0, 0, 0};
+    mesh.fill_indices = {0, 1, 2};
+    mesh.line_xy = {-0.5f, -0.5f, 0.5f, -0.5f};
+    mesh.line_country = {0, 0};
+    mesh.line_starts = {0, 2};
+    placeholder.ready[0] = true;
+    renderer_.upload(placeholder);
+    target_.bind();
+    DrawParams params;
+    params.width = width;
+    params.height = height;
+    params.view = fit_bounds(geo::BBox{-1, -1, 1, 1}, width, height);
+    renderer_.draw(params);
+    target_.resolve();
+    (void)target_.read_pixel(0, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
 
-    target.bind();
+RgbaImage OffscreenMap::render(const geo::ProjectedWorld& world, const MapImageRequest& request,
+                               std::span<const Color> country_colors) {
+    if (request.width != target_.width() || request.height != target_.height()) {
+        throw RenderError("render size " + std::to_string(request.width) + "x" +
+                          std::to_string(request.height) + " differs from the prepared " +
+                          std::to_string(target_.width()) + "x" +
+                          std::to_string(target_.height()));
+    }
+    renderer_.upload(world);
+    renderer_.set_country_colors(country_colors);
+    target_.bind();
     DrawParams params;
     params.width = request.width;
     params.height = request.height;
@@ -38,14 +67,20 @@ RgbaImage render_map_image(const geo::ProjectedWorld& world, const MapImageReque
     params.lod = request.lod;
     params.style = request.style;
     params.clear = true;
-    renderer.draw(params);
+    renderer_.draw(params);
 
     RgbaImage image;
     image.width = request.width;
     image.height = request.height;
-    image.rgba = target.read_rgba();
+    image.rgba = target_.read_rgba();
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return image;
+}
+
+RgbaImage render_map_image(const geo::ProjectedWorld& world, const MapImageRequest& request,
+                           std::span<const Color> country_colors) {
+    OffscreenMap map(request.width, request.height, request.samples);
+    return map.render(world, request, country_colors);
 }
 
 }  // namespace deportmap::render

@@ -10,6 +10,7 @@
 #include "core/geo/mesh.hpp"
 #include "core/view.hpp"
 #include "render/map_renderer.hpp"
+#include "render/offscreen.hpp"
 
 namespace deportmap::render {
 
@@ -28,13 +29,35 @@ struct RgbaImage {
     std::vector<uint8_t> rgba;  // width * height * 4 bytes, rows top-down
 };
 
+// An offscreen target plus a map renderer, prepared before the geometry is ready: the
+// constructor allocates the framebuffers, compiles the shaders and draws a tiny
+// placeholder map once, because llvmpipe compiles its pipeline variants on the first
+// draw. Headless export builds this on the GL thread while a worker loads and projects
+// the world, then calls render(). Needs a current OpenGL context for its whole life.
+class OffscreenMap {
+public:
+    // Throws RenderError for a size beyond the driver's limits or a failed allocation.
+    OffscreenMap(int width, int height, int samples = 4);
+
+    // Draws `world` (every ready level is uploaded; request.lod picks the one drawn)
+    // with per-country fill colours `country_colors` and returns the pixels.
+    // request.width and request.height must equal the constructor's.
+    RgbaImage render(const geo::ProjectedWorld& world, const MapImageRequest& request,
+                     std::span<const Color> country_colors);
+
+private:
+    OffscreenTarget target_;
+    MapRenderer renderer_;
+};
+
 // Checks that a width x height image fits the current context's limits; throws
 // RenderError with one line when it does not (or when the size is not positive).
 void check_image_size(int width, int height);
 
 // Draws `world` at request.lod with per-country fill colours `country_colors` (indexed
 // like World::countries; missing entries use style.no_data) and returns the pixels.
-// This is the hook through which a timeline colours countries by status. Throws
+// This is the hook through which a timeline colours countries by status (a one-shot
+// OffscreenMap). Throws
 // RenderError for a size beyond the driver's limits or a failed allocation.
 RgbaImage render_map_image(const geo::ProjectedWorld& world, const MapImageRequest& request,
                            std::span<const Color> country_colors);

@@ -163,4 +163,14 @@ std::vector<uint8_t> OffscreenTarget::read_rgba() const {
     return pixels;
 }
 
+std::array<uint8_t, 4> OffscreenTarget::read_pixel(int x, int y) const {
+    std::array<uint8_t, 4> pixel{0, 0, 0, 0};
+    if (x < 0 || y < 0 || x >= width_ || y >= height_) return pixel;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, resolved_fbo_.id());
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(x, height_ - 1 - y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel.data());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    return pixel;
+}
+
 }  // namespace deportmap::render

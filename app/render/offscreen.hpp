@@ -2,6 +2,7 @@
 // it) resolved into a single-sample colour texture, read back as top-down RGBA rows.
 // This is what headless export renders into, and what a UI can show as a texture.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -44,6 +45,8 @@ public:
     // Resolves, then reads the image as RGBA8, rows top-down (row 0 = top of the map).
     // Throws RenderError if the driver reports an error while reading.
     std::vector<uint8_t> read_rgba() const;
+    // One pixel of the last resolved image (x, y from the top-left), as RGBA.
+    std::array<uint8_t, 4> read_pixel(int x, int y) const;
     // The resolved colour texture (valid after resolve()); origin bottom-left, as GL.
     GLuint color_texture() const { return resolved_color_.id(); }
 

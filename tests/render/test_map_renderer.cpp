@@ -311,6 +311,45 @@ TEST_F(GlTest, MapImageRendersTheRequestedView) {
     EXPECT_EQ(pixels.at(100, 50), request.style.ocean);
 }
 
+TEST_F(GlTest, PreparedOffscreenMapRendersLikeAOneShot) {
+    render::MapImageRequest request;
+    request.width = kWidth;
+    request.height = kHeight;
+    request.view = make_view();
+    const std::array<Color, 3> colors{kRed, kGreen, kRed};
+    // Prepared first (with its placeholder warm-up draw), then given the world.
+    render::OffscreenMap map(kWidth, kHeight);
+    const render::RgbaImage prepared = map.render(make_world(), request, colors);
+    const render::RgbaImage one_shot = render::render_map_image(make_world(), request, colors);
+    EXPECT_EQ(prepared.rgba, one_shot.rgba);
+    // Nothing of the placeholder remains: its triangle would sit at the centre.
+    EXPECT_EQ((Pixels{prepared.rgba}.at(100, 50)), request.style.ocean);
+    request.width = kWidth + 1;
+    EXPECT_THROW(map.render(make_world(), request, colors), render::RenderError);
+}
+
+TEST_F(GlTest, ReadPixelUsesTopLeftOrigin) {
+    render::MapRenderer renderer;
+    renderer.upload(make_world());
+    render::OffscreenTarget target(kWidth, kHeight, 4);
+    target.bind();
+    render::DrawParams params;
+    params.width = kWidth;
+    params.height = kHeight;
+    params.view = make_view();
+    params.style = no_border_style();
+    const std::array<Color, 2> colors{kRed, kGreen};
+    renderer.set_country_colors(colors);
+    renderer.draw(params);
+    target.resolve();
+    const auto red = target.read_pixel(44, 26);
+    EXPECT_EQ((Color{red[0], red[1], red[2], red[3]}), kRed);
+    const auto corner = target.read_pixel(0, 0);
+    EXPECT_EQ((Color{corner[0], corner[1], corner[2], corner[3]}), params.style.background);
+    const auto outside = target.read_pixel(kWidth, 0);
+    EXPECT_EQ(outside[3], 0);
+}
+
 TEST_F(GlTest, BadMeshIndicesAreDroppedNotDrawn) {
     geo::ProjectedWorld world = make_world();
     world.meshes[0].fill_indices.insert(world.meshes[0].fill_indices.end(), {0, 1, 999999});

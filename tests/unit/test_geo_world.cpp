@@ -100,6 +100,9 @@ TEST(GeoWorld, VaticanIsKeptWithEmptyGeometryAt10m) {
     const Country& vat = country(bundled(), "VAT");
     EXPECT_TRUE(vat.present[2]);
     EXPECT_TRUE(vat.shapes[2].empty());
+    // It still has a shape to draw at every level: the 50m one.
+    EXPECT_FALSE(vat.shapes[1].empty());
+    for (Lod lod : {Lod::k110m, Lod::k50m, Lod::k10m}) EXPECT_EQ(&vat.shape_at(lod), &vat.shapes[1]);
 }
 
 TEST(GeoWorld, ShapesAreCleanAndBoxed) {

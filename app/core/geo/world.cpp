@@ -43,10 +43,16 @@ size_t Shape::vertex_count() const {
 }
 
 const Shape& Country::shape_at(Lod lod) const {
-    for (int l = static_cast<int>(lod); l < kLodCount; ++l) {
+    const int own = static_cast<int>(lod);
+    for (int l = own; l < kLodCount; ++l) {
         if (!shapes[l].empty()) return shapes[l];
     }
-    return shapes[static_cast<int>(lod)];
+    // Nothing at this level or finer (Vatican's 10m geometry is empty): a coarser shape
+    // beats a country vanishing.
+    for (int l = own - 1; l >= 0; --l) {
+        if (!shapes[l].empty()) return shapes[l];
+    }
+    return shapes[own];
 }
 
 int World::find(std::string_view iso3) const {

@@ -38,7 +38,9 @@ struct Country {
     // True when the source feature existed at that level (even with empty geometry).
     std::array<bool, kLodCount> present{};
 
-    // The shape to draw at `lod`: that level's own, or the next finer one that has it.
+    // The shape to draw at `lod`: that level's own, or the next finer one that has it, or
+    // (when no finer level has one either) the nearest coarser one; empty only when the
+    // country has no geometry at any level.
     const Shape& shape_at(Lod lod) const;
 };
 

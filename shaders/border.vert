@@ -1,13 +1,10 @@
-// Border coverage: segment k = gl_VertexID / 6 is read from a texture buffer
-// (x0, y0, x1, y1 in projected units) and its six vertices (two triangles) are placed
-// here at the corners of a screen-space quad (GL core has no wide lines) that reaches
-// u_extent pixels beyond the segment on every side. One plain draw call covers every
-// segment: software rasterisers handle it far faster than one instance per segment.
-// Passes the pixel's position in the segment's own frame so border.frag can measure
-// its distance to the segment.
+// Border coverage: each instance is one segment (p0, p1) in projected units, expanded
+// here into a screen-space quad (GL core has no wide lines) that reaches u_extent pixels
+// beyond the segment on every side. Passes the pixel's position in the segment's own
+// frame so border.frag can measure its distance to the segment.
 #version 330 core
 
-uniform samplerBuffer u_segments;  // RGBA32F, one texel per segment
+layout(location = 0) in vec4 a_segment;  // x0, y0, x1, y1 in projected units
 
 // pixel = (x * scale.x + offset.x, -y * scale.y + offset.y), origin top-left.
 uniform vec2 u_scale;
@@ -18,21 +15,16 @@ uniform float u_extent;   // half the line width plus the anti-aliasing ramp, pi
 out vec2 v_local;          // (along, across) in pixels, from p0
 flat out float v_length;   // segment length in pixels
 
-// Quad corners of the two triangles: 0 = start/left, 1 = start/right, 2 = end/left,
-// 3 = end/right.
-const int kCorner[6] = int[6](0, 1, 2, 2, 1, 3);
-
 void main() {
-    vec4 segment = texelFetch(u_segments, gl_VertexID / 6);
-    int corner = kCorner[gl_VertexID % 6];
-    vec2 p0 = vec2(segment.x * u_scale.x + u_offset.x, -segment.y * u_scale.y + u_offset.y);
-    vec2 p1 = vec2(segment.z * u_scale.x + u_offset.x, -segment.w * u_scale.y + u_offset.y);
+    vec2 p0 = vec2(a_segment.x * u_scale.x + u_offset.x, -a_segment.y * u_scale.y + u_offset.y);
+    vec2 p1 = vec2(a_segment.z * u_scale.x + u_offset.x, -a_segment.w * u_scale.y + u_offset.y);
     vec2 d = p1 - p0;
     float len = length(d);
     vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
     vec2 normal = vec2(-dir.y, dir.x);
-    float along = corner >= 2 ? len + u_extent : -u_extent;
-    float across = (corner & 1) == 1 ? u_extent : -u_extent;
+    // Triangle strip corners: 0 = start/left, 1 = start/right, 2 = end/left, 3 = end/right.
+    float along = gl_VertexID >= 2 ? len + u_extent : -u_extent;
+    float across = (gl_VertexID & 1) == 1 ? u_extent : -u_extent;
     vec2 p = p0 + dir * along + normal * across;
     v_local = vec2(along, across);
     v_length = len;

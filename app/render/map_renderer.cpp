@@ -1,7 +1,8 @@
 // The GPU map renderer (see map_renderer.hpp). Fills are indexed triangles with a
 // per-vertex country index looked up in a small RGBA colour-table texture. Borders are
-// segments in a texture buffer, expanded to screen-space quads in the vertex shader
-// (six vertices per segment, one draw call); their coverage is accumulated with
+// instanced segments expanded to screen-space quads in the vertex shader (a texture
+// buffer with six vertices per segment measured the same on llvmpipe, so the simpler
+// instancing stays); their coverage is accumulated with
 // GL_MAX into a single-channel texture and painted once, so joins and borders shared by
 // two countries are not darkened by double blending.
 #include "render/map_renderer.hpp"
@@ -26,13 +27,8 @@ struct Level {
     gl::Buffer fill_indices;
     GLsizei fill_index_count = 0;
     size_t fill_vertices = 0;
-    // Border segments in texture buffers of at most GL_MAX_TEXTURE_BUFFER_SIZE texels.
-    struct SegmentChunk {
-        gl::Buffer buffer;
-        gl::Texture texture;
-        GLsizei count = 0;
-    };
-    std::vector<SegmentChunk> segment_chunks;
+    gl::VertexArray border_vao;
+    gl::Buffer border_segments;
     GLsizei segment_count = 0;
 };
 
@@ -50,7 +46,7 @@ struct MapRenderer::Impl {
         GLint clip_scale, clip_offset, colors, color_count, no_data, solid, solid_color;
     } fill_u{};
     struct {
-        GLint segments, scale, offset, viewport, extent, half_width, alpha_scale;
+        GLint scale, offset, viewport, extent, half_width, alpha_scale;
     } border_u{};
     struct {
         GLint coverage, border_color;
@@ -66,7 +62,6 @@ struct MapRenderer::Impl {
     int color_count = 0;
 
     gl::VertexArray empty_vao;  // core profile needs a bound VAO even without attributes
-    GLint max_texture_buffer = 65536;
     gl::Texture coverage;
     gl::Framebuffer coverage_fbo;
     int coverage_width = 0;
@@ -86,15 +81,12 @@ MapRenderer::MapRenderer() : impl_(std::make_unique<Impl>()) {
                 r.fill.uniform("u_colors"),     r.fill.uniform("u_color_count"),
                 r.fill.uniform("u_no_data"),    r.fill.uniform("u_solid"),
                 r.fill.uniform("u_solid_color")};
-    r.border_u = {r.border.uniform("u_segments"),
-                  r.border.uniform("u_scale"),      r.border.uniform("u_offset"),
+    r.border_u = {r.border.uniform("u_scale"),      r.border.uniform("u_offset"),
                   r.border.uniform("u_viewport"),   r.border.uniform("u_extent"),
                   r.border.uniform("u_half_width"), r.border.uniform("u_alpha_scale")};
     r.composite_u = {r.composite.uniform("u_coverage"), r.composite.uniform("u_border_color")};
 
     r.empty_vao = gl::VertexArray::create();
-    glGetIntegerv(GL_MAX_TEXTURE_BUFFER_SIZE, &r.max_texture_buffer);
-    r.max_texture_buffer = std::max(r.max_texture_buffer, 65536);  // GL 3.3's minimum
     r.color_table = gl::Texture::create();
     glBindTexture(GL_TEXTURE_2D, r.color_table.id());
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
@@ -224,7 +216,7 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
     level.fill_vertices = vertex_count;
     glBindVertexArray(0);
 
-    // Borders: one RGBA32F texel per segment (x0, y0, x1, y1).
+    // Borders: one instance per segment (x0, y0, x1, y1).
     std::vector<float> segments;
     const size_t points = mesh.line_xy.size() / 2;
     segments.reserve(points * 4);
@@ -238,24 +230,18 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
             segments.insert(segments.end(), {x0, y0, x1, y1});
         }
     }
-    const size_t total = segments.size() / 4;
-    const auto chunk_size = static_cast<size_t>(max_texture_buffer);
-    for (size_t first = 0; first < total; first += chunk_size) {
-        const size_t count = std::min(chunk_size, total - first);
-        Level::SegmentChunk chunk;
-        chunk.buffer = gl::Buffer::create();
-        chunk.texture = gl::Texture::create();
-        glBindBuffer(GL_TEXTURE_BUFFER, chunk.buffer.id());
-        glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(count * 4 * sizeof(float)),
-                     segments.data() + first * 4, GL_STATIC_DRAW);
-        glBindTexture(GL_TEXTURE_BUFFER, chunk.texture.id());
-        glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, chunk.buffer.id());
-        chunk.count = static_cast<GLsizei>(count);
-        level.segment_chunks.push_back(std::move(chunk));
-    }
-    glBindTexture(GL_TEXTURE_BUFFER, 0);
-    glBindBuffer(GL_TEXTURE_BUFFER, 0);
-    level.segment_count = static_cast<GLsizei>(total);
+    level.border_vao = gl::VertexArray::create();
+    level.border_segments = gl::Buffer::create();
+    glBindVertexArray(level.border_vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, level.border_segments.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(segments.size() * sizeof(float)),
+                 segments.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glVertexAttribDivisor(0, 1);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    level.segment_count = static_cast<GLsizei>(segments.size() / 4);
     level.ready = true;
     GL_CHECK((void)0);
 }
@@ -427,14 +413,8 @@ void MapRenderer::draw(const DrawParams& params) {
             glUniform1f(r.border_u.extent, drawn * 0.5f + 1.0f);
             glUniform1f(r.border_u.half_width, drawn * 0.5f);
             glUniform1f(r.border_u.alpha_scale, std::min(width_px, 1.0f));
-            glUniform1i(r.border_u.segments, 0);
-            glActiveTexture(GL_TEXTURE0);
-            glBindVertexArray(r.empty_vao.id());
-            for (const Level::SegmentChunk& chunk : level.segment_chunks) {
-                glBindTexture(GL_TEXTURE_BUFFER, chunk.texture.id());
-                glDrawArrays(GL_TRIANGLES, 0, chunk.count * 6);
-            }
-            glBindTexture(GL_TEXTURE_BUFFER, 0);
+            glBindVertexArray(level.border_vao.id());
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, level.segment_count);
 
             // Pass 2: the border colour, weighted by coverage, over the map.
             glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));

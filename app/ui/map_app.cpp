@@ -18,7 +18,8 @@ namespace {
 
 const std::vector<std::string> kVerbsWithArg = {"select", "fly",   "step",  "date",   "hover-legend",
                                                 "hide",   "theme", "speed", "search"};
-const std::vector<std::string> kVerbsWithoutArg = {"play", "pause", "labels", "clear"};
+const std::vector<std::string> kVerbsWithoutArg = {"play", "pause", "labels", "clear", "help",
+                                                   "problems"};
 
 double ease(double t) {
     t = std::clamp(t, 0.0, 1.0);
@@ -52,7 +53,7 @@ std::vector<Action> parse_actions(const std::string& text) {
         if (!needs && !plain) {
             throw UsageError("option --actions: unknown step '" + step +
                              "' (select, fly, step, date, hover-legend, hide, theme, speed, "
-                             "search, play, pause, labels, clear)");
+                             "search, play, pause, labels, clear, help, problems)");
         }
         if (needs && a.arg.empty()) {
             throw UsageError("option --actions: step '" + a.verb + "' needs a value (" + a.verb +
@@ -149,7 +150,11 @@ void MapApp::apply_actions(const std::vector<Action>& actions, const geo::World&
             if (i < 0) throw UsageError("option --actions: speed is 0..4 or a label like '1 year/s'");
             timeline_.set_speed_index(i);
         } else if (a.verb == "search") {
-            search_.open();
+            search_.open(a.arg == "open" ? "" : a.arg);
+        } else if (a.verb == "help") {
+            if (!help_.is_open()) help_.toggle();
+        } else if (a.verb == "problems") {
+            if (!errors_.is_open()) errors_.toggle();
         } else if (a.verb == "play") {
             timeline_.set_playing(true);
         } else if (a.verb == "pause") {

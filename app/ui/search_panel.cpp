@@ -32,7 +32,7 @@ std::vector<SearchHit> search_countries(const data::CountryResolver& countries,
     if (exact.found()) {
         const data::Country& k = countries.country(exact.country);
         const bool alias = data::normalize_name(k.name) != q && data::ascii_lower(k.iso3) != q;
-        add(exact.country, alias ? query + " \xE2\x86\x92 " + label(exact.country) : label(exact.country));
+        add(exact.country, alias ? label(exact.country) + " \xE2\x80\x94 " + query : label(exact.country));
     }
     // Names (display and official) starting with, then containing, the query.
     for (int pass = 0; pass < 2 && hits.size() < limit; ++pass) {
@@ -44,7 +44,7 @@ std::vector<SearchHit> search_countries(const data::CountryResolver& countries,
                 const size_t at = n.find(q);
                 const bool match = pass == 0 ? at == 0 : at != std::string::npos && at > 0;
                 if (match) {
-                    add(c, name == &k.name ? label(c) : *name + " \xE2\x86\x92 " + label(c));
+                    add(c, name == &k.name ? label(c) : label(c) + " \xE2\x80\x94 " + *name);
                     break;
                 }
             }
@@ -54,16 +54,20 @@ std::vector<SearchHit> search_countries(const data::CountryResolver& countries,
     if (hits.size() < limit) {
         for (const std::string& s : countries.suggest(query, limit)) {
             const data::Resolution r = countries.resolve(s);
-            if (r.found()) add(r.country, s + " \xE2\x86\x92 " + label(r.country));
+            if (!r.found()) continue;
+            const bool same = data::normalize_name(s) == data::normalize_name(countries.country(r.country).name);
+            add(r.country, same ? label(r.country) : label(r.country) + " \xE2\x80\x94 " + s);
         }
     }
     return hits;
 }
 
-void SearchPanel::open() {
+void SearchPanel::open(const std::string& query) {
     open_ = true;
     focus_ = true;
-    text_[0] = '\0';
+    const size_t n = std::min(query.size(), text_.size() - 1);
+    std::copy_n(query.begin(), n, text_.begin());
+    text_[n] = '\0';
     last_query_.clear();
     hits_.clear();
     cursor_ = 0;

@@ -12,7 +12,7 @@ namespace deportmap::ui {
 
 struct SearchHit {
     int country = -1;   // data (resolver) index
-    std::string shown;  // "Côte d'Ivoire (CIV)", or "Ivory Coast → Côte d'Ivoire (CIV)"
+    std::string shown;  // "Côte d'Ivoire (CIV)", or "Côte d'Ivoire (CIV) — Ivory Coast"
 };
 
 // Matches for `query` (best first, at most `limit`): an exact name, code or alias; then
@@ -22,7 +22,8 @@ std::vector<SearchHit> search_countries(const data::CountryResolver& countries,
 
 class SearchPanel {
 public:
-    void open();
+    // Opens the box, empty or with `query` typed in (scripted runs).
+    void open(const std::string& query = "");
     bool is_open() const { return open_; }
     // Draws the search box when open; returns the World index picked this frame, or -1.
     int draw(PanelContext& ctx);

@@ -12,8 +12,9 @@ namespace deportmap::ui {
 const std::set<std::string> kWindowValueOptions = {
     "projection", "size",    "frames", "screenshot", "boundaries", "id-field",   "name-field",
     "data",       "statuses", "date",  "select",     "theme",      "actions",    "dump-state",
+    "bench-frames", "zoom-to",
 };
-const std::set<std::string> kWindowFlagOptions = {"help", "labels"};
+const std::set<std::string> kWindowFlagOptions = {"help", "labels", "play"};
 
 std::optional<Size2> parse_size(const std::string& text) {
     const auto x = text.find_first_of("xX");
@@ -94,6 +95,12 @@ WindowOptions parse_window_options(const std::vector<std::string>& argv) {
         if (d->empty()) throw UsageError("option --dump-state needs a file name");
         o.dump_state_path = *d;
     }
+    if (auto b = args.get_int("bench-frames")) {
+        if (*b < 1) throw UsageError("option --bench-frames expects a count of at least 1");
+        o.bench_frames = *b;
+    }
+    o.zoom_to = args.get_or("zoom-to", "");
+    o.play = args.has("play");
     o.boundaries.path = args.get_or("boundaries", "");
     o.boundaries.id_field = args.get_or("id-field", "");
     o.boundaries.name_field = args.get_or("name-field", "");
@@ -119,8 +126,13 @@ const char* window_usage() {
            "  --labels            show country labels\n"
            "  --actions \"A;B\"     scripted steps before the first frame: select:C, fly:C,\n"
            "                      step:+N, date:D, hover-legend:STATUS, hide:STATUS,\n"
-           "                      theme:T, speed:0..4, search:open, play, pause, labels, clear\n"
+           "                      theme:T, speed:0..4, search:TEXT (or search:open),\n"
+           "                      play, pause, labels, clear, help, problems\n"
            "  --dump-state F.json write the UI state after the last frame\n"
+           "  --bench-frames N    time N frames after warm-up (vsync off, glFinish per frame);\n"
+           "                      last line: frames=N median_ms=X p95_ms=Y\n"
+           "  --zoom-to C         start zoomed on a country (ISO code or name) or 'europe'\n"
+           "  --play              start with the timeline playing\n"
            "Settings (size, theme, projection, labels, panels) persist in\n"
            "$XDG_CONFIG_HOME/deportmap/settings.json; runs with --frames neither read nor write it.\n"
            "Press ? in the window for the keyboard shortcuts.";

@@ -32,9 +32,14 @@ struct WindowOptions {
     bool labels = false;                  // --labels
     std::string actions;                  // --actions "select:RWA;step:+1;..."
     std::string dump_state_path;          // --dump-state F.json after the last frame
+    // --bench-frames N: after warm-up (every level ready), time N frames (vsync off,
+    // glFinish each frame) and print "frames=N median_ms=X p95_ms=Y" as the last line.
+    std::optional<long long> bench_frames;
+    std::string zoom_to;                  // --zoom-to ISO3 (or "europe"): start view
+    bool play = false;                    // --play: the timeline plays from the start
     // Settings are read and written only in interactive runs (no --frames), so scripted
     // runs are reproducible and never change the user's settings.
-    bool use_settings() const { return !frames.has_value(); }
+    bool use_settings() const { return !frames.has_value() && !bench_frames.has_value(); }
 };
 
 // Options that take a value, and flags (names without the leading dashes).

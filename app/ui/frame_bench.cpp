@@ -1,0 +1,54 @@
+// Frame-time statistics and the --zoom-to camera (see frame_bench.hpp).
+#include "ui/frame_bench.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/geo/projection.hpp"
+#include "ui/map_app.hpp"
+
+namespace deportmap::ui {
+
+std::string FrameBench::summary() const {
+    std::vector<double> s = samples_;
+    std::sort(s.begin(), s.end());
+    const auto rank = [&](double q) {
+        if (s.empty()) return 0.0;
+        const auto i = static_cast<size_t>(std::ceil(q * static_cast<double>(s.size())));
+        return s[std::min(s.size() - 1, i == 0 ? 0 : i - 1)];
+    };
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "frames=%zu median_ms=%.2f p95_ms=%.2f", s.size(), rank(0.5),
+                  rank(0.95));
+    return buf;
+}
+
+std::optional<Camera> zoom_to_camera(const std::string& target, const MapApp& app,
+                                     const geo::ProjectedWorld& projected,
+                                     const geo::Projector& projector, int width, int height,
+                                     std::string& error) {
+    const geo::BBox& world = projected.world_bounds;
+    std::string lower = target;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (lower == "europe") {
+        Camera c;
+        c.center = projector.forward(geo::Vec2{12.0, 50.0});
+        c.zoom = 8.5;
+        return c;
+    }
+    const int i = app.find_country(target, error);
+    if (i < 0) return std::nullopt;
+    for (int l = 0; l < geo::kLodCount; ++l) {
+        const auto& shapes = projected.shapes[static_cast<size_t>(l)];
+        if (!projected.ready[static_cast<size_t>(l)] || static_cast<size_t>(i) >= shapes.size())
+            continue;
+        const geo::BBox& box = shapes[static_cast<size_t>(i)].bbox;
+        if (!box.empty()) return camera_for_box(box, world, width, height);
+    }
+    error = "'" + target + "' has no boundaries";
+    return std::nullopt;
+}
+
+}  // namespace deportmap::ui

@@ -88,6 +88,28 @@ OffscreenTarget::OffscreenTarget(int width, int height, int samples) {
     GLint previous_fbo = 0;
     glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous_fbo);
     gl::clear_errors();
+    // The multisampled buffer first: it is the largest, and when the driver cannot give
+    // it (llvmpipe refuses 4x at 16384x16384) fewer samples are tried before giving up,
+    // without first touching the memory of the resolved image.
+    while (samples_ > 1) {
+        msaa_color_ = gl::Renderbuffer::create();
+        glBindRenderbuffer(GL_RENDERBUFFER, msaa_color_.id());
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_RGBA8, width, height);
+        glBindRenderbuffer(GL_RENDERBUFFER, 0);
+        msaa_fbo_ = gl::Framebuffer::create();
+        glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_.id());
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+                                  msaa_color_.id());
+        try {
+            check_complete("multisampled", width, height);
+            break;
+        } catch (const RenderError&) {
+            glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo));
+            msaa_fbo_.reset();
+            msaa_color_.reset();
+            samples_ /= 2;
+        }
+    }
 
     resolved_color_ = gl::Texture::create();
     glBindTexture(GL_TEXTURE_2D, resolved_color_.id());
@@ -103,19 +125,7 @@ OffscreenTarget::OffscreenTarget(int width, int height, int samples) {
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
                            resolved_color_.id(), 0);
     try {
-        check_complete("resolved", width, height);
-        if (samples_ > 1) {
-            msaa_color_ = gl::Renderbuffer::create();
-            glBindRenderbuffer(GL_RENDERBUFFER, msaa_color_.id());
-            glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_RGBA8, width, height);
-            glBindRenderbuffer(GL_RENDERBUFFER, 0);
-            msaa_fbo_ = gl::Framebuffer::create();
-            glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_.id());
-            glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
-                                      msaa_color_.id());
-            check_complete((std::to_string(samples_) + "x multisampled").c_str(), width,
-                           height);
-        }
+        check_complete("colour", width, height);
     } catch (...) {
         glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo));
         throw;

@@ -29,9 +29,11 @@ GlLimits query_limits();
 class OffscreenTarget {
 public:
     // Allocates a width x height target with `samples` MSAA samples (clamped to the
-    // driver's GL_MAX_SAMPLES; 1 means no multisampling). Throws RenderError with one
-    // line when the size is not positive, exceeds the driver's limits, the allocation
-    // fails (GL_OUT_OF_MEMORY) or the framebuffer is incomplete.
+    // driver's GL_MAX_SAMPLES; 1 means no multisampling). When the driver cannot give
+    // that many at this size, halves them down to 1 (samples() says what was given).
+    // Throws RenderError with one line when the size is not positive, exceeds the
+    // driver's limits, or even the single-sample image cannot be allocated
+    // (GL_OUT_OF_MEMORY, incomplete framebuffer).
     OffscreenTarget(int width, int height, int samples = 4);
 
     int width() const { return width_; }

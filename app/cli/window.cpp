@@ -17,15 +17,20 @@
 #include "core/geo/world.hpp"
 #include "core/view.hpp"
 #include "core/util/args.hpp"
+#include <glad/gl.h>
+
 #include "platform/framebuffer_readback.hpp"
 #include "platform/glfw_window.hpp"
 #include "platform/open_url.hpp"
 #include "platform/window_extras.hpp"
 #include "render/map_renderer.hpp"
+#include "render/overlay_renderer.hpp"
 #include "ui/imgui_layer.hpp"
 #include "ui/app_data.hpp"
+#include "ui/frame_bench.hpp"
 #include "ui/map_app.hpp"
 #include "ui/map_input.hpp"
+#include "ui/map_overlay.hpp"
 #include "ui/map_session.hpp"
 #include "ui/overlay_panel.hpp"
 #include "ui/settings.hpp"
@@ -157,6 +162,7 @@ int run_window(const Argv& args) {
     }
     app->apply_actions(actions, *world);
     scene.projection = options.projection;
+    if (options.play) app->apply_actions({ui::Action{"play", ""}}, *world);
 
     auto session = std::make_unique<ui::MapSession>(world, options.projection);
 
@@ -165,12 +171,31 @@ int run_window(const Argv& args) {
     config.width = options.width;
     config.height = options.height;
     config.scale_to_monitor = !options.size_given;
+    if (options.bench_frames) config.vsync = false;  // time the work, not the refresh
     std::unique_ptr<platform::GlfwWindow> window;
     try {
         window = std::make_unique<platform::GlfwWindow>(config);
     } catch (const platform::DisplayUnavailable& e) {
         std::fprintf(stderr, "deportmap: %s; %s\n", e.what(), kHeadlessHint);
         return 1;
+    }
+    {
+        // A software rasteriser (llvmpipe under Xvfb or without a GPU) pays for every
+        // MSAA sample: borders and markers are anti-aliased in their shaders, so reopen
+        // the window without MSAA there.
+        const auto* gl_renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+        const std::string name = gl_renderer ? gl_renderer : "";
+        if (window->samples() > 0 && (name.find("llvmpipe") != std::string::npos ||
+                                      name.find("softpipe") != std::string::npos)) {
+            window.reset();
+            config.msaa_samples = 0;
+            try {
+                window = std::make_unique<platform::GlfwWindow>(config);
+            } catch (const platform::DisplayUnavailable& e) {
+                std::fprintf(stderr, "deportmap: %s; %s\n", e.what(), kHeadlessHint);
+                return 1;
+            }
+        }
     }
     if (!settings_file.empty() && settings.x && settings.y) {
         platform::set_window_pos(window->handle(), {*settings.x, *settings.y});
@@ -179,6 +204,8 @@ int run_window(const Argv& args) {
 
     render::MapRenderer renderer;
     renderer.upload(session->projected());
+    render::OverlayRenderer overlay_renderer;
+    ui::MapOverlay map_overlay;
     ui::ImGuiLayer imgui(window->handle(), window->content_scale());
     if (!settings_file.empty()) imgui.set_ini_path(ui::imgui_ini_path());
     // Finished background work wakes the loop while it sleeps; the guard stops that
@@ -194,6 +221,16 @@ int run_window(const Argv& args) {
     ui::MapInput input;
     ui::OverlayPanel overlay;
     Camera camera = ui::home_camera(session->projected().world_bounds);
+    if (!options.zoom_to.empty()) {
+        const platform::PixelSize size = window->framebuffer_size();
+        std::string error;
+        auto c = ui::zoom_to_camera(options.zoom_to, *app, session->projected(),
+                                    session->projector(), size.width, size.height, error);
+        if (!c) throw UsageError("option --zoom-to: " + error);
+        camera = *c;
+    }
+    ui::FrameBench bench(options.bench_frames.value_or(0));
+    int bench_warm_frames = 0;  // frames drawn since all background work finished
     std::vector<std::string> errors;
     RecentMean work_ms;
     RecentMean frame_ms;
@@ -209,7 +246,8 @@ int run_window(const Argv& args) {
     for (;;) {
         // Redraw continuously while something changes; when idle, sleep until an
         // event (input, expose, finished background work) or the timeout.
-        const bool sleep = !options.frames && quiet_frames >= kSettleFrames;
+        const bool sleep =
+            !options.frames && !options.bench_frames && quiet_frames >= kSettleFrames;
         if (sleep) {
             window->wait_events(kIdleWakeSeconds);
         } else {
@@ -258,6 +296,7 @@ int run_window(const Argv& args) {
                     session = std::make_unique<ui::MapSession>(world, session->requested_projection());
                     session->set_wake_callback(platform::post_empty_event);
                     renderer.upload(session->projected());
+                    overlay_renderer.invalidate();
                     app->world_changed(*world);
                     camera = ui::home_camera(session->projected().world_bounds);
                     app->add_message("boundaries loaded from " + path + " (" +
@@ -276,6 +315,7 @@ int run_window(const Argv& args) {
         // Finished background work: a new projection or the 10m level.
         ui::MapSession::Changes changes = session->poll();
         changed = changed || changes.any();
+        if (changes.projection_changed || changes.any()) overlay_renderer.invalidate();
         if (changes.projection_changed) {
             renderer.upload(session->projected());
             if (changes.previous) {
@@ -349,6 +389,12 @@ int run_window(const Argv& args) {
                 changed = true;
             }
         }
+        const std::optional<geo::Lod> drawn_lod =
+            renderer.level_for(ui::lod_for_world_width(view.scale_x * bounds.width()));
+        map_overlay.update(scene, app->data(), session->projected(), drawn_lod, view, fb.width,
+                           fb.height, scale);
+        map_overlay.draw_labels(scene, *world, session->projected(), drawn_lod, view, fb.width,
+                                fb.height);
         imgui.end_frame();
 
         // The map fills the framebuffer; ImGui draws over it.
@@ -364,6 +410,29 @@ int run_window(const Argv& args) {
         params.style.no_data = theme.no_data;
         params.style.border_width_px *= scale;
         renderer.draw(params);
+        if (drawn_lod) {
+            // Selection (stronger) over hover; markers on top so small countries show.
+            const geo::MapMesh& mesh = session->projected().meshes[static_cast<size_t>(*drawn_lod)];
+            render::OutlineStyle outline;
+            outline.color = theme.highlight;
+            if (scene.hovered >= 0 && scene.hovered != scene.selected) {
+                outline.width_px = 1.8f * scale;
+                outline.color.a = 200;
+                overlay_renderer.draw_outline(0, mesh, scene.hovered, view, fb.width, fb.height,
+                                              outline);
+            }
+            if (scene.selected >= 0) {
+                outline.width_px = 3.0f * scale;
+                outline.color.a = 255;
+                overlay_renderer.draw_outline(1, mesh, scene.selected, view, fb.width, fb.height,
+                                              outline);
+            }
+            render::MarkerStyle marker_style;
+            marker_style.ring = theme.border;
+            marker_style.ring_width_px = 1.0f * scale;
+            overlay_renderer.draw_markers(map_overlay.markers(), app->colors(), fb.width,
+                                          fb.height, marker_style);
+        }
         imgui.draw();
         ++frames_drawn;
         quiet_frames = changed ? 0 : quiet_frames + 1;
@@ -374,6 +443,20 @@ int run_window(const Argv& args) {
         }
         work_ms.add(std::chrono::duration<double, std::milli>(Clock::now() - work_start).count());
         window->swap_buffers();
+        if (options.bench_frames) {
+            // Honest frame time: wait for the GPU (or llvmpipe) to finish this frame.
+            glFinish();
+            bench_warm_frames = session->busy() ? 0 : bench_warm_frames + 1;
+            if (bench_warm_frames > 3) {
+                bench.add(std::chrono::duration<double, std::milli>(Clock::now() - work_start)
+                              .count());
+            }
+            if (bench.full()) {
+                std::printf("%s\n", bench.summary().c_str());
+                std::fflush(stdout);
+                break;
+            }
+        }
         if (last) break;
     }
 

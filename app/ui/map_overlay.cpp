@@ -1,0 +1,75 @@
+// Markers and labels over the map (see map_overlay.hpp).
+#include "ui/map_overlay.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+
+#include "core/labels.hpp"
+
+namespace deportmap::ui {
+
+void MapOverlay::update(const Scene& scene, const AppData& data,
+                        const geo::ProjectedWorld& projected, std::optional<geo::Lod> lod,
+                        const ViewTransform& view, int width, int height, float scale) {
+    world_statuses(scene, data.timeline(), data.world_to_data(), statuses_);
+    has_status_.assign(statuses_.size(), 0);
+    for (size_t i = 0; i < statuses_.size(); ++i) has_status_[i] = statuses_[i] != data::kNoStatus;
+    markers_.clear();
+    if (!scene.markers || !lod) return;
+    MarkerRule rule;
+    rule.radius_px *= scale;
+    rule.max_area_px2 *= static_cast<double>(scale) * scale;
+    markers_ = compute_markers(projected.shapes[static_cast<size_t>(*lod)], has_status_, view,
+                               width, height, rule);
+}
+
+size_t MapOverlay::draw_labels(const Scene& scene, const geo::World& world,
+                               const geo::ProjectedWorld& projected, std::optional<geo::Lod> lod,
+                               const ViewTransform& view, int width, int height) const {
+    if (!scene.labels || !lod) return 0;
+    const auto& shapes = projected.shapes[static_cast<size_t>(*lod)];
+    const double px2 = std::abs(view.scale_x * view.scale_y);
+    // Offsets of marker countries: their label sits right of the circle.
+    std::vector<float> marker_radius(shapes.size(), 0.0f);
+    for (const Marker& m : markers_) {
+        if (static_cast<size_t>(m.country) < marker_radius.size())
+            marker_radius[static_cast<size_t>(m.country)] = m.radius_px;
+    }
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const auto measure = [&](const std::string& s) {
+        const ImVec2 t = font->CalcTextSizeA(size, 1e9f, 0.0f, s.data(), s.data() + s.size());
+        return geo::Vec2{t.x, t.y};
+    };
+    std::vector<LabelCandidate> candidates;
+    for (size_t i = 0; i < shapes.size() && i < has_status_.size() && i < world.countries.size();
+         ++i) {
+        if (!has_status_[i] || shapes[i].polygons.empty()) continue;
+        geo::Vec2 anchor = view.to_pixel(shapes[i].label_point);
+        const std::string& name = world.countries[i].name;
+        if (marker_radius[i] > 0.0f) anchor.x += marker_radius[i] + 3.0 + measure(name).x * 0.5;
+        candidates.push_back({static_cast<int>(i), name, anchor, shapes[i].area * px2});
+    }
+    const std::vector<PlacedLabel> placed =
+        place_labels(std::move(candidates), measure, width, height, {3.0, 2.0});
+    const ThemeColors& theme = theme_colors(scene.theme);
+    const ImU32 text = IM_COL32(theme.text.r, theme.text.g, theme.text.b, 255);
+    const ImU32 halo = IM_COL32(theme.background.r, theme.background.g, theme.background.b, 170);
+    // ImGui works in window coordinates; the map in framebuffer pixels.
+    const ImVec2 fb_scale = ImGui::GetIO().DisplayFramebufferScale;
+    const float sx = fb_scale.x > 0 ? 1.0f / fb_scale.x : 1.0f;
+    const float sy = fb_scale.y > 0 ? 1.0f / fb_scale.y : 1.0f;
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    for (const PlacedLabel& l : placed) {
+        const ImVec2 p(static_cast<float>(l.box.min_x) * sx, static_cast<float>(l.box.min_y) * sy);
+        const char* b = l.text.data();
+        const char* e = b + l.text.size();
+        for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
+            dl->AddText(font, size * sx, ImVec2(p.x + d.x, p.y + d.y), halo, b, e);
+        dl->AddText(font, size * sx, p, text, b, e);
+    }
+    return placed.size();
+}
+
+}  // namespace deportmap::ui

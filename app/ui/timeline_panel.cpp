@@ -321,6 +321,13 @@ void TimelinePanel::draw_track(PanelContext& ctx, float height) {
             hover_ruling = true;
         }
     }
+    // What has not happened yet on the shown date is faded.
+    {
+        ImVec4 veil = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        veil.w = 0.55f;
+        dl->AddRectFilled(ImVec2(now_x, bar_top), ImVec2(p0.x + width, bar_bottom),
+                          ImGui::GetColorU32(veil), 3.0f);
+    }
     // The current date.
     const ImU32 now_col = ImGui::GetColorU32(ImGuiCol_Text);
     dl->AddLine(ImVec2(now_x, p0.y + 1.0f), ImVec2(now_x, bar_bottom + 2.0f), now_col, 2.0f);

@@ -50,14 +50,19 @@ std::string grouped(int64_t v) {
     const bool neg = v < 0;
     std::string digits = std::to_string(neg ? -v : v);
     std::string out;
+    if (neg) out.push_back('-');
     for (size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
+        if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
+        out.push_back(digits[i]);
     }
-    return neg ? "-" + out : out;
+    return out;
 }
 
-std::string dollars(int64_t v) { return "$" + grouped(v); }
+std::string dollars(int64_t v) {
+    std::string out = "$";
+    out += grouped(v);
+    return out;
+}
 
 std::string format_day(data::Day day) { return data::format_date(data::civil_from_days(day)); }
 

@@ -20,6 +20,7 @@ PACKAGES=(
   xvfb xauth             # GUI smoke tests under xvfb-run
   libxml2-utils          # xmllint: SVG validity in tests
   ffmpeg                 # animations
+  nettle-dev             # SHA-256 of export inputs (sidecar files)
 )
 
 missing=()

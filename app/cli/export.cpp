@@ -1,9 +1,12 @@
-// The 'export' command: renders the map without a display (EGL surfaceless) into an
-// offscreen framebuffer and writes an opaque PNG. Minimal for now: map only, countries
-// in the no-data colour until the timeline colours them (see export_country_colors).
+// The 'export' command: composed, reproducible snapshots of the map without a display.
+// PNG through GL (EGL surfaceless, offscreen MSAA, tiles beyond the driver's limits),
+// SVG without GL from the same layout; a sidecar FILE.json with every parameter and
+// input hash (`--from` reproduces the bytes); batches of dated frames with a progress
+// bar; animations piped into ffmpeg. See docs/export.md.
 #include <malloc.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,7 +18,12 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <future>
+#include <iterator>
+#include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -24,57 +32,92 @@
 #include "build_info.hpp"
 #include "cli/commands.hpp"
 #include "core/color.hpp"
+#include "core/data/countries.hpp"
+#include "core/data/date.hpp"
+#include "core/data/events.hpp"
+#include "core/data/stated_figures.hpp"
+#include "core/data/statuses.hpp"
+#include "core/data/timeline.hpp"
+#include "core/export/canvas.hpp"
+#include "core/export/compose.hpp"
+#include "core/export/layout.hpp"
 #include "core/export/png.hpp"
+#include "core/export/sidecar.hpp"
+#include "core/export/svg.hpp"
 #include "core/geo/mesh.hpp"
 #include "core/geo/projection.hpp"
 #include "core/geo/world.hpp"
+#include "core/markers.hpp"
+#include "core/scene.hpp"
 #include "core/util/args.hpp"
+#include "core/util/paths.hpp"
 #include "core/view.hpp"
 #include "platform/egl_context.hpp"
+#include "platform/ffmpeg_pipe.hpp"
 #include "render/map_image.hpp"
+#include "render/offscreen.hpp"
 
 namespace deportmap::cli {
 namespace {
+
+namespace fs = std::filesystem;
+using exporter::ExportParams;
 
 constexpr int kDefaultWidth = 1920;
 constexpr int kDefaultHeight = 1080;
 
 void print_help() {
     std::puts(
-        "usage: deportmap export --out FILE.png [--width W] [--height H]\n"
-        "                        [--projection P] [--bounds MINLON,MINLAT,MAXLON,MAXLAT]\n"
-        "                        [--layout map-only] [--lod auto|110m|50m|10m]\n"
-        "                        [--border-width PX] [--boundaries FILE]\n"
-        "                        [--id-field F] [--name-field F] [--timings]\n"
-        "Renders the map without a display (EGL, no DISPLAY needed) and writes an opaque PNG.\n"
-        "  --width, --height  image size in pixels (default 1920x1080; give one and the other\n"
-        "                     follows the map's aspect)\n"
-        "  --projection       equal-earth (default), robinson, natural-earth, winkel-tripel,\n"
-        "                     mercator, equirectangular\n"
-        "  --bounds           the area to show, in degrees; equirectangular and mercator map it\n"
-        "                     exactly onto the image's edges, other projections fit it inside\n"
-        "                     (default: the whole world with a small margin)\n"
-        "  --layout           map-only (the only layout so far)\n"
-        "  --lod              level of detail; auto picks 110m up to a world 2000 px wide,\n"
-        "                     50m up to 5000 px, else 10m\n"
-        "  --border-width     border width in image pixels (default 0.6)\n"
-        "  --boundaries       any GDAL polygon layer instead of the bundled Natural Earth data\n"
-        "  --timings          print the time of each stage on stderr");
+        "usage: deportmap export --out FILE.png|FILE.svg [--date D]\n"
+        "         [--preset P | --width W --height H] [--scale S | --dpi N]\n"
+        "         [--projection P] [--bounds MINLON,MINLAT,MAXLON,MAXLAT | --focus ISO3,...]\n"
+        "         [--title T] [--subtitle T] [--source T] [--notes T] [--logo FILE]\n"
+        "         [--theme light|dark] [--transparent] [--layout full|map-only] [--no-markers]\n"
+        "         [--data FILE]... [--statuses FILE] [--boundaries FILE [--id-field F] [--name-field F]]\n"
+        "         [--lod auto|110m|50m|10m] [--border-width PX]\n"
+        "         [--each-event | --dates FROM..TO --step 1d|1w|1m] [--quiet]\n"
+        "         [--animate OUT.mp4|OUT.gif --fps N [--hold-last S]]\n"
+        "       deportmap export --from FILE.json [--out OTHER]\n"
+        "Writes a composed map (title, legend with counts, date, source) without a display.\n"
+        "  --preset      1080p, 4k, 8k, square (1080x1080), social (1200x675),\n"
+        "                a4-300dpi (3508x2480), letter-300dpi (3300x2550)\n"
+        "  --scale S     multiplies text and margins; --dpi N sizes type for print at N dpi\n"
+        "  --date        YYYY, YYYY-MM or YYYY-MM-DD (default: the data's last event day)\n"
+        "  --layout      full (default) or map-only (the map fills the image)\n"
+        "  --transparent PNG with a transparent page (the ocean stays)\n"
+        "  --from F      repeat the export described by the sidecar F (every export writes\n"
+        "                OUT.json next to OUT); the same inputs give identical bytes\n"
+        "  --each-event  one frame per event day; --dates FROM..TO --step N(d|w|m): a range.\n"
+        "                Frames are OUT-0001.png, OUT-0002.png, ...\n"
+        "  --animate     encode the frames with ffmpeg (.mp4 or .gif) at --fps (default 2),\n"
+        "                holding the last frame --hold-last seconds\n"
+        "  --timings     print the time of each stage on stderr");
 }
 
-// Fill colour per country for the export, indexed like World::countries. Empty for
-// now, so every country takes style.no_data. This is the hook where the timeline's
-// status colours (status_at(date) -> palette) come in; nothing else in the export
-// changes when it does.
-std::vector<Color> export_country_colors(const geo::World& world) {
-    (void)world;
-    return {};
+struct Preset {
+    const char* name;
+    int width;
+    int height;
+    double dpi;  // 0: none
+};
+// Print presets are landscape: a world map is wider than tall.
+constexpr Preset kPresets[] = {
+    {"1080p", 1920, 1080, 0},      {"4k", 3840, 2160, 0},         {"8k", 7680, 4320, 0},
+    {"square", 1080, 1080, 0},     {"social", 1200, 675, 0},      {"a4-300dpi", 3508, 2480, 300},
+    {"letter-300dpi", 3300, 2550, 300},
+};
+
+const Preset* find_preset(const std::string& name) {
+    for (const Preset& p : kPresets) {
+        if (name == p.name) return &p;
+    }
+    return nullptr;
 }
 
-// A --width/--height value: a positive whole number of pixels, or nullopt when absent.
-std::optional<int> parse_size(const Args& args, const std::string& name) {
+// A --width/--height value: a positive whole number of pixels, or 0 when absent.
+int parse_size(const Args& args, const std::string& name) {
     const std::optional<long long> value = args.get_int(name);
-    if (!value) return std::nullopt;
+    if (!value) return 0;
     if (*value <= 0) {
         throw UsageError("--" + name + " must be a positive number of pixels, got " +
                          std::to_string(*value));
@@ -85,16 +128,14 @@ std::optional<int> parse_size(const Args& args, const std::string& name) {
     return static_cast<int>(*value);
 }
 
-geo::ProjectionKind parse_projection_option(const Args& args) {
-    const std::optional<std::string> name = args.get("projection");
-    if (!name) return geo::ProjectionKind::EqualEarth;
-    if (const auto kind = geo::parse_projection(*name)) return *kind;
+geo::ProjectionKind parse_projection_name(const std::string& name) {
+    if (const auto kind = geo::parse_projection(name)) return *kind;
     std::string known;
     for (const geo::ProjectionKind kind : geo::all_projections()) {
         if (!known.empty()) known += ", ";
         known += geo::projection_name(kind);
     }
-    throw UsageError("unknown projection '" + *name + "' (choose " + known + ")");
+    throw UsageError("unknown projection '" + name + "' (choose " + known + ")");
 }
 
 struct LonLatBounds {
@@ -102,19 +143,16 @@ struct LonLatBounds {
 };
 
 // Parses "minlon,minlat,maxlon,maxlat" in degrees.
-std::optional<LonLatBounds> parse_bounds(const Args& args) {
-    const std::optional<std::string> text = args.get("bounds");
-    if (!text) return std::nullopt;
+std::array<double, 4> parse_bounds_text(const std::string& text) {
     const std::string bad = "--bounds expects MINLON,MINLAT,MAXLON,MAXLAT in degrees, got '" +
-                            *text + "'";
+                            text + "'";
     std::array<double, 4> v{};
     size_t start = 0;
     for (size_t i = 0; i < 4; ++i) {
-        const size_t comma = text->find(',', start);
+        const size_t comma = text.find(',', start);
         if ((i < 3) != (comma != std::string::npos)) throw UsageError(bad);
-        const std::string part = text->substr(start, comma == std::string::npos
-                                                         ? std::string::npos
-                                                         : comma - start);
+        const std::string part =
+            text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         char* end = nullptr;
         errno = 0;
         v[i] = std::strtod(part.c_str(), &end);
@@ -124,19 +162,24 @@ std::optional<LonLatBounds> parse_bounds(const Args& args) {
         }
         start = comma + 1;
     }
+    return v;
+}
+
+LonLatBounds check_bounds(const std::array<double, 4>& v) {
     const LonLatBounds b{v[0], v[1], v[2], v[3]};
+    char text[160];
+    std::snprintf(text, sizeof text, "%g,%g,%g,%g", v[0], v[1], v[2], v[3]);
     if (b.min_lon < -180 || b.max_lon > 180 || b.min_lat < -90 || b.max_lat > 90) {
-        throw UsageError("--bounds " + *text +
+        throw UsageError(std::string("--bounds ") + text +
                          ": longitudes must lie in -180..180 and latitudes in -90..90");
     }
     if (!(b.min_lon < b.max_lon) || !(b.min_lat < b.max_lat)) {
-        throw UsageError("--bounds " + *text + ": the minimum must be below the maximum");
+        throw UsageError(std::string("--bounds ") + text + ": the minimum must be below the maximum");
     }
     return b;
 }
 
-std::optional<geo::Lod> parse_lod(const Args& args) {
-    const std::string name = args.get_or("lod", "auto");
+std::optional<geo::Lod> parse_lod_name(const std::string& name) {
     if (name == "auto") return std::nullopt;
     if (name == "110m") return geo::Lod::k110m;
     if (name == "50m") return geo::Lod::k50m;
@@ -144,8 +187,94 @@ std::optional<geo::Lod> parse_lod(const Args& args) {
     throw UsageError("unknown --lod '" + name + "' (choose auto, 110m, 50m or 10m)");
 }
 
-// The projected box of a lon/lat rectangle: its edges densified, so a curved projection
-// bounds the whole rectangle rather than its four corners.
+std::vector<std::string> split_commas(const std::string& text) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t comma = text.find(',', start);
+        std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!part.empty()) out.push_back(part);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+// Every option into ExportParams (no files are read here).
+ExportParams params_from_args(const Args& args) {
+    ExportParams p;
+    p.out = args.get_or("out", "");
+    p.date = args.get_or("date", "");
+    p.preset = args.get_or("preset", "");
+    p.width = parse_size(args, "width");
+    p.height = parse_size(args, "height");
+    if (const auto s = args.get_double("scale")) p.scale = *s;
+    p.dpi = args.get_double("dpi");
+    p.projection = args.get_or("projection", "equal-earth");
+    if (const auto b = args.get("bounds")) p.bounds = parse_bounds_text(*b);
+    if (const auto f = args.get("focus")) p.focus = split_commas(*f);
+    p.title = args.get_or("title", "");
+    p.subtitle = args.get_or("subtitle", "");
+    p.source = args.get("source");
+    p.notes = args.get_or("notes", "");
+    p.logo = args.get_or("logo", "");
+    p.theme = args.get_or("theme", "light");
+    p.transparent = args.has("transparent");
+    p.layout = args.get_or("layout", "full");
+    p.lod = args.get_or("lod", "auto");
+    p.border_width = args.get_double("border-width");
+    p.markers = !args.has("no-markers");
+    p.data = args.get_all("data");
+    p.statuses = args.get_or("statuses", "");
+    p.boundaries = args.get_or("boundaries", "");
+    p.id_field = args.get_or("id-field", "");
+    p.name_field = args.get_or("name-field", "");
+    p.each_event = args.has("each-event");
+    p.dates = args.get_or("dates", "");
+    p.step = args.get_or("step", "");
+    p.animate = args.get_or("animate", "");
+    if (const auto fps = args.get_int("fps")) {
+        if (*fps < 1 || *fps > 120) throw UsageError("--fps must be between 1 and 120");
+        p.fps = static_cast<int>(*fps);
+    }
+    if (const auto hold = args.get_double("hold-last")) p.hold_last = *hold;
+    return p;
+}
+
+std::string lower_extension(const std::string& path) {
+    const size_t slash = path.rfind('/');
+    const size_t dot = path.rfind('.');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+    std::string ext = path.substr(dot + 1);
+    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return ext;
+}
+
+// Fails early, before any rendering, when a file cannot be created where asked.
+void check_output_path(const std::string& path, const char* option) {
+    std::error_code ec;
+    if (path.empty() || path.back() == '/' || fs::is_directory(path, ec)) {
+        throw UsageError(std::string(option) + " " + path + " is a folder, not a file");
+    }
+    const size_t slash = path.rfind('/');
+    const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+    if (!fs::is_directory(folder, ec)) {
+        throw exporter::ExportError("cannot write " + path + ": folder " + folder + " does not exist");
+    }
+    if (::access(folder.c_str(), W_OK) != 0) {
+        throw exporter::ExportError("cannot write " + path + ": " + std::strerror(errno));
+    }
+}
+
+// Frame file name in a batch: "dir/map.png" -> "dir/map-0007.png".
+std::string frame_path(const std::string& out, size_t index) {
+    const std::string ext = lower_extension(out);
+    const std::string stem = ext.empty() ? out : out.substr(0, out.size() - ext.size() - 1);
+    char number[32];
+    std::snprintf(number, sizeof number, "-%04zu", index + 1);
+    return stem + number + (ext.empty() ? "" : "." + out.substr(out.size() - ext.size()));
+}
+
 geo::BBox project_bounds(const geo::Projector& projector, const LonLatBounds& b) {
     constexpr int kSteps = 64;
     std::vector<geo::Vec2> points;
@@ -167,16 +296,6 @@ geo::BBox project_bounds(const geo::Projector& projector, const LonLatBounds& b)
         throw UsageError("--bounds cover no area in this projection");
     }
     return box;
-}
-
-// Fails early, before any rendering, when the PNG cannot be created where asked.
-void check_output_path(const std::string& path) {
-    const size_t slash = path.rfind('/');
-    const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash + 1);
-    if (slash + 1 == path.size()) throw UsageError("--out " + path + " names a folder, not a file");
-    if (::access(folder.c_str(), W_OK) != 0) {
-        throw exporter::PngError("cannot write " + path + ": " + std::strerror(errno));
-    }
 }
 
 // Minor page faults of the calling thread so far (first touches of memory: costly on
@@ -254,13 +373,581 @@ void prepare_memory(int width, int height) {
     std::free(block);
 }
 
+
+// The events data an export colours the map with.
+struct DataInputs {
+    std::shared_ptr<const data::CountryResolver> resolver;
+    data::StatusTable statuses;
+    data::Timeline timeline;
+    std::vector<std::string> files;  // events files read
+    std::string statuses_path;       // status table read
+};
+
+DataInputs load_data(const ExportParams& p) {
+    DataInputs in;
+    if (!p.statuses.empty()) {
+        std::vector<data::Problem> problems;
+        auto table = data::StatusTable::load(p.statuses, problems);
+        if (!table) {
+            throw exporter::ExportError(problems.empty() ? "cannot read " + p.statuses
+                                                         : problems.front().to_string());
+        }
+        in.statuses = std::move(*table);
+        in.statuses_path = p.statuses;
+    } else {
+        in.statuses = data::StatusTable::load_default();
+        in.statuses_path = data_path("assets/statuses.csv");
+    }
+    in.resolver = std::make_shared<const data::CountryResolver>(data::CountryResolver::load_default());
+    in.files = p.data.empty() ? std::vector<std::string>{data::default_events_path()} : p.data;
+    data::ReadResult read = data::read_events(in.files, *in.resolver, in.statuses);
+    if (!read.unreadable.empty()) {
+        for (const data::Problem& problem : read.problems) {
+            if (problem.file == read.unreadable.front()) throw exporter::ExportError(problem.to_string());
+        }
+        throw exporter::ExportError("cannot read " + read.unreadable.front());
+    }
+    if (read.bad_rows > 0) {
+        std::fprintf(stderr, "deportmap: note: %zu bad rows left out (run deportmap validate)\n",
+                     read.bad_rows);
+    }
+    in.timeline = data::Timeline(std::move(read.events), in.statuses, in.resolver->size());
+    return in;
+}
+
+struct Frame {
+    data::Date date;  // as shown ("As of ...")
+    data::Day day;    // the day whose statuses are drawn
+};
+
+data::Date parse_date_option(const std::string& text, const char* option) {
+    std::string why;
+    const auto d = data::parse_date(text, &why);
+    if (!d) throw UsageError(std::string(option) + " '" + text + "': " + why);
+    return *d;
+}
+
+// The frames an export draws: one, each event day, or a date range with a step.
+std::vector<Frame> plan_frames(const ExportParams& p, const data::Timeline& timeline,
+                               const data::Date& single) {
+    std::vector<Frame> frames;
+    if (p.each_event) {
+        for (const data::Day d : timeline.event_days()) frames.push_back({data::civil_from_days(d), d});
+        if (frames.empty()) throw exporter::ExportError("--each-event: the data has no events");
+        return frames;
+    }
+    if (!p.dates.empty()) {
+        const size_t dots = p.dates.find("..");
+        if (dots == std::string::npos) throw UsageError("--dates expects FROM..TO, got '" + p.dates + "'");
+        const data::Date from = parse_date_option(p.dates.substr(0, dots), "--dates");
+        const data::Date to = parse_date_option(p.dates.substr(dots + 2), "--dates");
+        const std::string step = p.step.empty() ? "1m" : p.step;
+        char unit = step.back();
+        long n = 0;
+        try {
+            size_t used = 0;
+            n = std::stol(step.substr(0, step.size() - 1), &used);
+            if (used != step.size() - 1) n = 0;
+        } catch (const std::exception&) {
+            n = 0;
+        }
+        if (n <= 0 || (unit != 'd' && unit != 'w' && unit != 'm' && unit != 'y')) {
+            throw UsageError("--step expects a count and d, w, m or y (e.g. 1d, 1w, 1m), got '" + step + "'");
+        }
+        const data::Day first = from.first_day(), last = to.last_day();
+        if (last < first) throw UsageError("--dates " + p.dates + ": FROM is after TO");
+        data::Date cur = data::civil_from_days(first);
+        const int start_day = cur.day;
+        for (long k = 0;; ++k) {
+            data::Day d;
+            if (unit == 'd' || unit == 'w') {
+                d = first + static_cast<data::Day>(k * n * (unit == 'w' ? 7 : 1));
+            } else {
+                const long months = k * n * (unit == 'y' ? 12 : 1);
+                const long total = cur.year * 12L + (cur.month - 1) + months;
+                const int y = static_cast<int>(total / 12), m = static_cast<int>(total % 12) + 1;
+                if (y > 9999) break;
+                d = data::days_from_civil(y, m, std::min(start_day, data::days_in_month(y, m)));
+            }
+            if (d > last) break;
+            frames.push_back({data::civil_from_days(d), d});
+            if (frames.size() > 100000) throw UsageError("--dates " + p.dates + " gives too many frames");
+        }
+        return frames;
+    }
+    frames.push_back({single, data::query_day(single)});
+    return frames;
+}
+
+// "Sources: N publishers, including A, B and C. Boundaries: Natural Earth." from the
+// events up to `day` (most cited first), for the default credit line.
+std::string default_source(const data::Timeline& timeline, data::Day day, bool bundled_boundaries) {
+    std::map<std::string, int> counts;
+    for (const data::Event& e : timeline.events()) {
+        if (e.date.first_day() <= day && !e.source_publisher.empty()) ++counts[e.source_publisher];
+    }
+    std::vector<std::pair<std::string, int>> ranked(counts.begin(), counts.end());
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string s;
+    if (ranked.size() == 1) {
+        s = "Source: " + ranked[0].first + ".";
+    } else if (!ranked.empty()) {
+        s = "Sources: " + std::to_string(ranked.size()) + " publishers, including ";
+        const size_t n = std::min<size_t>(3, ranked.size());
+        for (size_t i = 0; i < n; ++i) {
+            if (i > 0) s += i + 1 == n ? " and " : ", ";
+            s += ranked[i].first;
+        }
+        s += ".";
+    }
+    if (bundled_boundaries) s += std::string(s.empty() ? "" : " ") + "Boundaries: Natural Earth.";
+    return s;
+}
+
+// Renders the map into a width x height image, in tiles when the size exceeds what one
+// offscreen target may hold. `first` is an already prepared target of the full size, or
+// null (then tiles of at most `max_tile` pixels are rendered).
+render::RgbaImage render_map(render::OffscreenMap* whole, int max_tile,
+                             const geo::ProjectedWorld& world, const render::MapImageRequest& request,
+                             std::span<const Color> colors) {
+    if (whole != nullptr) return whole->render(world, request, colors);
+    render::RgbaImage out;
+    out.width = request.width;
+    out.height = request.height;
+    out.rgba.resize(static_cast<size_t>(out.width) * static_cast<size_t>(out.height) * 4);
+    const int tw = std::min(max_tile, request.width), th = std::min(max_tile, request.height);
+    render::OffscreenMap tile(tw, th);
+    for (int ty = 0; ty < request.height; ty += th) {
+        for (int tx = 0; tx < request.width; tx += tw) {
+            render::MapImageRequest part = request;
+            part.width = tw;
+            part.height = th;
+            part.view.offset_x -= tx;
+            part.view.offset_y -= ty;
+            const render::RgbaImage img = tile.render(world, part, colors);
+            const int cw = std::min(tw, request.width - tx), ch = std::min(th, request.height - ty);
+            for (int row = 0; row < ch; ++row) {
+                std::memcpy(&out.rgba[(static_cast<size_t>(ty + row) * static_cast<size_t>(out.width) + static_cast<size_t>(tx)) * 4],
+                            &img.rgba[static_cast<size_t>(row) * static_cast<size_t>(tw) * 4],
+                            static_cast<size_t>(cw) * 4);
+            }
+        }
+    }
+    return out;
+}
+
+// A progress bar on stderr when it is a terminal.
+class Progress {
+public:
+    Progress(size_t total, bool enabled) : total_(total), enabled_(enabled && total > 1 && ::isatty(2)) {}
+    void update(size_t done, const std::string& what) {
+        if (!enabled_) return;
+        constexpr int kWidth = 30;
+        const int filled = static_cast<int>(kWidth * done / std::max<size_t>(1, total_));
+        std::string bar(static_cast<size_t>(filled), '#');
+        bar.resize(kWidth, '.');
+        std::fprintf(stderr, "\r[%s] %zu/%zu %s\x1b[K", bar.c_str(), done, total_, what.c_str());
+        if (done == total_) std::fputc('\n', stderr);
+        std::fflush(stderr);
+    }
+
+private:
+    size_t total_;
+    bool enabled_;
+};
+
+std::string read_file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+int run_export_params(ExportParams p, bool timings, bool quiet) {
+    StageTimer timer;
+    // Output kind and checks before any work.
+    const bool animate = !p.animate.empty();
+    const bool batch = p.each_event || !p.dates.empty();
+    if (p.each_event && !p.dates.empty()) throw UsageError("use --each-event or --dates, not both");
+    if (animate && !batch) throw UsageError("--animate needs --each-event or --dates FROM..TO");
+    if (p.out.empty() && !animate) throw UsageError("export needs --out FILE.png or FILE.svg");
+    std::string format;
+    if (!p.out.empty()) {
+        format = lower_extension(p.out);
+        if (format != "png" && format != "svg") {
+            throw UsageError("--out " + p.out + ": the file name must end in .png or .svg");
+        }
+        check_output_path(p.out, "--out");
+    }
+    if (animate) {
+        const std::string ext = lower_extension(p.animate);
+        if (ext != "mp4" && ext != "gif") {
+            throw UsageError("--animate " + p.animate + ": the file name must end in .mp4 or .gif");
+        }
+        check_output_path(p.animate, "--animate");
+        if (format == "svg") throw UsageError("--animate renders PNG frames; --out must be .png");
+    }
+    if (!(p.hold_last >= 0 && p.hold_last <= 3600)) throw UsageError("--hold-last must be 0..3600 seconds");
+    if (!(p.scale > 0 && p.scale <= 20)) throw UsageError("--scale must be above 0 and at most 20");
+    if (p.dpi && !(*p.dpi >= 10 && *p.dpi <= 2400)) throw UsageError("--dpi must be 10..2400");
+    const geo::ProjectionKind projection = parse_projection_name(p.projection);
+    const std::optional<geo::Lod> lod_option = parse_lod_name(p.lod);
+    const auto theme = parse_theme(p.theme);
+    if (!theme) throw UsageError("unknown --theme '" + p.theme + "' (choose light or dark)");
+    if (p.layout != "full" && p.layout != "map-only") {
+        throw UsageError("unknown --layout '" + p.layout + "' (choose full or map-only)");
+    }
+    const bool full = p.layout == "full";
+    if (p.border_width && !(std::isfinite(*p.border_width) && *p.border_width >= 0 && *p.border_width <= 100)) {
+        throw UsageError("--border-width must be between 0 and 100 pixels");
+    }
+    if (p.bounds && !p.focus.empty()) throw UsageError("use --bounds or --focus, not both");
+    std::optional<LonLatBounds> bounds;
+    if (p.bounds) bounds = check_bounds(*p.bounds);
+
+    // Size: preset, then --width/--height.
+    std::optional<double> dpi = p.dpi;
+    int width = p.width, height = p.height;
+    if (!p.preset.empty()) {
+        const Preset* preset = find_preset(p.preset);
+        if (preset == nullptr) {
+            std::string names;
+            for (const Preset& q : kPresets) names += std::string(names.empty() ? "" : ", ") + q.name;
+            throw UsageError("unknown --preset '" + p.preset + "' (choose " + names + ")");
+        }
+        if (width || height) throw UsageError("use --preset or --width/--height, not both");
+        width = preset->width;
+        height = preset->height;
+        if (preset->dpi > 0 && !dpi) dpi = preset->dpi;
+    }
+    std::optional<exporter::Image> logo;
+    std::string logo_bytes;
+    if (!p.logo.empty()) {
+        logo = exporter::load_image(p.logo);
+        logo_bytes = read_file_bytes(p.logo);
+    }
+
+    // Data: the timeline gives the date, counts and colours.
+    const DataInputs data_in = load_data(p);
+    const data::Timeline& timeline = data_in.timeline;
+    data::Date single;
+    if (!p.date.empty()) {
+        single = parse_date_option(p.date, "--date");
+    } else if (const auto last = timeline.last_day()) {
+        single = data::civil_from_days(*last);
+        if (!batch) p.date = single.iso();  // recorded, so --from draws the same day
+    } else {
+        single = data::civil_from_days(0);
+    }
+    const std::vector<Frame> frames = plan_frames(p, timeline, single);
+    timer.lap("data");
+
+    // Boundaries.
+    const geo::Projector projector(projection);
+    geo::LoadOptions load;
+    load.path = p.boundaries;
+    load.id_field = p.id_field;
+    load.name_field = p.name_field;
+    geo::World world = geo::load_world(load);
+    timer.lap("load");
+    const std::vector<int> world_to_data = map_world_to_data(world, *data_in.resolver);
+    if (!p.focus.empty()) {
+        LonLatBounds b{180, 90, -180, -90};
+        for (const std::string& code : p.focus) {
+            auto it = std::find_if(world.countries.begin(), world.countries.end(),
+                                   [&](const geo::Country& c) { return c.iso3 == code; });
+            if (it == world.countries.end()) {
+                throw UsageError("--focus: no country with the code '" + code + "' in the boundaries");
+            }
+            const geo::BBox& bb = it->shape_at(geo::Lod::k110m).bbox;
+            b = {std::min(b.min_lon, bb.min_x), std::min(b.min_lat, bb.min_y),
+                 std::max(b.max_lon, bb.max_x), std::max(b.max_lat, bb.max_y)};
+        }
+        const double pad_x = std::max(2.0, (b.max_lon - b.min_lon) * 0.1);
+        const double pad_y = std::max(2.0, (b.max_lat - b.min_lat) * 0.1);
+        bounds = LonLatBounds{std::max(-180.0, b.min_lon - pad_x), std::max(-90.0, b.min_lat - pad_y),
+                              std::min(180.0, b.max_lon + pad_x), std::min(90.0, b.max_lat + pad_y)};
+    }
+    const bool rectangular = projection == geo::ProjectionKind::Equirectangular ||
+                             projection == geo::ProjectionKind::Mercator;
+    const geo::BBox shown = bounds ? project_bounds(projector, *bounds) : projector.world_bounds();
+    if (!width && !height) {
+        width = kDefaultWidth;
+        height = kDefaultHeight;
+    } else if (!width || !height) {
+        const double aspect = shown.height() / shown.width();
+        if (width) {
+            height = std::max(1, static_cast<int>(std::lround(width * aspect)));
+        } else {
+            width = std::max(1, static_cast<int>(std::lround(height / aspect)));
+        }
+    }
+    if (width > 50000 || height > 50000 || static_cast<double>(width) * height > 1.5e9) {
+        throw UsageError("an image of " + std::to_string(width) + "x" + std::to_string(height) +
+                         " is too large (at most 50000 pixels a side and 1.5 gigapixels)");
+    }
+    const double unit = exporter::type_unit(width, height, p.scale, dpi);
+
+    // Layout, with the widest date and counts reserved so every frame has the same map.
+    const ThemeColors& colors = theme_colors(*theme);
+    const data::StatusTable& table = timeline.statuses();
+    auto page_text = [&](const Frame& f, const std::vector<int>& counts) {
+        exporter::PageText t;
+        t.title = p.title;
+        t.subtitle = p.subtitle;
+        t.date_line = "As of " + data::format_date(f.date);
+        t.source = p.source ? *p.source : default_source(timeline, f.day, p.boundaries.empty());
+        t.notes = p.notes;
+        int no_status = static_cast<int>(world.countries.size());
+        for (const data::StatusIndex s : table.legend()) {
+            const data::Status& st = table[static_cast<size_t>(s)];
+            const int n = counts[static_cast<size_t>(s)];
+            t.legend.push_back({st.key, st.label, *theme == Theme::Dark ? st.colour_dark : st.colour_light, n});
+            no_status -= n;
+        }
+        t.legend.push_back({"none", "No known request", colors.no_data, std::max(0, no_status)});
+        return t;
+    };
+    exporter::PageOptions options;
+    options.width = width;
+    options.height = height;
+    options.unit = unit;
+    options.full = full;
+    if (logo) {
+        options.logo_width = logo->width;
+        options.logo_height = logo->height;
+    }
+    // World-order statuses per frame, and counts over the World's countries.
+    Scene scene;
+    scene.theme = *theme;
+    auto frame_counts = [&](data::Day day, std::vector<data::StatusIndex>& statuses) {
+        scene.date = day;
+        world_statuses(scene, timeline, world_to_data, statuses);
+        std::vector<int> counts(table.size(), 0);
+        for (const data::StatusIndex s : statuses) {
+            if (s != data::kNoStatus) ++counts[static_cast<size_t>(s)];
+        }
+        return counts;
+    };
+    exporter::PageLayout base_layout;
+    if (full) {
+        // Reserve: the longest date line among the frames and three-digit counts.
+        size_t widest = 0;
+        double widest_w = -1;
+        for (size_t i = 0; i < frames.size(); ++i) {
+            const std::string line = "As of " + data::format_date(frames[i].date);
+            const double w = static_cast<double>(line.size());
+            if (w > widest_w) {
+                widest_w = w;
+                widest = i;
+            }
+        }
+        exporter::PageText reserve = page_text(frames[widest], std::vector<int>(table.size(), 888));
+        for (auto& e : reserve.legend) e.count = 888;
+        reserve.date_line = "As of 30 September 9999";
+        if (!p.source) {
+            // The source line may grow with the frames: reserve the last frame's.
+            reserve.source = default_source(timeline, frames.back().day, p.boundaries.empty());
+        }
+        base_layout = exporter::compute_layout(reserve, options);
+    } else {
+        base_layout = exporter::compute_layout({}, options);
+    }
+    const exporter::Rect map_rect = base_layout.map;
+    const int map_w = static_cast<int>(map_rect.w), map_h = static_cast<int>(map_rect.h);
+    ViewTransform view;
+    if (bounds && rectangular && !full) {
+        view = stretch_bounds(shown, map_w, map_h);
+    } else if (bounds || full) {
+        view = fit_bounds(shown, map_w, map_h);
+    } else {
+        const double margin = std::max(2.0, 0.02 * std::min(map_w, map_h));
+        view = fit_bounds(shown, map_w, map_h, margin);
+    }
+    geo::Lod lod = geo::Lod::k10m;
+    if (lod_option) {
+        lod = *lod_option;
+    } else {
+        const double world_px = projector.world_bounds().width() * view.scale_x;
+        lod = world_px <= 2000 ? geo::Lod::k110m : world_px <= 5000 ? geo::Lod::k50m : geo::Lod::k10m;
+    }
+    const double border_width = p.border_width ? *p.border_width : std::max(0.6, 0.6 * unit);
+    timer.lap("layout");
+
+    // Project on a worker while this thread prepares GL (PNG only).
+    prepare_memory(width, height);
+    std::future<geo::ProjectedWorld> worker =
+        std::async(std::launch::async, [&world, &projector, lod] {
+            geo::ProjectedWorld projected;
+            geo::project_level(world, projector, lod, projected);
+            return projected;
+        });
+    std::optional<platform::HeadlessGlContext> context;
+    std::unique_ptr<render::OffscreenMap> whole;
+    int max_tile = 4096;
+    if (format != "svg") {
+        context.emplace();
+        const render::GlLimits limits = render::query_limits();
+        max_tile = std::min({8192, limits.max_width(), limits.max_height()});
+        if (map_w <= max_tile && map_h <= max_tile) whole = std::make_unique<render::OffscreenMap>(map_w, map_h);
+        timer.lap("context");
+    }
+    const geo::ProjectedWorld projected = worker.get();
+    timer.lap("project");
+
+    render::MapImageRequest request;
+    request.width = map_w;
+    request.height = map_h;
+    request.view = view;
+    request.lod = lod;
+    request.style.background = colors.background;
+    if (p.transparent) request.style.background.a = 0;
+    request.style.ocean = colors.ocean;
+    request.style.border = colors.border;
+    request.style.no_data = colors.no_data;
+    request.style.border_width_px = static_cast<float>(border_width);
+    const exporter::PageColors page_colors{colors.text, colors.muted_text, colors.border};
+    const std::vector<geo::ProjectedShape>& shapes = projected.shapes[static_cast<size_t>(lod)];
+    MarkerRule marker_rule;
+    marker_rule.max_area_px2 *= unit * unit;
+    marker_rule.radius_px *= std::max(1.0, unit);
+
+    std::unique_ptr<platform::FfmpegPipe> pipe;
+    if (animate) pipe = std::make_unique<platform::FfmpegPipe>(p.animate, width, height, p.fps);
+    Progress progress(frames.size(), !quiet);
+    std::vector<std::string> outputs;
+    std::vector<data::StatusIndex> statuses;
+    std::vector<Color> fill;
+    exporter::Canvas last_page;
+    for (size_t fi = 0; fi < frames.size(); ++fi) {
+        const Frame& f = frames[fi];
+        const std::vector<int> counts = frame_counts(f.day, statuses);
+        scene.date = f.day;
+        world_colors(scene, timeline, world_to_data, fill);
+        exporter::PageText text = page_text(f, counts);
+        exporter::PageLayout layout = full ? exporter::compute_layout(text, options) : base_layout;
+        layout.map = map_rect;  // the reserved map area (identical by construction)
+        std::vector<int> markers;
+        if (p.markers) {
+            std::vector<uint8_t> has(statuses.size());
+            for (size_t i = 0; i < statuses.size(); ++i) has[i] = statuses[i] != data::kNoStatus;
+            for (const Marker& m : compute_markers(shapes, has, view, map_w, map_h, marker_rule)) {
+                markers.push_back(m.country);
+            }
+        }
+        const std::string target = batch && !p.out.empty() ? frame_path(p.out, fi) : p.out;
+        const std::string source_line = text.source;
+        if (format == "svg") {
+            exporter::SvgMap svg;
+            svg.world = &world;
+            svg.shapes = &shapes;
+            svg.outline = &projected.outline;
+            svg.view = view;
+            svg.view.offset_x += map_rect.x;
+            svg.view.offset_y += map_rect.y;
+            svg.statuses = statuses;
+            svg.table = &table;
+            svg.dark = *theme == Theme::Dark;
+            svg.background = colors.background;
+            svg.ocean = colors.ocean;
+            svg.border = colors.border;
+            svg.no_data = colors.no_data;
+            svg.border_width = border_width;
+            svg.transparent = p.transparent;
+            svg.markers = markers;
+            svg.marker_radius = marker_rule.radius_px;
+            const std::string mime = lower_extension(p.logo) == "png" ? "image/png" : "image/jpeg";
+            exporter::write_file_atomic(target, exporter::write_svg(layout, svg, page_colors, logo_bytes, mime));
+            outputs.push_back(target);
+            progress.update(fi + 1, target);
+            continue;
+        }
+        render::RgbaImage map_image = render_map(whole.get(), max_tile, projected, request, fill);
+        exporter::Canvas page;
+        if (!full) {
+            page = exporter::Canvas(map_w, map_h, std::move(map_image.rgba));
+        } else {
+            Color page_bg = colors.background;
+            if (p.transparent) page_bg.a = 0;
+            page = exporter::Canvas(width, height, page_bg);
+            if (p.transparent) {
+                page.blit(map_image.rgba, map_w, map_h, static_cast<int>(map_rect.x), static_cast<int>(map_rect.y));
+            } else {
+                page.copy(map_image.rgba, map_w, map_h, static_cast<int>(map_rect.x), static_cast<int>(map_rect.y));
+            }
+        }
+        for (const int c : markers) {
+            const auto i = static_cast<size_t>(c);
+            const geo::Vec2 centre = view.to_pixel(shapes[i].label_point);
+            const data::Status& st = table[static_cast<size_t>(statuses[i])];
+            const double r = marker_rule.radius_px;
+            const double x = centre.x + map_rect.x, y = centre.y + map_rect.y;
+            page.fill_circle(x, y, r + border_width, colors.border);
+            page.fill_circle(x, y, r, *theme == Theme::Dark ? st.colour_dark : st.colour_light);
+        }
+        if (full) exporter::draw_page(page, layout, page_colors, logo ? &*logo : nullptr);
+        timer.lap("render");
+        if (!target.empty()) {
+            std::vector<exporter::PngText> chunks;
+            if (!p.title.empty()) chunks.push_back({"Title", p.title});
+            if (!p.subtitle.empty()) chunks.push_back({"Description", p.subtitle});
+            if (!source_line.empty()) chunks.push_back({"Source", source_line});
+            chunks.push_back({"Date", f.date.iso()});
+            chunks.push_back({"Software", std::string("deportmap ") + build::kVersion});
+            chunks.push_back({"Projection", std::string(geo::projection_label(projection))});
+            exporter::write_png(target, page.rgba(), page.width(), page.height(), 4, chunks);
+            outputs.push_back(target);
+            timer.lap("png");
+        }
+        if (pipe) pipe->write_frame(page.rgba());
+        progress.update(fi + 1, target.empty() ? p.animate : target);
+        if (fi + 1 == frames.size()) last_page = std::move(page);
+    }
+    if (pipe) {
+        const long hold = std::lround(p.hold_last * p.fps);
+        for (long k = 0; k < hold; ++k) pipe->write_frame(last_page.rgba());
+        pipe->finish();
+        outputs.push_back(p.animate);
+        timer.lap("encode");
+    }
+    // The sidecar: every parameter and input hash, next to the (first) output.
+    std::vector<exporter::InputHash> inputs;
+    for (const std::string& file : data_in.files) {
+        inputs.push_back({"data", fs::absolute(file).string(), exporter::sha256_file(file)});
+    }
+    inputs.push_back({"statuses", fs::absolute(data_in.statuses_path).string(),
+                      exporter::sha256_file(data_in.statuses_path)});
+    const std::string boundaries = p.boundaries.empty() ? geo::default_boundaries_path() : p.boundaries;
+    inputs.push_back({"boundaries", fs::absolute(boundaries).string(), exporter::sha256_file(boundaries)});
+    if (!p.logo.empty()) {
+        inputs.push_back({"logo", fs::absolute(p.logo).string(), exporter::sha256_hex(logo_bytes.data(), logo_bytes.size())});
+    }
+    const std::string sidecar = exporter::sidecar_path(p.out.empty() ? p.animate : p.out);
+    exporter::write_file_atomic(sidecar, exporter::sidecar_json(p, inputs, build::kVersion, outputs));
+    timer.lap("sidecar");
+    if (timings) timer.print("main");
+    if (!quiet) {
+        if (outputs.size() == 1 || (frames.size() == 1)) {
+            std::printf("wrote %s (%dx%d, %s, %s)\n", outputs.front().c_str(), width, height,
+                        std::string(geo::projection_label(projection)).c_str(), geo::lod_name(lod));
+        } else {
+            std::printf("wrote %zu frames%s%s (%dx%d, %s, %s)\n", frames.size(),
+                        animate ? " into " : "", animate ? p.animate.c_str() : "", width, height,
+                        std::string(geo::projection_label(projection)).c_str(), geo::lod_name(lod));
+        }
+    }
+    return 0;
+}
+
 }  // namespace
 
 int run_export(const Argv& argv) {
     const Args args(argv,
-                    {"out", "width", "height", "projection", "bounds", "layout", "lod",
-                     "border-width", "boundaries", "id-field", "name-field"},
-                    {"help", "timings"});
+                    {"out", "date", "preset", "width", "height", "scale", "dpi", "projection",
+                     "bounds", "focus", "title", "subtitle", "source", "notes", "logo", "theme",
+                     "layout", "lod", "border-width", "data", "statuses", "boundaries",
+                     "id-field", "name-field", "dates", "step", "animate", "fps", "hold-last",
+                     "from"},
+                    {"help", "timings", "transparent", "no-markers", "each-event", "quiet"});
     if (args.has("help")) {
         print_help();
         return 0;
@@ -268,120 +955,40 @@ int run_export(const Argv& argv) {
     if (!args.positional().empty()) {
         throw UsageError("export: unexpected argument '" + args.positional().front() + "'");
     }
-    const std::optional<std::string> out = args.get("out");
-    if (!out || out->empty()) throw UsageError("export needs --out FILE.png");
-    const std::optional<int> width_option = parse_size(args, "width");
-    const std::optional<int> height_option = parse_size(args, "height");
-    const geo::ProjectionKind projection = parse_projection_option(args);
-    const std::optional<LonLatBounds> bounds = parse_bounds(args);
-    const std::optional<geo::Lod> lod_option = parse_lod(args);
-    const std::string layout = args.get_or("layout", "map-only");
-    if (layout == "full") {
-        throw UsageError("--layout full is not available yet; use --layout map-only");
-    }
-    if (layout != "map-only") {
-        throw UsageError("unknown --layout '" + layout + "' (only map-only so far)");
-    }
-    render::MapStyle style;
-    if (const std::optional<double> w = args.get_double("border-width")) {
-        if (!std::isfinite(*w) || *w < 0 || *w > 100) {
-            throw UsageError("--border-width must be between 0 and 100 pixels");
+    ExportParams params;
+    if (const auto from = args.get("from")) {
+        for (const char* other : {"date", "preset", "width", "height", "scale", "dpi", "projection",
+                                  "bounds", "focus", "title", "subtitle", "source", "notes", "logo",
+                                  "theme", "layout", "lod", "border-width", "data", "statuses",
+                                  "boundaries", "dates", "step", "animate", "fps", "hold-last"}) {
+            if (args.has(other)) {
+                throw UsageError(std::string("--from takes its parameters from ") + *from +
+                                 "; only --out may be given with it (not --" + other + ")");
+            }
         }
-        style.border_width_px = static_cast<float>(*w);
-    }
-    check_output_path(*out);
-
-    const bool timings = args.has("timings");
-    StageTimer timer;
-    const geo::Projector projector(projection);
-    const bool rectangular = projection == geo::ProjectionKind::Equirectangular ||
-                             projection == geo::ProjectionKind::Mercator;
-    const geo::BBox shown = bounds ? project_bounds(projector, *bounds) : projector.world_bounds();
-    int width = width_option.value_or(kDefaultWidth);
-    int height = height_option.value_or(kDefaultHeight);
-    if (width_option.has_value() != height_option.has_value()) {
-        // One side given: the other follows the shown area's aspect.
-        const double aspect = shown.height() / shown.width();
-        if (width_option) {
-            height = std::max(1, static_cast<int>(std::lround(width * aspect)));
-        } else {
-            width = std::max(1, static_cast<int>(std::lround(height / aspect)));
+        std::vector<exporter::InputHash> inputs;
+        params = exporter::read_sidecar(*from, &inputs);
+        for (const exporter::InputHash& h : inputs) {
+            std::error_code ec;
+            if (!fs::exists(h.path, ec)) {
+                throw exporter::ExportError(*from + ": input " + h.path + " no longer exists");
+            }
+            if (exporter::sha256_file(h.path) != h.sha256) {
+                std::fprintf(stderr, "deportmap: note: %s changed since %s was written; the output will differ\n",
+                             h.path.c_str(), from->c_str());
+            }
         }
-    }
-    ViewTransform view;
-    if (bounds && rectangular) {
-        view = stretch_bounds(shown, width, height);
-    } else if (bounds) {
-        view = fit_bounds(shown, width, height);
+        if (const auto out = args.get("out")) {
+            if (!params.animate.empty() && params.out.empty()) {
+                params.animate = *out;
+            } else {
+                params.out = *out;
+            }
+        }
     } else {
-        const double margin = std::max(2.0, 0.02 * std::min(width, height));
-        view = fit_bounds(shown, width, height, margin);
+        params = params_from_args(args);
     }
-    // Level of detail from how wide the whole world appears in the image.
-    geo::Lod lod = geo::Lod::k10m;
-    if (lod_option) {
-        lod = *lod_option;
-    } else {
-        const double world_px = projector.world_bounds().width() * view.scale_x;
-        lod = world_px <= 2000 ? geo::Lod::k110m
-              : world_px <= 5000 ? geo::Lod::k50m
-                                 : geo::Lod::k10m;
-    }
-    prepare_memory(width, height);
-    timer.lap("projector");
-
-    // A worker reads and projects the boundaries while this thread creates the GL
-    // context and prepares the renderer: the two take about as long as each other.
-    // The chosen level and the finer ones are read: a coarse level draws the small
-    // countries it lacks from a finer level.
-    geo::LoadOptions load;
-    load.path = args.get_or("boundaries", "");
-    load.id_field = args.get_or("id-field", "");
-    load.name_field = args.get_or("name-field", "");
-    for (int l = 0; l < geo::kLodCount; ++l) {
-        load.levels[static_cast<size_t>(l)] = l >= static_cast<int>(lod);
-    }
-    std::future<Prepared> worker = std::async(std::launch::async, [&load, &projector, lod] {
-        Prepared prepared;
-        prepared.world = geo::load_world(load);
-        prepared.timer.lap("load");
-        geo::project_level(prepared.world, projector, lod, prepared.projected);
-        prepared.timer.lap("project");
-        return prepared;
-    });
-
-    const platform::HeadlessGlContext context;
-    timer.lap("context");
-    render::OffscreenMap map(width, height);
-    timer.lap("prepare");
-    const Prepared prepared = worker.get();
-    timer.lap("wait");
-
-    render::MapImageRequest request;
-    request.width = width;
-    request.height = height;
-    request.view = view;
-    request.lod = lod;
-    request.style = style;
-    const std::vector<Color> colors = export_country_colors(prepared.world);
-    const render::RgbaImage image = map.render(prepared.projected, request, colors);
-    timer.lap("render");
-
-    const std::string source =
-        load.path.empty() ? "Natural Earth admin-0 (public domain), via world-atlas 2.0.2"
-                          : load.path;
-    exporter::write_png(*out, image.rgba, image.width, image.height, 4,
-                        {{"Software", std::string("deportmap ") + build::kVersion},
-                         {"Source", source},
-                         {"Projection", std::string(geo::projection_label(projection))}});
-    timer.lap("png");
-    if (timings) {
-        timer.print("gl");
-        prepared.timer.print("worker");
-    }
-    std::printf("wrote %s (%dx%d, %s, %s)\n", out->c_str(), width, height,
-                std::string(geo::projection_label(projection)).c_str(), geo::lod_name(lod));
-    return 0;
+    return run_export_params(std::move(params), args.has("timings"), args.has("quiet"));
 }
 
 }  // namespace deportmap::cli

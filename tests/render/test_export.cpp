@@ -15,6 +15,7 @@
 
 #include "gl_fixture.hpp"
 #include "image_check.hpp"
+#include "core/scene.hpp"
 #include "render/map_renderer.hpp"
 
 namespace deportmap {
@@ -75,7 +76,7 @@ int row(double lat) { return static_cast<int>((90.0 - lat) * 2.0); }
 
 // Fraction of pixels of row `y` between longitudes [lon0, lon1) that are ocean.
 double ocean_fraction(const test::Image& image, int y, double lon0, double lon1) {
-    const Color ocean = render::MapStyle{}.ocean;
+    const Color ocean = theme_colors(Theme::Light).ocean;
     int n = 0, total = 0;
     for (int x = column(lon0); x < column(lon1); ++x, ++total) n += same_rgb(image.at(x, y), ocean);
     return total > 0 ? static_cast<double>(n) / total : 0.0;
@@ -86,7 +87,7 @@ TEST_F(ExportTest, EquirectangularGolden) {
     const RunResult run = run_deportmap(
         "export --out '" + png.string() +
         "' --width 720 --height 360 --projection equirectangular --bounds -180,-90,180,90 "
-        "--layout map-only");
+        "--layout map-only --date 2000");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     int channels = 0;
     const auto image = test::load_png(png.string(), &channels);
@@ -102,7 +103,7 @@ TEST_F(ExportTest, EquirectangularGolden) {
     EXPECT_TRUE(test::check_image(kGolden, *image, llvmpipe ? 0.0 : 0.002, llvmpipe ? 0 : 8))
         << "renderer: " << context().renderer();
 
-    const render::MapStyle style;
+    const ThemeColors& style = theme_colors(Theme::Light);
     // No stripe: a row near the equator (1.5°S, clear of Baker Island and Jarvis) is
     // ocean across the open Pacific.
     const int equator = row(-1.5);
@@ -132,12 +133,12 @@ TEST_F(ExportTest, EquirectangularGolden) {
 
 TEST_F(ExportTest, DefaultExportFitsTheWorldWithAMargin) {
     const fs::path png = scratch() / "world.png";
-    const RunResult run = run_deportmap("export --out '" + png.string() + "' --width 400 --height 300");
+    const RunResult run = run_deportmap("export --out '" + png.string() + "' --width 400 --height 300 --layout map-only --date 2000");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_NE(run.out.find("Equal Earth"), std::string::npos) << run.out;
     const auto image = test::load_png(png.string());
     ASSERT_TRUE(image.has_value());
-    const render::MapStyle style;
+    const ThemeColors& style = theme_colors(Theme::Light);
     // Corners are outside the globe's outline; the outline's centre is ocean.
     EXPECT_TRUE(same_rgb(image->at(0, 0), style.background));
     EXPECT_TRUE(same_rgb(image->at(399, 299), style.background));
@@ -148,7 +149,7 @@ TEST_F(ExportTest, OneSideGivenTheOtherFollowsTheAspect) {
     const fs::path png = scratch() / "half.png";
     const RunResult run = run_deportmap("export --out '" + png.string() +
                                   "' --width 300 --projection equirectangular "
-                                  "--bounds -180,-90,180,90");
+                                  "--bounds -180,-90,180,90 --layout map-only");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto image = test::load_png(png.string());
     ASSERT_TRUE(image.has_value());
@@ -164,8 +165,8 @@ TEST_F(ExportTest, BadInputsAreOneLineErrors) {
                           "--height must be a positive number of pixels");
     expect_one_line_error(run_deportmap("export " + out + " --width ten"), 2,
                           "expects a whole number");
-    expect_one_line_error(run_deportmap("export " + out + " --width 100000 --height 10"), 1,
-                          "exceeds this OpenGL driver's limit");
+    expect_one_line_error(run_deportmap("export " + out + " --width 100000 --height 10"), 2,
+                          "is too large");
     expect_one_line_error(run_deportmap("export " + out + " --projection gall"), 2,
                           "unknown projection 'gall'");
     expect_one_line_error(run_deportmap("export " + out + " --bounds 1,2,3"), 2,
@@ -174,8 +175,8 @@ TEST_F(ExportTest, BadInputsAreOneLineErrors) {
                           "the minimum must be below the maximum");
     expect_one_line_error(run_deportmap("export " + out + " --bounds -200,-90,180,90"), 2,
                           "longitudes must lie in -180..180");
-    expect_one_line_error(run_deportmap("export " + out + " --layout full"), 2,
-                          "--layout full is not available yet");
+    expect_one_line_error(run_deportmap("export " + out + " --layout poster"), 2,
+                          "unknown --layout 'poster'");
     expect_one_line_error(run_deportmap("export " + out + " --lod 20m"), 2, "unknown --lod");
     expect_one_line_error(run_deportmap("export --width 10 --height 10"), 2,
                           "export needs --out");

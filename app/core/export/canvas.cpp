@@ -1,0 +1,110 @@
+// Canvas: blending and rectangles on an RGBA page (see canvas.hpp).
+#include "core/export/canvas.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace deportmap::exporter {
+
+Canvas::Canvas(int width, int height, Color fill)
+    : width_(std::max(0, width)), height_(std::max(0, height)) {
+    rgba_.resize(static_cast<size_t>(width_) * static_cast<size_t>(height_) * 4);
+    for (size_t i = 0; i < rgba_.size(); i += 4) {
+        rgba_[i] = fill.r;
+        rgba_[i + 1] = fill.g;
+        rgba_[i + 2] = fill.b;
+        rgba_[i + 3] = fill.a;
+    }
+}
+
+namespace {
+
+// Straight-alpha "over" of (r, g, b) with alpha `a` (0..1) onto `dst`.
+void over(uint8_t* dst, float r, float g, float b, float a) {
+    if (a <= 0.0f) return;
+    const float da = dst[3] / 255.0f;
+    const float oa = a + da * (1.0f - a);
+    if (oa <= 0.0f) return;
+    const float k = da * (1.0f - a);
+    dst[0] = static_cast<uint8_t>(std::lround((r * a + dst[0] * k) / oa));
+    dst[1] = static_cast<uint8_t>(std::lround((g * a + dst[1] * k) / oa));
+    dst[2] = static_cast<uint8_t>(std::lround((b * a + dst[2] * k) / oa));
+    dst[3] = static_cast<uint8_t>(std::lround(oa * 255.0f));
+}
+
+}  // namespace
+
+void Canvas::blend(int x, int y, Color color, float coverage) {
+    if (x < 0 || y < 0 || x >= width_ || y >= height_) return;
+    const float a = std::clamp(coverage, 0.0f, 1.0f) * (color.a / 255.0f);
+    uint8_t* p = &rgba_[(static_cast<size_t>(y) * static_cast<size_t>(width_) + static_cast<size_t>(x)) * 4];
+    over(p, color.r, color.g, color.b, a);
+}
+
+void Canvas::fill_rect(double x0, double y0, double x1, double y1, Color color) {
+    const int ix0 = std::max(0, static_cast<int>(std::floor(x0)));
+    const int iy0 = std::max(0, static_cast<int>(std::floor(y0)));
+    const int ix1 = std::min(width_, static_cast<int>(std::ceil(x1)));
+    const int iy1 = std::min(height_, static_cast<int>(std::ceil(y1)));
+    for (int y = iy0; y < iy1; ++y) {
+        const double cy = std::min<double>(y + 1, y1) - std::max<double>(y, y0);
+        for (int x = ix0; x < ix1; ++x) {
+            const double cx = std::min<double>(x + 1, x1) - std::max<double>(x, x0);
+            blend(x, y, color, static_cast<float>(std::clamp(cx * cy, 0.0, 1.0)));
+        }
+    }
+}
+
+void Canvas::stroke_rect(double x0, double y0, double x1, double y1, double w, Color color) {
+    fill_rect(x0, y0, x1, y0 + w, color);
+    fill_rect(x0, y1 - w, x1, y1, color);
+    fill_rect(x0, y0 + w, x0 + w, y1 - w, color);
+    fill_rect(x1 - w, y0 + w, x1, y1 - w, color);
+}
+
+void Canvas::fill_circle(double cx, double cy, double r, Color color) {
+    if (r <= 0) return;
+    const int x0 = static_cast<int>(std::floor(cx - r - 1)), x1 = static_cast<int>(std::ceil(cx + r + 1));
+    const int y0 = static_cast<int>(std::floor(cy - r - 1)), y1 = static_cast<int>(std::ceil(cy + r + 1));
+    for (int y = y0; y <= y1; ++y) {
+        for (int x = x0; x <= x1; ++x) {
+            const double d = std::hypot(x + 0.5 - cx, y + 0.5 - cy);
+            const double cover = std::clamp(r - d + 0.5, 0.0, 1.0);
+            if (cover > 0) blend(x, y, color, static_cast<float>(cover));
+        }
+    }
+}
+
+void Canvas::blit(std::span<const uint8_t> rgba, int width, int height, int x, int y) {
+    for (int row = 0; row < height; ++row) {
+        const int ty = y + row;
+        if (ty < 0 || ty >= height_) continue;
+        for (int col = 0; col < width; ++col) {
+            const int tx = x + col;
+            if (tx < 0 || tx >= width_) continue;
+            const uint8_t* s = &rgba[(static_cast<size_t>(row) * static_cast<size_t>(width) + static_cast<size_t>(col)) * 4];
+            uint8_t* d = &rgba_[(static_cast<size_t>(ty) * static_cast<size_t>(width_) + static_cast<size_t>(tx)) * 4];
+            if (s[3] == 255) {
+                std::memcpy(d, s, 4);
+            } else {
+                over(d, s[0], s[1], s[2], s[3] / 255.0f);
+            }
+        }
+    }
+}
+
+void Canvas::copy(std::span<const uint8_t> rgba, int width, int height, int x, int y) {
+    const int c0 = std::max(0, -x);
+    const int c1 = std::min(width, width_ - x);
+    if (c1 <= c0) return;
+    for (int row = 0; row < height; ++row) {
+        const int ty = y + row;
+        if (ty < 0 || ty >= height_) continue;
+        std::memcpy(&rgba_[(static_cast<size_t>(ty) * static_cast<size_t>(width_) + static_cast<size_t>(x + c0)) * 4],
+                    &rgba[(static_cast<size_t>(row) * static_cast<size_t>(width) + static_cast<size_t>(c0)) * 4],
+                    static_cast<size_t>(c1 - c0) * 4);
+    }
+}
+
+}  // namespace deportmap::exporter

@@ -1,0 +1,43 @@
+// Draws a composed page's non-map parts (texts, legend swatches, logo) onto a Canvas
+// that already holds the background and the map. No GL. Also the logo reader (PNG, JPEG
+// or anything stb_image reads).
+#pragma once
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/color.hpp"
+#include "core/export/canvas.hpp"
+#include "core/export/layout.hpp"
+
+namespace deportmap::exporter {
+
+// Thrown for export input that cannot be used (e.g. a logo); what() is one line.
+struct ExportError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct Image {
+    int width = 0;
+    int height = 0;
+    std::vector<uint8_t> rgba;  // straight alpha, rows top-down
+};
+
+// Reads an image file as RGBA; throws ExportError naming the file when it cannot.
+Image load_image(const std::string& path);
+
+// Resamples `image` to width x height (area average; both at least 1).
+Image resize_image(const Image& image, int width, int height);
+
+struct PageColors {
+    Color text;
+    Color muted;
+    Color outline;  // legend swatch outlines
+};
+
+// Draws the layout's texts, swatches and (when given and placed) the logo.
+void draw_page(Canvas& canvas, const PageLayout& layout, const PageColors& colors,
+               const Image* logo);
+
+}  // namespace deportmap::exporter

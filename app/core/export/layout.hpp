@@ -1,0 +1,79 @@
+// Page layout of a composed export: title, subtitle and date on top, the map, a legend
+// (colour, label, count on the date), notes, and a source line with an optional logo at
+// the bottom. Pure geometry in output pixels, computed once and used by the PNG composer
+// and the SVG writer alike, so both files show the same page. Every size scales with
+// the type unit, so a 1080p image and an 8K poster look the same in proportion.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/color.hpp"
+
+namespace deportmap::exporter {
+
+struct Rect {
+    double x = 0, y = 0, w = 0, h = 0;
+};
+
+struct LegendEntry {
+    std::string key;    // status key ("none" for countries without a status)
+    std::string label;  // "Agreed"
+    Color color;
+    int count = 0;      // countries with this status on the date
+};
+
+// What the page says; empty strings leave their element out.
+struct PageText {
+    std::string title;
+    std::string subtitle;
+    std::string date_line;  // "As of 1 July 2025"
+    std::string source;     // "Source: ..."
+    std::string notes;
+    std::vector<LegendEntry> legend;
+};
+
+struct PageOptions {
+    int width = 1920;
+    int height = 1080;
+    // The type unit in pixels per "1080p pixel": 1 at 1920x1080. See type_unit().
+    double unit = 1.0;
+    bool full = true;  // false: map-only (the map fills the page, nothing else)
+    // Logo size in pixels (0 x 0: none); it is scaled into the footer keeping its aspect.
+    int logo_width = 0;
+    int logo_height = 0;
+};
+
+// The type unit for a page: min(width, height) / 1080 times `scale`, or, with a dpi,
+// dpi / 150 times `scale` (legend text about 10.5 pt in print).
+double type_unit(int width, int height, double scale, std::optional<double> dpi);
+
+struct TextItem {
+    std::string text;
+    double x = 0;         // left end of the baseline (anchor start) or right end (end)
+    double baseline = 0;
+    double size = 0;      // em size in pixels
+    bool bold = false;
+    bool muted = false;   // secondary colour (subtitle, notes, source)
+    bool anchor_end = false;
+};
+
+struct SwatchItem {
+    Rect rect;
+    Color color;
+    double outline = 0;  // outline width in pixels (drawn in the border colour)
+};
+
+struct PageLayout {
+    int width = 0, height = 0;
+    double unit = 1.0;
+    Rect map;                   // where the map goes (whole pixels)
+    std::vector<TextItem> texts;
+    std::vector<SwatchItem> swatches;
+    std::optional<Rect> logo;   // where the logo goes (whole pixels)
+};
+
+// Lays out `text` on a page; measures with text::Font (Noto Sans). Deterministic.
+PageLayout compute_layout(const PageText& text, const PageOptions& options);
+
+}  // namespace deportmap::exporter

@@ -1,0 +1,210 @@
+// SVG writer for composed exports (see svg.hpp). Numbers are printed with fixed
+// formatting so the same inputs always give the same bytes.
+#include "core/export/svg.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "core/text/font.hpp"
+
+namespace deportmap::exporter {
+
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default:
+                // Control characters are not allowed in XML 1.0.
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') break;
+                out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// Fixed-point number in tenths: "12.3", "12" (no trailing ".0"), "-0.5".
+void put_number(std::string& out, long tenths) {
+    if (tenths < 0) {
+        out += '-';
+        tenths = -tenths;
+    }
+    out += std::to_string(tenths / 10);
+    if (tenths % 10) {
+        out += '.';
+        out += static_cast<char>('0' + tenths % 10);
+    }
+}
+
+std::string num(double v) {
+    std::string s;
+    put_number(s, std::lround(v * 10));
+    return s;
+}
+
+std::string color_attr(Color c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r, c.g, c.b);
+    return buf;
+}
+
+std::string opacity_attr(const char* name, Color c) {
+    if (c.a == 255) return "";
+    char buf[48];
+    std::snprintf(buf, sizeof buf, " %s=\"%.3f\"", name, c.a / 255.0);
+    return buf;
+}
+
+// Appends path data for `ring` in page pixels, skipping points that round to the same.
+void put_ring(std::string& d, const geo::Ring& ring, const ViewTransform& view) {
+    long px = 0, py = 0;
+    bool first = true;
+    size_t n = 0;
+    for (const geo::Vec2& p : ring) {
+        const geo::Vec2 q = view.to_pixel(p);
+        const long x = std::lround(q.x * 10), y = std::lround(q.y * 10);
+        if (!first && x == px && y == py) continue;
+        d += first ? 'M' : 'L';
+        put_number(d, x);
+        d += ' ';
+        put_number(d, y);
+        px = x;
+        py = y;
+        first = false;
+        ++n;
+    }
+    if (n > 0) d += 'Z';
+}
+
+std::string base64(const std::string& bytes) {
+    static const char* k = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    size_t i = 0;
+    for (; i + 2 < bytes.size(); i += 3) {
+        const uint32_t v = (static_cast<uint8_t>(bytes[i]) << 16) |
+                           (static_cast<uint8_t>(bytes[i + 1]) << 8) | static_cast<uint8_t>(bytes[i + 2]);
+        out += k[v >> 18];
+        out += k[(v >> 12) & 63];
+        out += k[(v >> 6) & 63];
+        out += k[v & 63];
+    }
+    if (i + 1 == bytes.size()) {
+        const uint32_t v = static_cast<uint8_t>(bytes[i]) << 16;
+        out += k[v >> 18];
+        out += k[(v >> 12) & 63];
+        out += "==";
+    } else if (i + 2 == bytes.size()) {
+        const uint32_t v = (static_cast<uint8_t>(bytes[i]) << 16) | (static_cast<uint8_t>(bytes[i + 1]) << 8);
+        out += k[v >> 18];
+        out += k[(v >> 12) & 63];
+        out += k[(v >> 6) & 63];
+        out += '=';
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string write_svg(const PageLayout& layout, const SvgMap& map, const PageColors& colors,
+                      const std::string& logo_bytes, const std::string& logo_mime) {
+    std::string s;
+    s.reserve(1 << 20);
+    const std::string w = std::to_string(layout.width), h = std::to_string(layout.height);
+    s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    s += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + w +
+         "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h + "\">\n";
+    const Rect& r = layout.map;
+    s += "<defs><clipPath id=\"map-clip\"><rect x=\"" + num(r.x) + "\" y=\"" + num(r.y) +
+         "\" width=\"" + num(r.w) + "\" height=\"" + num(r.h) + "\"/></clipPath></defs>\n";
+    if (!map.transparent) {
+        s += "<rect id=\"background\" width=\"" + w + "\" height=\"" + h + "\" fill=\"" +
+             color_attr(map.background) + "\"/>\n";
+    }
+    s += "<g id=\"map\" clip-path=\"url(#map-clip)\">\n";
+    if (map.outline != nullptr && !map.outline->empty()) {
+        std::string d;
+        put_ring(d, *map.outline, map.view);
+        s += "<path id=\"ocean\" fill=\"" + color_attr(map.ocean) + "\" d=\"" + d + "\"/>\n";
+    }
+    const std::string stroke = " stroke=\"" + color_attr(map.border) + "\" stroke-width=\"" +
+                               num(map.border_width) + "\" stroke-linejoin=\"round\"";
+    // One group per status in legend order, then the countries without one.
+    std::vector<data::StatusIndex> groups;
+    if (map.table != nullptr) groups = map.table->legend();
+    groups.push_back(data::kNoStatus);
+    const size_t count = map.world ? map.world->countries.size() : 0;
+    for (const data::StatusIndex g : groups) {
+        const bool none = g == data::kNoStatus;
+        const data::Status* status = none ? nullptr : &(*map.table)[static_cast<size_t>(g)];
+        const std::string key = none ? "none" : status->key;
+        const Color fill = none ? map.no_data : (map.dark ? status->colour_dark : status->colour_light);
+        std::string body;
+        for (size_t c = 0; c < count; ++c) {
+            const data::StatusIndex sc = c < map.statuses.size() ? map.statuses[c] : data::kNoStatus;
+            if (sc != g || map.shapes == nullptr || c >= map.shapes->size()) continue;
+            const geo::ProjectedShape& shape = (*map.shapes)[c];
+            std::string d;
+            for (const geo::Polygon& poly : shape.polygons) {
+                for (const geo::Ring& ring : poly.rings) put_ring(d, ring, map.view);
+            }
+            if (d.empty()) continue;
+            body += "<path id=\"" + xml_escape(map.world->countries[c].iso3) +
+                    "\" data-status=\"" + xml_escape(key) + "\" d=\"" + d + "\"/>\n";
+        }
+        if (body.empty()) continue;
+        s += "<g id=\"status-" + xml_escape(key) + "\" fill=\"" + color_attr(fill) +
+             "\" fill-rule=\"evenodd\"" + (map.border_width > 0 ? stroke : std::string()) + ">\n";
+        s += body;
+        s += "</g>\n";
+    }
+    if (!map.markers.empty() && map.shapes != nullptr) {
+        s += "<g id=\"markers\"" + stroke + ">\n";
+        for (const int c : map.markers) {
+            const auto i = static_cast<size_t>(c);
+            const geo::Vec2 p = map.view.to_pixel((*map.shapes)[i].label_point);
+            const data::StatusIndex g = map.statuses[i];
+            const data::Status& st = (*map.table)[static_cast<size_t>(g)];
+            s += "<circle id=\"marker-" + xml_escape(map.world->countries[i].iso3) +
+                 "\" data-status=\"" + xml_escape(st.key) + "\" cx=\"" + num(p.x) + "\" cy=\"" +
+                 num(p.y) + "\" r=\"" + num(map.marker_radius) + "\" fill=\"" +
+                 color_attr(map.dark ? st.colour_dark : st.colour_light) + "\"/>\n";
+        }
+        s += "</g>\n";
+    }
+    s += "</g>\n";
+
+    s += "<g id=\"legend\">\n";
+    for (const SwatchItem& sw : layout.swatches) {
+        s += "<rect x=\"" + num(sw.rect.x + sw.outline / 2) + "\" y=\"" + num(sw.rect.y + sw.outline / 2) +
+             "\" width=\"" + num(sw.rect.w - sw.outline) + "\" height=\"" + num(sw.rect.h - sw.outline) +
+             "\" fill=\"" + color_attr(sw.color) + "\" stroke=\"" + color_attr(colors.outline) +
+             "\" stroke-width=\"" + num(sw.outline) + "\"/>\n";
+    }
+    s += "</g>\n";
+    s += std::string("<g id=\"text\" font-family=\"") + text::Font::kFamily + ", sans-serif\">\n";
+    for (const TextItem& t : layout.texts) {
+        const Color c = t.muted ? colors.muted : colors.text;
+        s += "<text x=\"" + num(t.x) + "\" y=\"" + num(t.baseline) + "\" font-size=\"" +
+             num(t.size) + "\"" + (t.bold ? " font-weight=\"bold\"" : "") +
+             (t.anchor_end ? " text-anchor=\"end\"" : "") + " fill=\"" + color_attr(c) + "\"" +
+             opacity_attr("fill-opacity", c) + ">" + xml_escape(t.text) + "</text>\n";
+    }
+    s += "</g>\n";
+    if (layout.logo && !logo_bytes.empty()) {
+        const Rect& l = *layout.logo;
+        s += "<image id=\"logo\" x=\"" + num(l.x) + "\" y=\"" + num(l.y) + "\" width=\"" +
+             num(l.w) + "\" height=\"" + num(l.h) + "\" href=\"data:" + logo_mime + ";base64," +
+             base64(logo_bytes) + "\"/>\n";
+    }
+    s += "</svg>\n";
+    return s;
+}
+
+}  // namespace deportmap::exporter

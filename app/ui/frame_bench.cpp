@@ -10,6 +10,21 @@
 
 namespace deportmap::ui {
 
+static double median(std::vector<double> s) {
+    if (s.empty()) return 0.0;
+    std::sort(s.begin(), s.end());
+    return s[(s.size() - 1) / 2];
+}
+
+std::string FrameBench::stage_summary() const {
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "stages median_ms: ui=%.2f map=%.2f overlay=%.2f imgui=%.2f swap=%.2f",
+                  median(stages_[0]), median(stages_[1]), median(stages_[2]), median(stages_[3]),
+                  median(stages_[4]));
+    return buf;
+}
+
 std::string FrameBench::summary() const {
     std::vector<double> s = samples_;
     std::sort(s.begin(), s.end());

@@ -1,6 +1,7 @@
 // --bench-frames support: the camera for --zoom-to and the frame-time statistics the
 // window prints as its last line ("frames=N median_ms=X p95_ms=Y").
 #pragma once
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,14 +17,28 @@ class MapApp;
 class FrameBench {
 public:
     explicit FrameBench(long long count) : count_(count) {}
-    void add(double ms) { samples_.push_back(ms); }
+    void add(double ms) {
+        samples_.push_back(ms);
+        for (size_t i = 0; i < kStages; ++i) stages_[i].push_back(pending_[i]);
+        pending_ = {};
+    }
     bool full() const { return static_cast<long long>(samples_.size()) >= count_; }
     // "frames=N median_ms=X p95_ms=Y" (two decimals; nearest-rank percentiles).
     std::string summary() const;
+    // Per-stage times of the same frames (0 ui+panels, 1 map, 2 outlines+markers,
+    // 3 ImGui draw, 4 swap), each stage finished with glFinish before the next.
+    void add_stage(int stage, double ms) { pending_[static_cast<size_t>(stage)] += ms; }
+    void drop_stages() { pending_ = {}; }
+    // Called with add(): moves this frame's stage times into the medians' samples.
+    // "stages median_ms: ui=.. map=.. overlay=.. imgui=.. swap=.."
+    std::string stage_summary() const;
 
 private:
+    static constexpr size_t kStages = 5;
     long long count_;
     std::vector<double> samples_;
+    std::array<double, kStages> pending_{};
+    std::array<std::vector<double>, kStages> stages_;
 };
 
 // The camera --zoom-to asks for: "europe" (centred at 12°E 50°N, wide enough for the

@@ -229,6 +229,9 @@ void MapApp::shortcuts(FrameArgs&) {
         scene_.theme = scene_.theme == Theme::Dark ? Theme::Light : Theme::Dark;
     }
     if (ImGui::IsKeyPressed(GLFW_KEY_L, false)) scene_.labels = !scene_.labels;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F2, false)) panels_.legend = !panels_.legend;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F3, false)) panels_.timeline = !panels_.timeline;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F4, false)) panels_.overlay = !panels_.overlay;
 }
 
 void MapApp::map_pointer(FrameArgs& args) {
@@ -341,7 +344,7 @@ FrameResult MapApp::frame(FrameArgs& args) {
     const int picked = search_.draw(ctx);
     if (picked >= 0) select(picked, true);
     errors_.draw(ctx, messages_);
-    help_.draw();
+    help_.draw(scene_, panels_);
 
     map_pointer(args);
     fly_step(args);
@@ -399,6 +402,10 @@ std::string MapApp::state_json(const geo::World& world) const {
     j["camera"] = {{"zoom", scene_.camera.zoom},
                    {"center", {scene_.camera.center.x, scene_.camera.center.y}}};
     j["search_open"] = search_.is_open();
+    j["panels"] = {{"legend", panels_.legend},
+                   {"timeline", panels_.timeline},
+                   {"details", panels_.details},
+                   {"overlay", panels_.overlay}};
     j["problems"] = data_.dataset().problems().size();
     j["countries_named"] = data_.timeline().countries_named().size();
     return j.dump(2, ' ', false, json::error_handler_t::replace);

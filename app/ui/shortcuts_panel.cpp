@@ -23,19 +23,20 @@ constexpr Shortcut kShortcuts[] = {
     {"R", "reset the view"},
     {"T", "light or dark theme"},
     {"L", "labels on or off"},
+    {"F2 / F3 / F4", "legend / timeline / status overlay on or off"},
     {"?  or F1", "this list"},
     {"drop a file", "CSV/XLSX/ODS: add events; GeoPackage/Shapefile/GeoJSON: boundaries"},
 };
 
 }  // namespace
 
-void ShortcutsPanel::draw() {
+void ShortcutsPanel::draw(Scene& scene, PanelVisibility& panels) {
     if (!open_) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f,
                                    vp->WorkPos.y + vp->WorkSize.y * 0.45f),
                             ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    if (ImGui::Begin("Keyboard shortcuts###shortcuts", &open_,
+    if (ImGui::Begin("Keyboard shortcuts and view###shortcuts", &open_,
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove)) {
         if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
@@ -48,6 +49,20 @@ void ShortcutsPanel::draw() {
             }
             ImGui::EndTable();
         }
+        ImGui::Separator();
+        bool dark = scene.theme == Theme::Dark;
+        if (ImGui::Checkbox("Dark theme", &dark)) scene.theme = dark ? Theme::Dark : Theme::Light;
+        ImGui::SameLine();
+        ImGui::Checkbox("Labels", &scene.labels);
+        ImGui::TextUnformatted("Panels:");
+        ImGui::SameLine();
+        ImGui::Checkbox("Legend", &panels.legend);
+        ImGui::SameLine();
+        ImGui::Checkbox("Timeline", &panels.timeline);
+        ImGui::SameLine();
+        ImGui::Checkbox("Details", &panels.details);
+        ImGui::SameLine();
+        ImGui::Checkbox("Status overlay", &panels.overlay);
     }
     ImGui::End();
 }

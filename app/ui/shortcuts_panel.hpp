@@ -1,5 +1,8 @@
-// The keyboard shortcuts (`?` or F1 toggles it).
+// The keyboard shortcuts (`?` or F1 toggles it), with the view's switches: theme,
+// labels and which panels are shown (they persist in the settings).
 #pragma once
+#include "core/scene.hpp"
+#include "ui/settings.hpp"
 
 namespace deportmap::ui {
 
@@ -7,7 +10,7 @@ class ShortcutsPanel {
 public:
     void toggle() { open_ = !open_; }
     bool is_open() const { return open_; }
-    void draw();
+    void draw(Scene& scene, PanelVisibility& panels);
 
 private:
     bool open_ = false;

@@ -82,6 +82,7 @@ void print_help() {
         "  --preset      1080p, 4k, 8k, square (1080x1080), social (1200x675),\n"
         "                a4-300dpi (3508x2480), letter-300dpi (3300x2550)\n"
         "  --scale S     multiplies text and margins; --dpi N sizes type for print at N dpi\n"
+        "  --size-scale F  the same page at F times the pixel size (0 < F <= 1; previews)\n"
         "  --date        YYYY, YYYY-MM or YYYY-MM-DD (default: the data's last event day)\n"
         "  --layout      full (default) or map-only (the map fills the image)\n"
         "  --transparent PNG with a transparent page (the ocean stays)\n"
@@ -209,6 +210,7 @@ ExportParams params_from_args(const Args& args) {
     p.width = parse_size(args, "width");
     p.height = parse_size(args, "height");
     if (const auto s = args.get_double("scale")) p.scale = *s;
+    if (const auto s = args.get_double("size-scale")) p.size_scale = *s;
     p.dpi = args.get_double("dpi");
     p.projection = args.get_or("projection", "equal-earth");
     if (const auto b = args.get("bounds")) p.bounds = parse_bounds_text(*b);
@@ -572,22 +574,23 @@ int run_export_params(ExportParams p, bool timings, bool quiet) {
     if (p.out.empty() && !animate) throw UsageError("export needs --out FILE.png or FILE.svg");
     std::string format;
     if (!p.out.empty()) {
+        check_output_path(p.out, "--out");
         format = lower_extension(p.out);
         if (format != "png" && format != "svg") {
             throw UsageError("--out " + p.out + ": the file name must end in .png or .svg");
         }
-        check_output_path(p.out, "--out");
     }
     if (animate) {
+        check_output_path(p.animate, "--animate");
         const std::string ext = lower_extension(p.animate);
         if (ext != "mp4" && ext != "gif") {
             throw UsageError("--animate " + p.animate + ": the file name must end in .mp4 or .gif");
         }
-        check_output_path(p.animate, "--animate");
         if (format == "svg") throw UsageError("--animate renders PNG frames; --out must be .png");
     }
     if (!(p.hold_last >= 0 && p.hold_last <= 3600)) throw UsageError("--hold-last must be 0..3600 seconds");
     if (!(p.scale > 0 && p.scale <= 20)) throw UsageError("--scale must be above 0 and at most 20");
+    if (!(p.size_scale > 0 && p.size_scale <= 1)) throw UsageError("--size-scale must be above 0 and at most 1");
     if (p.dpi && !(*p.dpi >= 10 && *p.dpi <= 2400)) throw UsageError("--dpi must be 10..2400");
     const geo::ProjectionKind projection = parse_projection_name(p.projection);
     const std::optional<geo::Lod> lod_option = parse_lod_name(p.lod);
@@ -680,6 +683,11 @@ int run_export_params(ExportParams p, bool timings, bool quiet) {
         } else {
             width = std::max(1, static_cast<int>(std::lround(height / aspect)));
         }
+    }
+    if (p.size_scale != 1.0) {
+        width = std::max(1, static_cast<int>(std::lround(width * p.size_scale)));
+        height = std::max(1, static_cast<int>(std::lround(height * p.size_scale)));
+        if (dpi) dpi = *dpi * p.size_scale;
     }
     if (width > 50000 || height > 50000 || static_cast<double>(width) * height > 1.5e9) {
         throw UsageError("an image of " + std::to_string(width) + "x" + std::to_string(height) +
@@ -809,7 +817,7 @@ int run_export_params(ExportParams p, bool timings, bool quiet) {
     const std::vector<geo::ProjectedShape>& shapes = projected.shapes[static_cast<size_t>(lod)];
     MarkerRule marker_rule;
     marker_rule.max_area_px2 *= unit * unit;
-    marker_rule.radius_px *= std::max(1.0, unit);
+    marker_rule.radius_px = std::max(2.0, marker_rule.radius_px * unit);
 
     std::unique_ptr<platform::FfmpegPipe> pipe;
     if (animate) pipe = std::make_unique<platform::FfmpegPipe>(p.animate, width, height, p.fps);
@@ -942,7 +950,7 @@ int run_export_params(ExportParams p, bool timings, bool quiet) {
 
 int run_export(const Argv& argv) {
     const Args args(argv,
-                    {"out", "date", "preset", "width", "height", "scale", "dpi", "projection",
+                    {"out", "date", "preset", "width", "height", "scale", "size-scale", "dpi", "projection",
                      "bounds", "focus", "title", "subtitle", "source", "notes", "logo", "theme",
                      "layout", "lod", "border-width", "data", "statuses", "boundaries",
                      "id-field", "name-field", "dates", "step", "animate", "fps", "hold-last",
@@ -957,7 +965,7 @@ int run_export(const Argv& argv) {
     }
     ExportParams params;
     if (const auto from = args.get("from")) {
-        for (const char* other : {"date", "preset", "width", "height", "scale", "dpi", "projection",
+        for (const char* other : {"date", "preset", "width", "height", "scale", "size-scale", "dpi", "projection",
                                   "bounds", "focus", "title", "subtitle", "source", "notes", "logo",
                                   "theme", "layout", "lod", "border-width", "data", "statuses",
                                   "boundaries", "dates", "step", "animate", "fps", "hold-last"}) {

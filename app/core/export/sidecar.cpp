@@ -64,6 +64,7 @@ std::string sidecar_json(const ExportParams& p, const std::vector<InputHash>& in
     params["width"] = p.width;
     params["height"] = p.height;
     params["scale"] = p.scale;
+    params["size_scale"] = p.size_scale;
     params["dpi"] = p.dpi ? ordered_json(*p.dpi) : ordered_json(nullptr);
     params["projection"] = p.projection;
     params["bounds"] = p.bounds ? ordered_json(*p.bounds) : ordered_json(nullptr);
@@ -140,6 +141,7 @@ ExportParams read_sidecar(const std::string& path, std::vector<InputHash>* input
     p.width = field<int>(j, "width", path, 0);
     p.height = field<int>(j, "height", path, 0);
     p.scale = field<double>(j, "scale", path, 1.0);
+    p.size_scale = field<double>(j, "size_scale", path, 1.0);
     if (j.contains("dpi") && !j["dpi"].is_null()) p.dpi = field<double>(j, "dpi", path, 0);
     p.projection = field<std::string>(j, "projection", path, "equal-earth");
     if (j.contains("bounds") && !j["bounds"].is_null()) {

@@ -20,6 +20,7 @@ struct ExportParams {
     int width = 0;           // 0: from the preset or the default 1920x1080
     int height = 0;
     double scale = 1.0;      // multiplies the type unit
+    double size_scale = 1.0; // multiplies the pixel size (previews, tests): same page, smaller
     std::optional<double> dpi;
     std::string projection = "equal-earth";
     std::optional<std::array<double, 4>> bounds;  // min lon, min lat, max lon, max lat

@@ -2,6 +2,7 @@
 // formatting so the same inputs always give the same bytes.
 #include "core/export/svg.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -150,6 +151,13 @@ std::string write_svg(const PageLayout& layout, const SvgMap& map, const PageCol
             const data::StatusIndex sc = c < map.statuses.size() ? map.statuses[c] : data::kNoStatus;
             if (sc != g || map.shapes == nullptr || c >= map.shapes->size()) continue;
             const geo::ProjectedShape& shape = (*map.shapes)[c];
+            // Countries wholly outside the map area are left out.
+            const geo::Vec2 a = map.view.to_pixel({shape.bbox.min_x, shape.bbox.min_y});
+            const geo::Vec2 b = map.view.to_pixel({shape.bbox.max_x, shape.bbox.max_y});
+            if (std::max(a.x, b.x) < r.x || std::min(a.x, b.x) > r.x + r.w ||
+                std::max(a.y, b.y) < r.y || std::min(a.y, b.y) > r.y + r.h) {
+                continue;
+            }
             std::string d;
             for (const geo::Polygon& poly : shape.polygons) {
                 for (const geo::Ring& ring : poly.rings) put_ring(d, ring, map.view);

@@ -1,0 +1,289 @@
+// Composed exports end to end through the real binary (DEPORTMAP_BINARY): a golden PNG
+// for every preset at a quarter of its size (exact on llvmpipe; UPDATE=1 rewrites), PNG
+// text chunks, dark + transparent pages, the SVG compared as text with a committed
+// expectation and checked by xmllint, sidecar round trips giving identical bytes, an
+// export killed midway leaving no file under its name, batch numbering, animation frame
+// count and duration (ffprobe), and every bad input as a one-line error.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "image_check.hpp"
+
+extern char** environ;
+
+namespace deportmap {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kGoldenDir = std::string(DEPORTMAP_TEST_SOURCE_DIR) + "/tests/render/golden/";
+const std::string kCommon =
+    " --date 2025-07-01 --title 'Third-country deportations' "
+    "--subtitle 'Countries the U.S. asked to take deportees who are not their citizens' ";
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+fs::path scratch() {
+    const fs::path dir = test::output_folder();
+    fs::create_directories(dir);
+    return dir;
+}
+
+RunResult run_command(const std::string& command_line) {
+    const fs::path dir = scratch();
+    const fs::path out = dir / "stdout.txt";
+    const fs::path err = dir / "stderr.txt";
+    const std::string command = command_line + " >'" + out.string() + "' 2>'" + err.string() + "'";
+    const int status = std::system(command.c_str());
+    RunResult run;
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    run.out = slurp(out);
+    run.err = slurp(err);
+    return run;
+}
+
+RunResult deportmap(const std::string& arguments) {
+    return run_command("'" + std::string(DEPORTMAP_BINARY) + "' " + arguments);
+}
+
+void expect_one_line_error(const RunResult& run, int exit_code, const std::string& fragment) {
+    EXPECT_EQ(run.exit_code, exit_code) << run.err;
+    ASSERT_FALSE(run.err.empty());
+    EXPECT_EQ(run.err.find('\n'), run.err.size() - 1) << "more than one line: " << run.err;
+    EXPECT_NE(run.err.find(fragment), std::string::npos) << run.err;
+}
+
+// The tEXt chunks of a PNG file as "key=value" strings.
+std::vector<std::string> png_text_chunks(const std::string& bytes) {
+    std::vector<std::string> out;
+    size_t pos = 8;
+    while (pos + 12 <= bytes.size()) {
+        const auto b = [&](size_t i) { return static_cast<uint32_t>(static_cast<uint8_t>(bytes[i])); };
+        const uint32_t len = (b(pos) << 24) | (b(pos + 1) << 16) | (b(pos + 2) << 8) | b(pos + 3);
+        const std::string type = bytes.substr(pos + 4, 4);
+        if (type == "tEXt") {
+            std::string body = bytes.substr(pos + 8, len);
+            const size_t nul = body.find('\0');
+            if (nul != std::string::npos) body[nul] = '=';
+            out.push_back(body);
+        }
+        pos += 12 + len;
+    }
+    return out;
+}
+
+bool has_chunk(const std::vector<std::string>& chunks, const std::string& entry) {
+    for (const std::string& c : chunks) {
+        if (c == entry) return true;
+    }
+    return false;
+}
+
+class ExportComposeTest : public ::testing::Test {};
+
+TEST_F(ExportComposeTest, EveryPresetMatchesItsGolden) {
+    const std::vector<std::pair<std::string, std::string>> presets = {
+        {"1080p", "0.25"}, {"4k", "0.25"}, {"8k", "0.125"}, {"square", "0.5"},
+        {"social", "0.5"}, {"a4-300dpi", "0.25"}, {"letter-300dpi", "0.25"}};
+    for (const auto& [preset, size_scale] : presets) {
+        SCOPED_TRACE(preset);
+        const fs::path png = scratch() / (preset + ".png");
+        const RunResult run = deportmap("export --out '" + png.string() + "' --preset " + preset +
+                                        " --size-scale " + size_scale + " --quiet" + kCommon);
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+        const auto image = test::load_png(png.string());
+        ASSERT_TRUE(image.has_value());
+        for (size_t i = 3; i < image->rgba.size(); i += 4) ASSERT_EQ(image->rgba[i], 255);
+        EXPECT_TRUE(test::check_image(kGoldenDir + "export_" + preset + ".png", *image, 0.0, 0));
+    }
+    // Proportions do not depend on the output size: the 4k page at a quarter and the 8k
+    // page at an eighth (both 960x540) are the same image.
+    EXPECT_TRUE(slurp(scratch() / "4k.png") == slurp(scratch() / "8k.png"));
+}
+
+TEST_F(ExportComposeTest, PngCarriesTextChunks) {
+    const fs::path png = scratch() / "chunks.png";
+    const RunResult run = deportmap("export --out '" + png.string() +
+                                    "' --width 480 --height 270 --source 'Test source'" + kCommon);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto chunks = png_text_chunks(slurp(png));
+    EXPECT_TRUE(has_chunk(chunks, "Title=Third-country deportations"));
+    EXPECT_TRUE(has_chunk(chunks, "Source=Test source"));
+    EXPECT_TRUE(has_chunk(chunks, "Date=2025-07-01"));
+    bool version = false;
+    for (const auto& c : chunks) version |= c.rfind("Software=deportmap ", 0) == 0;
+    EXPECT_TRUE(version);
+}
+
+TEST_F(ExportComposeTest, DarkTransparentPage) {
+    const fs::path png = scratch() / "dark.png";
+    const RunResult run = deportmap("export --out '" + png.string() +
+                                    "' --width 640 --height 360 --theme dark --transparent" + kCommon);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto image = test::load_png(png.string());
+    ASSERT_TRUE(image.has_value());
+    EXPECT_EQ(image->at(0, 0)[3], 0);        // the page is transparent
+    EXPECT_EQ(image->at(639, 359)[3], 0);
+    EXPECT_EQ(image->at(320, 180)[3], 255);  // the ocean is not
+    EXPECT_TRUE(test::check_image(kGoldenDir + "export_dark_transparent.png", *image, 0.0, 0));
+}
+
+TEST_F(ExportComposeTest, SvgMatchesExpectationAndIsValidXml) {
+    const fs::path svg = scratch() / "central.svg";
+    const RunResult run = deportmap("export --out '" + svg.string() +
+                                    "' --preset social --size-scale 0.5 --lod 110m "
+                                    "--focus SLV,GTM,HND,CRI,PAN,NIC,BLZ --notes 'A & B <notes>'" + kCommon);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string text = slurp(svg);
+    const std::string expected_path = kGoldenDir + "export_central.svg";
+    if (test::update_requested()) {
+        fs::copy_file(svg, expected_path, fs::copy_options::overwrite_existing);
+    }
+    EXPECT_TRUE(text == slurp(expected_path)) << "SVG differs from " << expected_path
+                                              << " (UPDATE=1 rewrites it); actual: " << svg;
+    EXPECT_EQ(run_command("xmllint --noout '" + svg.string() + "'").exit_code, 0);
+    EXPECT_NE(text.find("<g id=\"status-receiving\""), std::string::npos);
+    EXPECT_NE(text.find("<path id=\"SLV\" data-status=\"receiving\""), std::string::npos);
+    EXPECT_NE(text.find("font-family=\"Noto Sans"), std::string::npos);
+    EXPECT_NE(text.find(">As of 1 July 2025</text>"), std::string::npos);
+    EXPECT_NE(text.find("A &amp; B &lt;notes&gt;"), std::string::npos);
+}
+
+TEST_F(ExportComposeTest, SidecarRoundTripGivesIdenticalBytes) {
+    for (const char* ext : {"png", "svg"}) {
+        SCOPED_TRACE(ext);
+        const fs::path first = scratch() / (std::string("first.") + ext);
+        const fs::path again = scratch() / (std::string("again.") + ext);
+        ASSERT_EQ(deportmap("export --out '" + first.string() + "' --width 400 --height 300 --theme dark" +
+                            kCommon).exit_code, 0);
+        const fs::path sidecar = first.string() + ".json";
+        ASSERT_TRUE(fs::exists(sidecar));
+        const std::string json = slurp(sidecar);
+        EXPECT_NE(json.find("\"sha256\": \""), std::string::npos);
+        EXPECT_NE(json.find("\"role\": \"boundaries\""), std::string::npos);
+        EXPECT_NE(json.find("\"theme\": \"dark\""), std::string::npos);
+        const RunResult run = deportmap("export --from '" + sidecar.string() + "' --out '" + again.string() + "'");
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+        EXPECT_TRUE(slurp(first) == slurp(again));
+        EXPECT_TRUE(fs::exists(again.string() + ".json"));
+    }
+}
+
+TEST_F(ExportComposeTest, KilledExportLeavesNoFileUnderItsName) {
+    const fs::path target = scratch() / "killed.png";
+    {
+        std::ofstream old(target);
+        old << "previous";
+    }
+    const std::string out = target.string();
+    std::vector<std::string> args = {DEPORTMAP_BINARY, "export", "--out", out, "--width", "16000",
+                                     "--height", "9000", "--quiet"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    ASSERT_EQ(posix_spawn(&pid, DEPORTMAP_BINARY, nullptr, nullptr, argv.data(), environ), 0);
+    // Kill it once it is well into the work (a 16000x9000 export takes many seconds).
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    EXPECT_TRUE(WIFSIGNALED(status)) << "the export finished before it was killed";
+    EXPECT_EQ(slurp(target), "previous");  // the old file is untouched
+    EXPECT_FALSE(fs::exists(out + ".json"));
+}
+
+TEST_F(ExportComposeTest, BatchFramesAreNumberedAndDated) {
+    const fs::path dir = scratch() / "batch";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const RunResult run = deportmap("export --out '" + (dir / "m.png").string() +
+                                    "' --width 320 --height 180 --dates 2025-01..2025-04 --step 1m");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.err, "");  // no progress bar when stderr is not a terminal
+    const char* dates[] = {"2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01"};
+    for (int i = 1; i <= 4; ++i) {
+        const fs::path frame = dir / ("m-000" + std::to_string(i) + ".png");
+        ASSERT_TRUE(fs::exists(frame)) << frame;
+        EXPECT_TRUE(has_chunk(png_text_chunks(slurp(frame)), std::string("Date=") + dates[i - 1]));
+    }
+    EXPECT_FALSE(fs::exists(dir / "m-0005.png"));
+    EXPECT_TRUE(fs::exists(dir / "m.png.json"));
+}
+
+TEST_F(ExportComposeTest, AnimationFrameCountAndDuration) {
+    for (const char* ext : {"mp4", "gif"}) {
+        SCOPED_TRACE(ext);
+        const fs::path movie = scratch() / (std::string("anim.") + ext);
+        const RunResult run = deportmap("export --animate '" + movie.string() +
+                                        "' --width 320 --height 180 --dates 2025-01..2025-06 --step 1m "
+                                        "--fps 5 --hold-last 1 --quiet");
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+        const RunResult probe = run_command(
+            "ffprobe -v error -count_frames -select_streams v:0 -show_entries "
+            "stream=nb_read_frames -show_entries format=duration -of "
+            "default=noprint_wrappers=1 '" + movie.string() + "'");
+        ASSERT_EQ(probe.exit_code, 0) << probe.err;
+        const std::string info = probe.out;
+        EXPECT_NE(info.find("nb_read_frames=11"), std::string::npos) << info;  // 6 + 1 s x 5 fps
+        const size_t d = info.find("duration=");
+        ASSERT_NE(d, std::string::npos) << info;
+        EXPECT_NEAR(std::stod(info.substr(d + 9)), 2.2, 0.05) << info;
+    }
+}
+
+TEST_F(ExportComposeTest, BadInputsAreOneLineErrors) {
+    const fs::path dir = scratch();
+    const std::string out = " --out '" + (dir / "bad.png").string() + "' --width 64 --height 36";
+    const fs::path text_file = dir / "not-an-image.png";
+    {
+        std::ofstream f(text_file);
+        f << "not an image";
+    }
+    expect_one_line_error(deportmap("export" + out + " --logo '" + text_file.string() + "'"), 1,
+                          "cannot read logo");
+    expect_one_line_error(deportmap("export --out '" + (dir / "x.png").string() + "' --preset 5k"), 2,
+                          "unknown --preset '5k'");
+    expect_one_line_error(deportmap("export --out '" + dir.string() + "'"), 2, "is a folder");
+    expect_one_line_error(deportmap("export --out /etc/passwd/map.png"), 1, "cannot write /etc/passwd/map.png");
+    expect_one_line_error(deportmap("export --out '" + (dir / "x.tiff").string() + "'"), 2,
+                          "must end in .png or .svg");
+    expect_one_line_error(deportmap("export" + out + " --animate '" + (dir / "a.avi").string() + "' --each-event"), 2,
+                          "must end in .mp4 or .gif");
+    expect_one_line_error(deportmap("export" + out + " --animate '" + (dir / "a.mp4").string() + "'"), 2,
+                          "--animate needs --each-event or --dates");
+    expect_one_line_error(deportmap("export" + out + " --dates 2025-05..2025-01"), 2, "FROM is after TO");
+    expect_one_line_error(deportmap("export" + out + " --dates 2025-01..2025-05 --step 3x"), 2, "--step expects");
+    expect_one_line_error(deportmap("export" + out + " --date 2025-13"), 2, "--date '2025-13'");
+    expect_one_line_error(deportmap("export --from '" + (dir / "missing.json").string() + "'"), 1,
+                          "cannot read");
+    expect_one_line_error(deportmap("export --from '" + text_file.string() + "'"), 1, "not valid JSON");
+    expect_one_line_error(deportmap("export" + out + " --theme sepia"), 2, "unknown --theme 'sepia'");
+    expect_one_line_error(deportmap("export" + out + " --focus XYZ"), 2, "--focus");
+    EXPECT_FALSE(fs::exists(dir / "bad.png"));
+}
+
+}  // namespace
+}  // namespace deportmap

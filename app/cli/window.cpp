@@ -354,7 +354,7 @@ int run_window(const Argv& args) {
                                     bounds.width()));
         ui::FrameArgs frame_args{*world,  session->projected(), camera, fb.width,
                                  fb.height, now_s,  dt_s,   imgui.large_font(),
-                                 pick_lod, moved};
+                                 pick_lod, moved,  &map_overlay.markers()};
         const ui::FrameResult frame = app->frame(frame_args);
         changed = changed || frame.animating || frame.colors_changed;
         if (frame.colors_changed) renderer.set_country_colors(app->colors());

@@ -240,7 +240,22 @@ void MapApp::map_pointer(FrameArgs& args) {
     const ViewTransform view = args.camera.transform(bounds, args.fb_width, args.fb_height);
     int hovered = -1;
     const auto px = map_cursor_pixel();
-    if (px && args.pick_lod) hovered = args.projected.pick(view.to_map(*px), *args.pick_lod);
+    if (px && args.markers != nullptr) {
+        // The nearest marker within its radius (plus a little slack for the hand).
+        double best = -1.0;
+        for (const Marker& m : *args.markers) {
+            const double dx = m.center.x - px->x, dy = m.center.y - px->y;
+            const double r = m.radius_px + 3.0;
+            const double d2 = dx * dx + dy * dy;
+            if (d2 <= r * r && (best < 0.0 || d2 < best)) {
+                best = d2;
+                hovered = m.country;
+            }
+        }
+    }
+    if (px && hovered < 0 && args.pick_lod) {
+        hovered = args.projected.pick(view.to_map(*px), *args.pick_lod);
+    }
     scene_.hovered = hovered;
 
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) pressed_on_map_ = !io.WantCaptureMouse;

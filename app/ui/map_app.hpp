@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/geo/mesh.hpp"
+#include "core/markers.hpp"
 #include "core/geo/world.hpp"
 #include "core/scene.hpp"
 #include "core/view.hpp"
@@ -54,6 +55,9 @@ struct FrameArgs {
     ImFont* large_font = nullptr;
     std::optional<geo::Lod> pick_lod;  // level to pick on (the one drawn)
     bool camera_moved_by_user = false;  // MapInput changed the camera this frame
+    // Small-country markers drawn last frame (framebuffer pixels): hovering or clicking
+    // one picks its country, before the polygons under it.
+    const std::vector<Marker>* markers = nullptr;
 };
 
 struct FrameResult {

@@ -67,8 +67,8 @@ protected:
         ImGui::NewFrame();
         MapInput input;
         const bool moved = input.apply(camera_, projected_->world_bounds, kW, kH);
-        FrameArgs args{*world_, *projected_, camera_, kW,  kH,   now_,
-                       1.0 / 60.0, nullptr,  geo::Lod::k110m, moved};
+        FrameArgs args{*world_,   *projected_, camera_,         kW,    kH, now_,
+                       1.0 / 60.0, nullptr,     geo::Lod::k110m, moved, &markers_};
         const FrameResult r = app_->frame(args);
         ImGui::Render();
         return r;
@@ -92,6 +92,7 @@ protected:
     static geo::ProjectedWorld* projected_;
     std::unique_ptr<MapApp> app_;
     Camera camera_;
+    std::vector<Marker> markers_;
     double now_ = 0.0;
 };
 geo::World* MapAppHarness::world_ = nullptr;
@@ -123,6 +124,24 @@ TEST_F(MapAppHarness, ClickSelectsStepAndEscape) {
     frame(p.x, p.y, false);
     frame(p.x, p.y, false, GLFW_KEY_ESCAPE);
     EXPECT_TRUE(state()["selected"].is_null());
+}
+
+TEST_F(MapAppHarness, ClickOnASmallCountrysMarkerSelectsIt) {
+    int kosovo = -1;
+    for (size_t i = 0; i < world_->countries.size(); ++i) {
+        if (world_->countries[i].iso3 == "XKX") kosovo = static_cast<int>(i);
+    }
+    ASSERT_GE(kosovo, 0);
+    // A marker a few pixels off Kosovo's polygon: the marker wins over what lies under it.
+    markers_.push_back(Marker{kosovo, geo::Vec2{700.0, 300.0}, 5.0f});
+    frame(702, 301, false);
+    frame(702, 301, false);
+    EXPECT_EQ(app_->scene().hovered, kosovo);
+    frame(702, 301, true);
+    frame(702, 301, false);
+    EXPECT_EQ(state()["selected"], "XKX");
+    frame(720, 301, false);  // 20 px away: not the marker
+    EXPECT_NE(app_->scene().hovered, kosovo);
 }
 
 TEST_F(MapAppHarness, DragIsNotAClick) {

@@ -629,8 +629,50 @@ int run_export_params(ExportParams p, bool timings, bool quiet) {
         logo_bytes = read_file_bytes(p.logo);
     }
 
+    // Three things run at once: a worker reads the events data, another reads the
+    // boundaries (then projects the level chosen below), and this thread creates the GL
+    // context. The glibc heap is prepared first, for roughly the image's size.
+    {
+        const int w = width ? width : (height ? height * 2 : kDefaultWidth);
+        const int h = height ? height : (width ? (width + 1) / 2 : kDefaultHeight);
+        prepare_memory(std::min(w, 50000), std::min(h, 50000));
+    }
+    std::future<DataInputs> data_worker =
+        std::async(std::launch::async, [&p] { return load_data(p); });
+    const geo::Projector projector(projection);
+    geo::LoadOptions load;
+    load.path = p.boundaries;
+    load.id_field = p.id_field;
+    load.name_field = p.name_field;
+    geo::World world;
+    std::promise<void> world_loaded;
+    std::shared_future<void> world_ready = world_loaded.get_future().share();
+    std::future<geo::ProjectedWorld> geo_worker;
+    // Declared after geo_worker so that, on an early error, it is destroyed first: the
+    // worker then sees a broken promise and stops instead of waiting forever.
+    std::promise<geo::Lod> lod_chosen;
+    geo_worker = std::async(std::launch::async, [&world, &world_loaded, &load, &projector,
+                                                 lod_future = lod_chosen.get_future()]() mutable {
+        try {
+            world = geo::load_world(load);
+            world_loaded.set_value();
+        } catch (...) {
+            world_loaded.set_exception(std::current_exception());
+            throw;
+        }
+        const geo::Lod lod = lod_future.get();
+        geo::ProjectedWorld projected;
+        geo::project_level(world, projector, lod, projected);
+        return projected;
+    });
+    std::optional<platform::HeadlessGlContext> context;
+    if (format != "svg") {
+        context.emplace();
+        timer.lap("context");
+    }
+
     // Data: the timeline gives the date, counts and colours.
-    const DataInputs data_in = load_data(p);
+    const DataInputs data_in = data_worker.get();
     const data::Timeline& timeline = data_in.timeline;
     data::Date single;
     if (!p.date.empty()) {
@@ -643,14 +685,7 @@ int run_export_params(ExportParams p, bool timings, bool quiet) {
     }
     const std::vector<Frame> frames = plan_frames(p, timeline, single);
     timer.lap("data");
-
-    // Boundaries.
-    const geo::Projector projector(projection);
-    geo::LoadOptions load;
-    load.path = p.boundaries;
-    load.id_field = p.id_field;
-    load.name_field = p.name_field;
-    geo::World world = geo::load_world(load);
+    world_ready.get();  // rethrows a loading error
     timer.lap("load");
     const std::vector<int> world_to_data = map_world_to_data(world, *data_in.resolver);
     if (!p.focus.empty()) {
@@ -781,25 +816,16 @@ int run_export_params(ExportParams p, bool timings, bool quiet) {
     const double border_width = p.border_width ? *p.border_width : std::max(0.6, 0.6 * unit);
     timer.lap("layout");
 
-    // Project on a worker while this thread prepares GL (PNG only).
-    prepare_memory(width, height);
-    std::future<geo::ProjectedWorld> worker =
-        std::async(std::launch::async, [&world, &projector, lod] {
-            geo::ProjectedWorld projected;
-            geo::project_level(world, projector, lod, projected);
-            return projected;
-        });
-    std::optional<platform::HeadlessGlContext> context;
+    lod_chosen.set_value(lod);
     std::unique_ptr<render::OffscreenMap> whole;
     int max_tile = 4096;
-    if (format != "svg") {
-        context.emplace();
+    if (context) {
         const render::GlLimits limits = render::query_limits();
         max_tile = std::min({8192, limits.max_width(), limits.max_height()});
         if (map_w <= max_tile && map_h <= max_tile) whole = std::make_unique<render::OffscreenMap>(map_w, map_h);
-        timer.lap("context");
+        timer.lap("prepare");
     }
-    const geo::ProjectedWorld projected = worker.get();
+    const geo::ProjectedWorld projected = geo_worker.get();
     timer.lap("project");
 
     render::MapImageRequest request;

@@ -92,6 +92,8 @@ void print_help() {
         "                Frames are OUT-0001.png, OUT-0002.png, ...\n"
         "  --animate     encode the frames with ffmpeg (.mp4 or .gif) at --fps (default 2),\n"
         "                holding the last frame --hold-last seconds\n"
+        "  --max-tile N  render the map in tiles of at most N pixels (default: the driver's\n"
+        "                limit, at most 8192); the output is the same\n"
         "  --timings     print the time of each stage on stderr");
 }
 
@@ -564,7 +566,7 @@ std::string read_file_bytes(const std::string& path) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-int run_export_params(ExportParams p, bool timings, bool quiet) {
+int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) {
     StageTimer timer;
     // Output kind and checks before any work.
     const bool animate = !p.animate.empty();
@@ -821,7 +823,7 @@ int run_export_params(ExportParams p, bool timings, bool quiet) {
     int max_tile = 4096;
     if (context) {
         const render::GlLimits limits = render::query_limits();
-        max_tile = std::min({8192, limits.max_width(), limits.max_height()});
+        max_tile = std::min({tile_limit > 0 ? tile_limit : 8192, limits.max_width(), limits.max_height()});
         if (map_w <= max_tile && map_h <= max_tile) whole = std::make_unique<render::OffscreenMap>(map_w, map_h);
         timer.lap("prepare");
     }
@@ -980,7 +982,7 @@ int run_export(const Argv& argv) {
                      "bounds", "focus", "title", "subtitle", "source", "notes", "logo", "theme",
                      "layout", "lod", "border-width", "data", "statuses", "boundaries",
                      "id-field", "name-field", "dates", "step", "animate", "fps", "hold-last",
-                     "from"},
+                     "from", "max-tile"},
                     {"help", "timings", "transparent", "no-markers", "each-event", "quiet"});
     if (args.has("help")) {
         print_help();
@@ -1022,7 +1024,12 @@ int run_export(const Argv& argv) {
     } else {
         params = params_from_args(args);
     }
-    return run_export_params(std::move(params), args.has("timings"), args.has("quiet"));
+    int tile_limit = 0;
+    if (const auto t = args.get_int("max-tile")) {
+        if (*t < 16 || *t > 16384) throw UsageError("--max-tile must be 16..16384 pixels");
+        tile_limit = static_cast<int>(*t);
+    }
+    return run_export_params(std::move(params), args.has("timings"), args.has("quiet"), tile_limit);
 }
 
 }  // namespace deportmap::cli

@@ -409,7 +409,19 @@ int run_window(const Argv& args) {
         params.style.border = theme.border;
         params.style.no_data = theme.no_data;
         params.style.border_width_px *= scale;
+        params.direct_borders = true;  // cheaper on software renderers; exports keep coverage
+        // With --bench-frames, each stage is finished and timed on its own.
+        auto stage_start = work_start;
+        const auto stage_mark = [&](int stage) {
+            if (!options.bench_frames) return;
+            glFinish();
+            const auto now = Clock::now();
+            bench.add_stage(stage, std::chrono::duration<double, std::milli>(now - stage_start).count());
+            stage_start = now;
+        };
+        stage_mark(0);
         renderer.draw(params);
+        stage_mark(1);
         if (drawn_lod) {
             // Selection (stronger) over hover; markers on top so small countries show.
             const geo::MapMesh& mesh = session->projected().meshes[static_cast<size_t>(*drawn_lod)];
@@ -433,7 +445,9 @@ int run_window(const Argv& args) {
             overlay_renderer.draw_markers(map_overlay.markers(), app->colors(), fb.width,
                                           fb.height, marker_style);
         }
+        stage_mark(2);
         imgui.draw();
+        stage_mark(3);
         ++frames_drawn;
         quiet_frames = changed ? 0 : quiet_frames + 1;
 
@@ -446,13 +460,15 @@ int run_window(const Argv& args) {
         if (options.bench_frames) {
             // Honest frame time: wait for the GPU (or llvmpipe) to finish this frame.
             glFinish();
+            stage_mark(4);
             bench_warm_frames = session->busy() ? 0 : bench_warm_frames + 1;
+            if (bench_warm_frames <= 3) bench.drop_stages();
             if (bench_warm_frames > 3) {
                 bench.add(std::chrono::duration<double, std::milli>(Clock::now() - work_start)
                               .count());
             }
             if (bench.full()) {
-                std::printf("%s\n", bench.summary().c_str());
+                std::printf("%s\n%s\n", bench.stage_summary().c_str(), bench.summary().c_str());
                 std::fflush(stdout);
                 break;
             }

@@ -30,7 +30,41 @@ struct Level {
     gl::VertexArray border_vao;
     gl::Buffer border_segments;
     GLsizei segment_count = 0;
+    // The same segments as a texture buffer for direct borders (0 when the driver's
+    // texture buffer limit is smaller than the level).
+    gl::Texture border_texture;
+    // Runs of consecutive triangles / segments with their bounding boxes (projected
+    // units), so direct draws can skip what lies outside the view.
+    struct Chunk {
+        geo::BBox box;
+        GLsizei first = 0;
+        GLsizei count = 0;
+    };
+    std::vector<Chunk> fill_chunks;     // in triangles
+    std::vector<Chunk> segment_chunks;  // in segments
 };
+
+constexpr size_t kChunkTriangles = 2048;
+constexpr size_t kChunkSegments = 1024;
+
+// Calls draw(first, count) for each run of consecutive chunks whose box meets `view`.
+template <typename Draw>
+void draw_visible(const std::vector<Level::Chunk>& chunks, const geo::BBox& view, Draw draw) {
+    GLsizei first = 0, count = 0;
+    for (const Level::Chunk& c : chunks) {
+        const bool visible = !(c.box.max_x < view.min_x || c.box.min_x > view.max_x ||
+                               c.box.max_y < view.min_y || c.box.min_y > view.max_y);
+        if (!visible) continue;
+        if (count > 0 && first + count == c.first) {
+            count += c.count;
+        } else {
+            if (count > 0) draw(first, count);
+            first = c.first;
+            count = c.count;
+        }
+    }
+    if (count > 0) draw(first, count);
+}
 
 void set_color_uniform(GLint location, Color c) {
     glUniform4f(location, c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, c.a / 255.0f);
@@ -42,6 +76,10 @@ struct MapRenderer::Impl {
     gl::Program fill;
     gl::Program border;
     gl::Program composite;
+    gl::Program direct;  // border.vert + overlay_line.frag: colour blended directly
+    struct {
+        GLint segments, scale, offset, viewport, extent, half_width, color;
+    } direct_u{};
     struct {
         GLint clip_scale, clip_offset, colors, color_count, no_data, solid, solid_color;
     } fill_u{};
@@ -62,6 +100,7 @@ struct MapRenderer::Impl {
     int color_count = 0;
 
     gl::VertexArray empty_vao;  // core profile needs a bound VAO even without attributes
+    GLint max_texture_buffer = 65536;
     gl::Texture coverage;
     gl::Framebuffer coverage_fbo;
     int coverage_width = 0;
@@ -85,6 +124,11 @@ MapRenderer::MapRenderer() : impl_(std::make_unique<Impl>()) {
                   r.border.uniform("u_viewport"),   r.border.uniform("u_extent"),
                   r.border.uniform("u_half_width"), r.border.uniform("u_alpha_scale")};
     r.composite_u = {r.composite.uniform("u_coverage"), r.composite.uniform("u_border_color")};
+    r.direct = gl::load_program("border_direct.vert", "overlay_line.frag");
+    glGetIntegerv(GL_MAX_TEXTURE_BUFFER_SIZE, &r.max_texture_buffer);
+    r.direct_u = {r.direct.uniform("u_segments"), r.direct.uniform("u_scale"),      r.direct.uniform("u_offset"),
+                  r.direct.uniform("u_viewport"),   r.direct.uniform("u_extent"),
+                  r.direct.uniform("u_half_width"), r.direct.uniform("u_color")};
 
     r.empty_vao = gl::VertexArray::create();
     r.color_table = gl::Texture::create();
@@ -213,6 +257,16 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
                  static_cast<GLsizeiptr>(upload->size() * sizeof(uint32_t)), upload->data(),
                  GL_STATIC_DRAW);
     level.fill_index_count = static_cast<GLsizei>(upload->size());
+    for (size_t t = 0; t < upload->size() / 3; t += kChunkTriangles) {
+        Level::Chunk c;
+        c.first = static_cast<GLsizei>(t);
+        c.count = static_cast<GLsizei>(std::min(kChunkTriangles, upload->size() / 3 - t));
+        for (size_t i = t * 3; i < (t + static_cast<size_t>(c.count)) * 3; ++i) {
+            const uint32_t v = (*upload)[i];
+            c.box.add(geo::Vec2{mesh.fill_xy[2 * v], mesh.fill_xy[2 * v + 1]});
+        }
+        level.fill_chunks.push_back(c);
+    }
     level.fill_vertices = vertex_count;
     glBindVertexArray(0);
 
@@ -240,6 +294,21 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
     glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
     glVertexAttribDivisor(0, 1);
     glBindVertexArray(0);
+    const size_t segment_total = segments.size() / 4;
+    if (segment_total > 0 && static_cast<GLint>(segment_total) <= max_texture_buffer) {
+        level.border_texture = gl::Texture::create();
+        glBindTexture(GL_TEXTURE_BUFFER, level.border_texture.id());
+        glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, level.border_segments.id());
+        glBindTexture(GL_TEXTURE_BUFFER, 0);
+    }
+    for (size_t k = 0; k < segment_total; k += kChunkSegments) {
+        Level::Chunk c;
+        c.first = static_cast<GLsizei>(k);
+        c.count = static_cast<GLsizei>(std::min(kChunkSegments, segment_total - k));
+        for (size_t i = k * 4; i < (k + static_cast<size_t>(c.count)) * 4; i += 2)
+            c.box.add(geo::Vec2{segments[i], segments[i + 1]});
+        level.segment_chunks.push_back(c);
+    }
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     level.segment_count = static_cast<GLsizei>(segments.size() / 4);
     level.ready = true;
@@ -387,15 +456,54 @@ void MapRenderer::draw(const DrawParams& params) {
         glDrawArrays(GL_TRIANGLES, 0, r.outline_count);
     }
 
+    // The view in projected units, grown by a few pixels for border widths.
+    geo::BBox view_box;
+    {
+        const geo::Vec2 a = v.to_map({-4.0, -4.0});
+        const geo::Vec2 b = v.to_map({w + 4.0, h + 4.0});
+        view_box.add(a);
+        view_box.add(b);
+    }
     const std::optional<geo::Lod> lod = level_for(params.lod);
     if (lod) {
         const Level& level = r.levels[static_cast<size_t>(*lod)];
         if (level.fill_index_count > 0) {
             glUniform1i(r.fill_u.solid, 0);
             glBindVertexArray(level.fill_vao.id());
-            glDrawElements(GL_TRIANGLES, level.fill_index_count, GL_UNSIGNED_INT, nullptr);
+            if (params.direct_borders) {
+                draw_visible(level.fill_chunks, view_box, [](GLsizei first, GLsizei count) {
+                    glDrawElements(GL_TRIANGLES, count * 3, GL_UNSIGNED_INT,
+                                   reinterpret_cast<const void*>(static_cast<size_t>(first) * 3 *
+                                                                 sizeof(uint32_t)));
+                });
+            } else {
+                glDrawElements(GL_TRIANGLES, level.fill_index_count, GL_UNSIGNED_INT, nullptr);
+            }
         }
-        if (level.segment_count > 0 && style.border_width_px > 0.0f && style.border.a > 0) {
+        if (level.segment_count > 0 && style.border_width_px > 0.0f && style.border.a > 0 &&
+            params.direct_borders && level.border_texture) {
+            const float width_px = style.border_width_px;
+            const float drawn = std::max(width_px, 1.0f);
+            r.direct.use();
+            glUniform2f(r.direct_u.scale, static_cast<float>(v.scale_x),
+                        static_cast<float>(v.scale_y));
+            glUniform2f(r.direct_u.offset, static_cast<float>(v.offset_x),
+                        static_cast<float>(v.offset_y));
+            glUniform2f(r.direct_u.viewport, static_cast<float>(w), static_cast<float>(h));
+            glUniform1f(r.direct_u.extent, drawn * 0.5f + 1.0f);
+            glUniform1f(r.direct_u.half_width, drawn * 0.5f);
+            Color c = style.border;
+            c.a = static_cast<uint8_t>(std::lround(c.a * std::min(width_px, 1.0f)));
+            set_color_uniform(r.direct_u.color, c);
+            glActiveTexture(GL_TEXTURE0);
+            glBindTexture(GL_TEXTURE_BUFFER, level.border_texture.id());
+            glUniform1i(r.direct_u.segments, 0);
+            glBindVertexArray(r.empty_vao.id());
+            draw_visible(level.segment_chunks, view_box, [](GLsizei first, GLsizei count) {
+                glDrawArrays(GL_TRIANGLES, first * 6, count * 6);
+            });
+            glBindTexture(GL_TEXTURE_BUFFER, 0);
+        } else if (level.segment_count > 0 && style.border_width_px > 0.0f && style.border.a > 0) {
             // Pass 1: coverage of every segment, combined with max().
             r.ensure_coverage(params.width, params.height);
             glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r.coverage_fbo.id());

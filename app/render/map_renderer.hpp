@@ -29,6 +29,11 @@ struct DrawParams {
     geo::Lod lod = geo::Lod::k110m;
     MapStyle style;
     bool clear = true;  // clear to style.background first
+    // Borders blended straight into the target instead of through the max()-coverage
+    // texture: no full-screen clear and composite pass and no framebuffer switch (on
+    // llvmpipe that is most of a frame), at the price of slightly darker joins and
+    // shared borders. The window uses it; exports keep the exact coverage path.
+    bool direct_borders = false;
 };
 
 // What one uploaded level holds on the GPU (zeros when not uploaded).

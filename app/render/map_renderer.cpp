@@ -42,7 +42,16 @@ struct Level {
     };
     std::vector<Chunk> fill_chunks;     // in triangles
     std::vector<Chunk> segment_chunks;  // in segments
+    // A thinned copy of the borders for direct drawing at small scales: polyline
+    // vertices closer than coarse_tolerance (projected units) to the last kept one are
+    // dropped. Used while that tolerance is under kCoarseMaxPixels on screen.
+    gl::Buffer coarse_segments;
+    gl::Texture coarse_texture;
+    std::vector<Chunk> coarse_chunks;
+    double coarse_tolerance = 0.0;
 };
+
+constexpr double kCoarseMaxPixels = 0.5;
 
 constexpr size_t kChunkTriangles = 2048;
 constexpr size_t kChunkSegments = 1024;
@@ -301,6 +310,48 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
         glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, level.border_segments.id());
         glBindTexture(GL_TEXTURE_BUFFER, 0);
     }
+    // Thinned copy: 0.5 px when the level's whole width spans 40,960 px.
+    level.coarse_tolerance = mesh.bounds.width() / 81920.0;
+    {
+        std::vector<float> thin;
+        thin.reserve(segments.size() / 2);
+        const double tol2 = level.coarse_tolerance * level.coarse_tolerance;
+        for (size_t k = 0; k + 1 < mesh.line_starts.size(); ++k) {
+            const size_t begin = mesh.line_starts[k];
+            const size_t end = std::min<size_t>(mesh.line_starts[k + 1], points);
+            if (end < begin + 2) continue;
+            float x0 = mesh.line_xy[2 * begin], y0 = mesh.line_xy[2 * begin + 1];
+            for (size_t i = begin + 1; i < end; ++i) {
+                const float x1 = mesh.line_xy[2 * i], y1 = mesh.line_xy[2 * i + 1];
+                const double dx = x1 - x0, dy = y1 - y0;
+                if (i + 1 < end && dx * dx + dy * dy < tol2) continue;  // keep the last
+                if (x0 == x1 && y0 == y1) continue;
+                thin.insert(thin.end(), {x0, y0, x1, y1});
+                x0 = x1;
+                y0 = y1;
+            }
+        }
+        const size_t thin_total = thin.size() / 4;
+        if (thin_total > 0 && static_cast<GLint>(thin_total) <= max_texture_buffer) {
+            level.coarse_segments = gl::Buffer::create();
+            glBindBuffer(GL_TEXTURE_BUFFER, level.coarse_segments.id());
+            glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(thin.size() * sizeof(float)),
+                         thin.data(), GL_STATIC_DRAW);
+            glBindBuffer(GL_TEXTURE_BUFFER, 0);
+            level.coarse_texture = gl::Texture::create();
+            glBindTexture(GL_TEXTURE_BUFFER, level.coarse_texture.id());
+            glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, level.coarse_segments.id());
+            glBindTexture(GL_TEXTURE_BUFFER, 0);
+            for (size_t k = 0; k < thin_total; k += kChunkSegments) {
+                Level::Chunk c;
+                c.first = static_cast<GLsizei>(k);
+                c.count = static_cast<GLsizei>(std::min(kChunkSegments, thin_total - k));
+                for (size_t i = k * 4; i < (k + static_cast<size_t>(c.count)) * 4; i += 2)
+                    c.box.add(geo::Vec2{thin[i], thin[i + 1]});
+                level.coarse_chunks.push_back(c);
+            }
+        }
+    }
     for (size_t k = 0; k < segment_total; k += kChunkSegments) {
         Level::Chunk c;
         c.first = static_cast<GLsizei>(k);
@@ -495,11 +546,15 @@ void MapRenderer::draw(const DrawParams& params) {
             Color c = style.border;
             c.a = static_cast<uint8_t>(std::lround(c.a * std::min(width_px, 1.0f)));
             set_color_uniform(r.direct_u.color, c);
+            const bool coarse = level.coarse_texture &&
+                                level.coarse_tolerance * std::abs(v.scale_x) <= kCoarseMaxPixels;
             glActiveTexture(GL_TEXTURE0);
-            glBindTexture(GL_TEXTURE_BUFFER, level.border_texture.id());
+            glBindTexture(GL_TEXTURE_BUFFER,
+                          coarse ? level.coarse_texture.id() : level.border_texture.id());
             glUniform1i(r.direct_u.segments, 0);
             glBindVertexArray(r.empty_vao.id());
-            draw_visible(level.segment_chunks, view_box, [](GLsizei first, GLsizei count) {
+            draw_visible(coarse ? level.coarse_chunks : level.segment_chunks, view_box,
+                         [](GLsizei first, GLsizei count) {
                 glDrawArrays(GL_TRIANGLES, first * 6, count * 6);
             });
             glBindTexture(GL_TEXTURE_BUFFER, 0);

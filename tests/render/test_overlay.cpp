@@ -1,0 +1,159 @@
+// OverlayRenderer (small-country markers, hover/selection outlines) and MapRenderer's
+// direct-border path used by the window, on hand-made geometry. Headless through EGL.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "core/markers.hpp"
+#include "gl_fixture.hpp"
+#include "render/gl/objects.hpp"
+#include "render/map_renderer.hpp"
+#include "render/offscreen.hpp"
+#include "render/overlay_renderer.hpp"
+
+namespace deportmap {
+namespace {
+
+using test::GlTest;
+
+constexpr int kW = 200;
+constexpr int kH = 100;
+
+struct Pixels {
+    std::vector<uint8_t> rgba;
+    Color at(int x, int y) const {
+        const uint8_t* p = &rgba[(static_cast<size_t>(y) * kW + static_cast<size_t>(x)) * 4];
+        return {p[0], p[1], p[2], p[3]};
+    }
+};
+
+void clear_white() {
+    glClearColor(1.0f, 1.0f, 1.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+// Country 0: square [-8,-4]..[-2,4]; country 1: square [2,-4]..[8,4]; view 8 px/unit
+// with the origin at pixel (100, 50).
+geo::MapMesh two_squares() {
+    geo::MapMesh mesh;
+    const auto square = [&](float x0, float y0, float x1, float y1, uint16_t c) {
+        const auto base = static_cast<uint32_t>(mesh.fill_country.size());
+        mesh.fill_xy.insert(mesh.fill_xy.end(), {x0, y0, x1, y0, x1, y1, x0, y1});
+        mesh.fill_country.insert(mesh.fill_country.end(), 4, c);
+        mesh.fill_indices.insert(mesh.fill_indices.end(),
+                                 {base, base + 1, base + 2, base, base + 2, base + 3});
+        if (mesh.line_starts.empty()) mesh.line_starts.push_back(0);
+        mesh.line_xy.insert(mesh.line_xy.end(), {x0, y0, x1, y0, x1, y1, x0, y1, x0, y0});
+        mesh.line_country.insert(mesh.line_country.end(), 5, c);
+        mesh.line_starts.push_back(static_cast<uint32_t>(mesh.line_xy.size() / 2));
+    };
+    square(-8, -4, -2, 4, 0);
+    square(2, -4, 8, 4, 1);
+    mesh.bounds.add(geo::Vec2{-8, -4});
+    mesh.bounds.add(geo::Vec2{8, 4});
+    return mesh;
+}
+
+ViewTransform view() {
+    ViewTransform v;
+    v.scale_x = v.scale_y = 8.0;
+    v.offset_x = 100.0;
+    v.offset_y = 50.0;
+    return v;
+}
+
+TEST_F(GlTest, MarkersAreFilledCirclesWithARing) {
+    render::OverlayRenderer overlay;
+    render::OffscreenTarget target(kW, kH, 0);
+    target.bind();
+    clear_white();
+    const std::vector<Marker> markers{{1, {50.0, 50.0}, 8.0f}, {0, {150.0, 50.0}, 4.0f}};
+    const std::vector<Color> colors{{0, 0, 255, 255}, {255, 0, 0, 255}};
+    render::MarkerStyle style;
+    style.ring = {0, 0, 0, 255};
+    style.ring_width_px = 2.0f;
+    overlay.draw_markers(markers, colors, kW, kH, style);
+    const Pixels px{target.read_rgba()};
+    EXPECT_EQ(px.at(50, 50), (Color{255, 0, 0, 255}));    // centre: country 1's colour
+    EXPECT_EQ(px.at(150, 50), (Color{0, 0, 255, 255}));   // country 0's colour
+    const Color ring = px.at(57, 50);                      // 7 px out: inside the ring
+    EXPECT_LT(ring.r, 60);
+    EXPECT_LT(ring.g, 60);
+    EXPECT_EQ(px.at(60, 50), (Color{255, 255, 255, 255}));  // outside the circle
+    EXPECT_EQ(px.at(156, 50), (Color{255, 255, 255, 255}));
+    // Anti-aliased: the edge has partial coverage somewhere between ring and white.
+    bool partial = false;
+    for (int x = 56; x <= 59; ++x) {
+        const Color c = px.at(x, 47);
+        partial = partial || (c.r > 20 && c.r < 235);
+    }
+    EXPECT_TRUE(partial);
+}
+
+TEST_F(GlTest, OutlineDrawsOnlyThatCountrysBorders) {
+    render::OverlayRenderer overlay;
+    render::OffscreenTarget target(kW, kH, 0);
+    target.bind();
+    clear_white();
+    const geo::MapMesh mesh = two_squares();
+    render::OutlineStyle style;
+    style.color = {0, 128, 0, 255};
+    style.width_px = 3.0f;
+    overlay.draw_outline(1, mesh, 1, view(), kW, kH, style);
+    const Pixels px{target.read_rgba()};
+    EXPECT_EQ(px.at(116, 50), (Color{0, 128, 0, 255}));  // country 1's left edge (x = 2)
+    EXPECT_EQ(px.at(164, 50), (Color{0, 128, 0, 255}));  // its right edge (x = 8)
+    EXPECT_EQ(px.at(140, 50), (Color{255, 255, 255, 255}));  // inside: untouched
+    EXPECT_EQ(px.at(36, 50), (Color{255, 255, 255, 255}));   // country 0: no outline
+    EXPECT_EQ(px.at(120, 50), (Color{255, 255, 255, 255}));  // 4 px off the line
+    // A negative country draws nothing.
+    clear_white();
+    overlay.draw_outline(0, mesh, -1, view(), kW, kH, style);
+    const Pixels none{target.read_rgba()};
+    EXPECT_EQ(none.at(116, 50), (Color{255, 255, 255, 255}));
+}
+
+TEST_F(GlTest, DirectBordersMatchCoverageBordersOnSingleLines) {
+    geo::ProjectedWorld world;
+    world.meshes[0] = two_squares();
+    world.ready[0] = true;
+    world.outline = {{-10, -5}, {10, -5}, {10, 5}, {-10, 5}};
+    world.world_bounds.add(geo::Vec2{-10, -5});
+    world.world_bounds.add(geo::Vec2{10, 5});
+    render::MapRenderer renderer;
+    renderer.upload(world);
+    const std::vector<Color> colors{{200, 40, 40, 255}, {40, 160, 60, 255}};
+    renderer.set_country_colors(colors);
+    const auto draw = [&](bool direct, ViewTransform v) {
+        render::OffscreenTarget target(kW, kH, 0);
+        target.bind();
+        render::DrawParams p;
+        p.width = kW;
+        p.height = kH;
+        p.view = v;
+        p.style.border_width_px = 2.0f;
+        p.direct_borders = direct;
+        renderer.draw(p);
+        return Pixels{target.read_rgba()};
+    };
+    const Pixels cov = draw(false, view());
+    const Pixels dir = draw(true, view());
+    // Borders not shared by two countries look the same either way.
+    for (const auto& [x, y] : std::vector<std::pair<int, int>>{{116, 50}, {36, 50}, {140, 50},
+                                                                {60, 20}, {100, 50}}) {
+        const Color a = cov.at(x, y), b = dir.at(x, y);
+        EXPECT_NEAR(a.r, b.r, 2) << x << "," << y;
+        EXPECT_NEAR(a.g, b.g, 2) << x << "," << y;
+        EXPECT_NEAR(a.b, b.b, 2) << x << "," << y;
+    }
+    EXPECT_EQ(dir.at(140, 50), (Color{40, 160, 60, 255}));
+    // Zoomed on country 0 with country 1 off screen (culled): country 0 still drawn.
+    ViewTransform zoomed = view();
+    zoomed.scale_x = zoomed.scale_y = 40.0;
+    zoomed.offset_x = 100.0 + 5.0 * 40.0;  // x = -5 at the centre
+    const Pixels z = draw(true, zoomed);
+    EXPECT_EQ(z.at(100, 50), (Color{200, 40, 40, 255}));
+}
+
+}  // namespace
+}  // namespace deportmap

@@ -97,7 +97,7 @@ int MapApp::find_country(const std::string& text, std::string& error) const {
     return w;
 }
 
-void MapApp::select(int world_index, bool fly, const FrameArgs*) {
+void MapApp::select(int world_index, bool fly) {
     scene_.selected = world_index;
     if (fly && world_index >= 0) pending_fly_ = world_index;
 }
@@ -340,13 +340,9 @@ FrameResult MapApp::frame(FrameArgs& args) {
                      vp->WorkPos.x, vp->WorkPos.x + vp->WorkSize.x, open_requests_};
     if (panels_.timeline) ctx.bottom = timeline_.draw(ctx, args.dt_s);
     result.bottom_left_y = ctx.bottom;
-    float legend_bottom = ctx.top;
-    if (panels_.legend) legend_bottom = legend_.draw(ctx);
-    (void)legend_bottom;
+    if (panels_.legend) legend_.draw(ctx);
     const float pad = ImGui::GetStyle().WindowPadding.x;
     last_left_ = panels_.legend ? ctx.left + pad + ImGui::GetFontSize() * kLegendWidthEm : ctx.left;
-    last_top_ = ctx.top;
-    last_bottom_ = ctx.bottom;
     if (panels_.details) {
         last_right_ = details_.draw(ctx);
     } else {

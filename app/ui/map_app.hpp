@@ -83,7 +83,7 @@ public:
     // Resolves a country by code or name to a World index; -1 with `error` set.
     int find_country(const std::string& text, std::string& error) const;
     // Selects and, with `fly`, flies the camera to the country over ~0.6 s.
-    void select(int world_index, bool fly, const FrameArgs* args = nullptr);
+    void select(int world_index, bool fly);
     // Applies scripted actions (before the first frame's panels). Throws UsageError for
     // an unknown country or status.
     void apply_actions(const std::vector<Action>& actions, const geo::World& world);
@@ -145,7 +145,8 @@ private:
     std::optional<Flight> flight_;
     int pending_fly_ = -1;  // World index to fly to once the frame's size is known
     bool pressed_on_map_ = false;
-    float last_left_ = 0.0f, last_right_ = 0.0f, last_top_ = 0.0f, last_bottom_ = 0.0f;
+    // The map's area left free by the panels last frame (ImGui x coordinates).
+    float last_left_ = 0.0f, last_right_ = 0.0f;
 };
 
 // Seconds the fly-to animation takes.

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -69,6 +70,13 @@ std::optional<geo::Vec2> cursor_lonlat(const ui::MapSession& session, const View
         return std::nullopt;
     }
     return ll;
+}
+
+// CPU time of the whole process so far, milliseconds.
+double process_cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 // Mean of the last few samples (frame times, work times) for the overlay. The first frame (shader
@@ -268,6 +276,7 @@ int run_window(const Argv& args) {
             continue;
         }
         const auto work_start = Clock::now();
+        const double cpu_at_start = options.bench_frames ? process_cpu_ms() : 0.0;
         const double now_s = std::chrono::duration<double>(work_start - t0).count();
         const double dt_s =
             frames_drawn > 0
@@ -469,12 +478,15 @@ int run_window(const Argv& args) {
             stage_mark(4);
             bench_warm_frames = session->busy() ? 0 : bench_warm_frames + 1;
             if (bench_warm_frames <= 3) bench.drop_stages();
+            const double cpu_now = process_cpu_ms();
             if (bench_warm_frames > 3) {
                 bench.add(std::chrono::duration<double, std::milli>(Clock::now() - work_start)
-                              .count());
+                              .count(),
+                          cpu_now - cpu_at_start);
             }
             if (bench.full()) {
-                std::printf("%s\n%s\n", bench.stage_summary().c_str(), bench.summary().c_str());
+                std::printf("%s\n%s\n%s\n", bench.stage_summary().c_str(),
+                            bench.cpu_summary().c_str(), bench.summary().c_str());
                 std::fflush(stdout);
                 break;
             }

@@ -25,6 +25,17 @@ std::string FrameBench::stage_summary() const {
     return buf;
 }
 
+std::string FrameBench::cpu_summary() const {
+    std::vector<double> s = cpu_;
+    std::sort(s.begin(), s.end());
+    const double med = s.empty() ? 0.0 : s[(s.size() - 1) / 2];
+    const double p95 =
+        s.empty() ? 0.0 : s[std::min(s.size() - 1, static_cast<size_t>(std::ceil(0.95 * static_cast<double>(s.size()))) - 1)];
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "cpu median_ms=%.2f p95_ms=%.2f", med, p95);
+    return buf;
+}
+
 std::string FrameBench::summary() const {
     std::vector<double> s = samples_;
     std::sort(s.begin(), s.end());

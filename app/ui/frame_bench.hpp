@@ -17,8 +17,11 @@ class MapApp;
 class FrameBench {
 public:
     explicit FrameBench(long long count) : count_(count) {}
-    void add(double ms) {
+    // `cpu_ms`: the process's CPU time over the same frame (all threads, llvmpipe's
+    // rasteriser threads included), a figure other processes' load does not inflate.
+    void add(double ms, double cpu_ms = 0.0) {
         samples_.push_back(ms);
+        cpu_.push_back(cpu_ms);
         for (size_t i = 0; i < kStages; ++i) stages_[i].push_back(pending_[i]);
         pending_ = {};
     }
@@ -32,11 +35,14 @@ public:
     // Called with add(): moves this frame's stage times into the medians' samples.
     // "stages median_ms: ui=.. map=.. overlay=.. imgui=.. swap=.."
     std::string stage_summary() const;
+    // "cpu median_ms=X p95_ms=Y": the process CPU time per frame.
+    std::string cpu_summary() const;
 
 private:
     static constexpr size_t kStages = 5;
     long long count_;
     std::vector<double> samples_;
+    std::vector<double> cpu_;
     std::array<double, kStages> pending_{};
     std::array<std::vector<double>, kStages> stages_;
 };

@@ -43,11 +43,19 @@ WindowRun run_window(const std::string& name, const std::string& args) {
     const std::string state = dir + "/state.json";
     const std::string log = dir + "/log.txt";
     // Its own config folder: the test never reads or writes the user's settings.
-    const std::string cmd = "XDG_CONFIG_HOME='" + dir + "/config' xvfb-run -a -s '-screen 0 1280x800x24' '" +
+    // xvfb-run -a picks the first free display from -n on; starting each process at its
+    // own number keeps parallel tests from racing for the same one.
+    const std::string server = std::to_string(200 + (::getpid() % 300) * 3);
+    const std::string cmd = "XDG_CONFIG_HOME='" + dir + "/config' xvfb-run -a -n " + server +
+                            " -s '-screen 0 1280x800x24' '" +
                             std::string(DEPORTMAP_BINARY) + "' --frames 4 --size 1024x640 --dump-state '" +
                             state + "' " + args + " >'" + log + "' 2>&1";
     WindowRun r;
-    const int status = std::system(cmd.c_str());
+    int status = std::system(cmd.c_str());
+    // One retry when the virtual X server itself failed to start (a busy machine).
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 1 && !std::filesystem::exists(state)) {
+        status = std::system(cmd.c_str());
+    }
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     std::ifstream lin(log);
     std::stringstream ls;

@@ -338,7 +338,11 @@ FrameResult MapApp::frame(FrameArgs& args) {
     PanelContext ctx{data_, args.world, scene_, args.large_font,
                      vp->WorkPos.y, vp->WorkPos.y + vp->WorkSize.y,
                      vp->WorkPos.x, vp->WorkPos.x + vp->WorkSize.x, open_requests_};
-    if (panels_.timeline) ctx.bottom = timeline_.draw(ctx, args.dt_s);
+    if (panels_.timeline) {
+        ctx.bottom = timeline_.draw(ctx, args.dt_s);
+    } else {
+        timeline_.tick(ctx, args.dt_s);
+    }
     result.bottom_left_y = ctx.bottom;
     if (panels_.legend) legend_.draw(ctx);
     const float pad = ImGui::GetStyle().WindowPadding.x;

@@ -103,9 +103,8 @@ void TimelinePanel::keys(PanelContext& ctx) {
     }
 }
 
-float TimelinePanel::draw(PanelContext& ctx, double dt_s) {
-    const data::Timeline& timeline = ctx.data.timeline();
-    rebuild(timeline, ctx.data.dataset().generation());
+void TimelinePanel::tick(PanelContext& ctx, double dt_s) {
+    rebuild(ctx.data.timeline(), ctx.data.dataset().generation());
     keys(ctx);
     if (playing_) {
         if (std::floor(position_) != ctx.scene.date) position_ = ctx.scene.date;
@@ -116,6 +115,10 @@ float TimelinePanel::draw(PanelContext& ctx, double dt_s) {
         }
         ctx.scene.date = static_cast<data::Day>(std::floor(position_));
     }
+}
+
+float TimelinePanel::draw(PanelContext& ctx, double dt_s) {
+    tick(ctx, dt_s);
 
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImGuiViewport* vp = ImGui::GetMainViewport();

@@ -44,6 +44,9 @@ public:
     // Draws the bar at the bottom of the screen, advances playback by `dt_s` seconds and
     // moves ctx.scene.date. Returns the bar's top edge (ImGui coordinates).
     float draw(PanelContext& ctx, double dt_s);
+    // Keys and playback only (draw() calls it; call it instead when the bar is hidden,
+    // so Space and the arrows still work and playback goes on).
+    void tick(PanelContext& ctx, double dt_s);
 
     bool playing() const { return playing_; }
     void set_playing(bool on) { playing_ = on; }

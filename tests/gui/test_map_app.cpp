@@ -144,6 +144,23 @@ TEST_F(MapAppHarness, ClickOnASmallCountrysMarkerSelectsIt) {
     EXPECT_NE(app_->scene().hovered, kosovo);
 }
 
+TEST_F(MapAppHarness, TimelineTrackHoverAndScrub) {
+    // Sweep the mouse along the track (tick and ruling tooltips), then press near its
+    // left end: the date jumps back towards the start of the data.
+    const data::Day latest = app_->scene().date;
+    for (float y : {kH - 27.0f, kH - 40.0f}) {
+        for (float x = 20; x < kW - 20; x += 7) frame(x, y, false);
+    }
+    EXPECT_EQ(app_->scene().date, latest) << "hovering moved the date";
+    frame(60, kH - 27.0f, false);
+    frame(60, kH - 27.0f, true);
+    frame(80, kH - 27.0f, true);
+    frame(80, kH - 27.0f, false);
+    EXPECT_LT(app_->scene().date, latest - 200);
+    EXPECT_GE(app_->scene().date, timeline_range(app_->data().timeline()).start);
+    EXPECT_TRUE(state()["selected"].is_null()) << "a press on the timeline selected a country";
+}
+
 TEST_F(MapAppHarness, DragIsNotAClick) {
     const ImVec2 p = pixel_of("BRA");
     frame(p.x, p.y, false);

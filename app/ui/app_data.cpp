@@ -6,7 +6,9 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "core/data/csv.hpp"
 #include "core/data/text.hpp"
+#include "core/util/paths.hpp"
 #include "core/scene.hpp"
 
 namespace deportmap::ui {
@@ -55,6 +57,18 @@ AppData::AppData(const std::vector<std::string>& files, const std::string& statu
     bundled_ = use.empty();
     if (bundled_) use.push_back(data::default_events_path());
     load(use, nullptr);
+    // The alias table, for the search's type-ahead (the resolver matches whole names).
+    std::string text, error;
+    if (data::read_text_file(data_path("assets/aliases.csv"), text, error)) {
+        const data::CsvText csv = data::parse_csv(text);
+        for (size_t r = 1; r < csv.records.size(); ++r) {
+            const auto& f = csv.records[r].fields;
+            if (f.size() < 2 || f[1].find('|') != std::string::npos) continue;
+            const int c = resolver_->find_iso3(f[1]);
+            if (c >= 0) aliases_.emplace_back(f[0], c);
+        }
+    }
+    other_names_ = aliases_;
     std::vector<data::Problem> problems;
     stated_ = data::load_stated_figures(data::default_stated_figures_path(), problems);
     for (const auto& p : problems) note(p.to_string());
@@ -101,6 +115,12 @@ void AppData::remember_mtimes() {
 
 void AppData::map_world(const geo::World& world) {
     world_to_data_ = map_world_to_data(world, *resolver_);
+    other_names_ = aliases_;
+    for (size_t w = 0; w < world.countries.size(); ++w) {
+        if (world_to_data_[w] >= 0 && !world.countries[w].name.empty()) {
+            other_names_.emplace_back(world.countries[w].name, world_to_data_[w]);
+        }
+    }
     data_to_world_.assign(resolver_->size(), -1);
     for (size_t w = 0; w < world_to_data_.size(); ++w) {
         const int d = world_to_data_[w];

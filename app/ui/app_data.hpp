@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/data/dataset.hpp"
@@ -33,6 +34,9 @@ public:
     const std::vector<data::StatedFigure>& stated() const { return stated_; }
     // One-line notes about loading: unreadable files, "kept the last good data", reloads.
     const std::vector<std::string>& messages() const { return messages_; }
+    // Other names for search's type-ahead: the alias table (assets/aliases.csv) and the
+    // boundaries' names, each with its data index.
+    const std::vector<std::pair<std::string, int>>& other_names() const { return other_names_; }
     // True when the files given were the bundled dataset.
     bool bundled() const { return bundled_; }
 
@@ -58,6 +62,7 @@ private:
     std::vector<data::StatedFigure> stated_;
     std::vector<std::string> messages_;
     std::vector<int> world_to_data_, data_to_world_;
+    std::vector<std::pair<std::string, int>> aliases_, other_names_;
     std::vector<std::string> watched_;
     std::vector<std::filesystem::file_time_type> mtimes_;
     double next_poll_s_ = 0.0;

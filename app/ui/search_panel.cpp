@@ -12,7 +12,8 @@
 namespace deportmap::ui {
 
 std::vector<SearchHit> search_countries(const data::CountryResolver& countries,
-                                        const std::string& query, size_t limit) {
+                                        const std::string& query, size_t limit,
+                                        const std::vector<std::pair<std::string, int>>& other_names) {
     std::vector<SearchHit> hits;
     const std::string q = data::normalize_name(query);
     if (q.empty()) return hits;
@@ -48,6 +49,18 @@ std::vector<SearchHit> search_countries(const data::CountryResolver& countries,
                     break;
                 }
             }
+        }
+    }
+    // Aliases and boundary names, starting with and then containing the query.
+    for (int pass = 0; pass < 2 && hits.size() < limit; ++pass) {
+        for (const auto& [name, c] : other_names) {
+            if (hits.size() >= limit) break;
+            const std::string n = data::normalize_name(name);
+            const size_t at = n.find(q);
+            const bool match = pass == 0 ? at == 0 : at != std::string::npos && at > 0;
+            if (!match) continue;
+            const bool same = n == data::normalize_name(countries.country(c).name);
+            add(c, same ? label(c) : label(c) + " \xE2\x80\x94 " + name);
         }
     }
     // Close spellings (the resolver's suggestions cover aliases too).
@@ -94,7 +107,7 @@ int SearchPanel::draw(PanelContext& ctx) {
                                                     ImGuiInputTextFlags_EnterReturnsTrue);
         if (last_query_ != text_.data()) {
             last_query_ = text_.data();
-            hits_ = search_countries(ctx.data.countries(), last_query_);
+            hits_ = search_countries(ctx.data.countries(), last_query_, 8, ctx.data.other_names());
             cursor_ = 0;
         }
         if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) cursor_ = std::min(cursor_ + 1, static_cast<int>(hits_.size()) - 1);

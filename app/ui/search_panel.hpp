@@ -3,6 +3,7 @@
 // camera to the country and selects it. Esc closes.
 #pragma once
 #include <array>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -17,8 +18,11 @@ struct SearchHit {
 
 // Matches for `query` (best first, at most `limit`): an exact name, code or alias; then
 // names that start with the query; then names that contain it; then close spellings.
-std::vector<SearchHit> search_countries(const data::CountryResolver& countries,
-                                        const std::string& query, size_t limit = 8);
+// `other_names` (aliases, boundary names; data index each) join the prefix and
+// substring passes.
+std::vector<SearchHit> search_countries(
+    const data::CountryResolver& countries, const std::string& query, size_t limit = 8,
+    const std::vector<std::pair<std::string, int>>& other_names = {});
 
 class SearchPanel {
 public:

@@ -247,6 +247,11 @@ TEST_F(BundledData, SearchFindsNamesCodesAndAliases) {
     EXPECT_EQ(first_iso("Burma"), "MMR");
     EXPECT_EQ(first_iso("Salvad"), "SLV");  // type-ahead: a prefix
     EXPECT_EQ(first_iso("Rwandaa"), "RWA");  // a close spelling
+    // Type-ahead over the alias table: a prefix of "Ivory Coast".
+    const auto ivory = search_countries(c, "ivory", 8, data_->other_names());
+    ASSERT_FALSE(ivory.empty());
+    EXPECT_EQ(c.country(ivory.front().country).iso3, "CIV");
+    EXPECT_NE(ivory.front().shown.find("Ivory Coast"), std::string::npos) << ivory.front().shown;
     const auto costa = search_countries(c, "Costa");
     ASSERT_FALSE(costa.empty());
     EXPECT_EQ(c.country(costa.front().country).iso3, "CRI");

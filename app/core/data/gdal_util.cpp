@@ -1,5 +1,6 @@
 // GDAL registration and quiet error collection for the data readers.
 #include "core/data/gdal_util.hpp"
+#include "core/util/gdal_init.hpp"
 
 #include <cpl_error.h>
 #include <gdal.h>
@@ -8,10 +9,7 @@
 
 namespace deportmap::data {
 
-void ensure_gdal() {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
+void ensure_gdal() { ensure_gdal_registered(); }
 
 namespace {
 void CPL_STDCALL collect(CPLErr level, CPLErrorNum, const char* message) {

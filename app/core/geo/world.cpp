@@ -2,6 +2,7 @@
 // polygon layer (--boundaries), converted at this edge into the plain structs of
 // world.hpp. GDAL types never leave this file.
 #include "core/geo/world.hpp"
+#include "core/util/gdal_init.hpp"
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -75,10 +76,7 @@ double ms_since(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 
-void ensure_gdal() {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
+void ensure_gdal() { ensure_gdal_registered(); }
 
 // GDAL's last error as one line (GDAL messages can hold newlines).
 std::string last_gdal_error() {

@@ -15,6 +15,7 @@
 
 #include "cli/commands.hpp"
 #include "core/export/png.hpp"
+#include "core/geo/globe.hpp"
 #include "core/geo/world.hpp"
 #include "core/view.hpp"
 #include "core/util/args.hpp"
@@ -25,11 +26,13 @@
 #include "platform/glfw_window.hpp"
 #include "platform/open_url.hpp"
 #include "platform/window_extras.hpp"
+#include "render/globe_renderer.hpp"
 #include "render/map_renderer.hpp"
 #include "render/overlay_renderer.hpp"
 #include "ui/imgui_layer.hpp"
 #include "ui/app_data.hpp"
 #include "ui/frame_bench.hpp"
+#include "ui/globe_input.hpp"
 #include "ui/map_app.hpp"
 #include "ui/map_input.hpp"
 #include "ui/map_overlay.hpp"
@@ -219,6 +222,13 @@ int run_window(const Argv& args) {
     render::MapRenderer renderer;
     renderer.upload(session->projected());
     render::OverlayRenderer overlay_renderer;
+    // The orthographic globe (--projection orthographic, or chosen in the overlay): drawn
+    // from the session's Equirectangular levels once they are the ones shown.
+    bool globe = options.globe;
+    geo::GlobeView globe_view;
+    ui::GlobeInput globe_input;
+    render::GlobeRenderer globe_renderer;
+    bool globe_uploaded = false;
     ui::MapOverlay map_overlay;
     ui::ImGuiLayer imgui(window->handle(), window->content_scale());
     if (!settings_file.empty()) imgui.set_ini_path(ui::imgui_ini_path());
@@ -345,6 +355,13 @@ int run_window(const Argv& args) {
                 }
             }
         }
+        if (session->projected().projection == geo::ProjectionKind::Equirectangular &&
+            (!globe_uploaded || changes.projection_changed || changes.any())) {
+            globe_renderer.upload(session->projected());
+            globe_uploaded = true;
+        } else if (changes.projection_changed) {
+            globe_uploaded = false;
+        }
         for (std::string& e : changes.errors) {
             std::fprintf(stderr, "deportmap: %s\n", e.c_str());
             errors.push_back(std::move(e));
@@ -362,17 +379,41 @@ int run_window(const Argv& args) {
         imgui.begin_frame();
         changed = changed || imgui.had_input();
         const geo::BBox& bounds = session->projected().world_bounds;
-        const bool moved = input.apply(camera, bounds, fb.width, fb.height);
+        const bool globe_active =
+            globe && session->projected().projection == geo::ProjectionKind::Equirectangular;
+        const bool moved = globe_active
+                               ? globe_input.apply(globe_view, fb.width, fb.height, dt_s)
+                               : input.apply(camera, bounds, fb.width, fb.height);
+        changed = changed || moved;
+        // The globe's level follows the length of its equator on screen.
+        const geo::Lod globe_lod = ui::lod_for_world_width(
+            2.0 * 3.141592653589793 * globe_view.radius_px(fb.width, fb.height));
 
-        const auto pick_lod = renderer.level_for(
+        const auto pick_lod = globe_active ? globe_renderer.level_for(globe_lod) : renderer.level_for(
             ui::lod_for_world_width(camera.transform(bounds, fb.width, fb.height).scale_x *
                                     bounds.width()));
         ui::FrameArgs frame_args{*world,  session->projected(), camera, fb.width,
                                  fb.height, now_s,  dt_s,   imgui.large_font(),
-                                 pick_lod, moved,  &map_overlay.markers()};
+                                 pick_lod, moved,  globe_active ? nullptr : &map_overlay.markers()};
+        if (globe_active && pick_lod) {
+            // Inverse orthographic, then the Equirectangular shapes of the level drawn.
+            const geo::ProjectedWorld& pw = session->projected();
+            const geo::Lod lod = *pick_lod;
+            frame_args.pick_pixel = [&pw, lod, &globe_view, &fb](geo::Vec2 px) {
+                const auto ll = geo::globe_from_pixel(globe_view, px, fb.width, fb.height);
+                if (!ll) return -1;
+                constexpr double kRad = 3.141592653589793 / 180.0;
+                return pw.pick({ll->x * kRad * geo::kEqcUnitsPerRadian,
+                                ll->y * kRad * geo::kEqcUnitsPerRadian},
+                               lod);
+            };
+        }
         const ui::FrameResult frame = app->frame(frame_args);
         changed = changed || frame.animating || frame.colors_changed;
-        if (frame.colors_changed) renderer.set_country_colors(app->colors());
+        if (frame.colors_changed) {
+            renderer.set_country_colors(app->colors());
+            globe_renderer.set_country_colors(app->colors());
+        }
         for (const std::string& url : app->take_open_requests()) {
             std::string error;
             if (!platform::open_url(url, error)) app->add_message(error);
@@ -389,10 +430,26 @@ int run_window(const Argv& args) {
             info.requested = session->requested_projection();
             info.busy = session->busy();
             info.zoom = camera.zoom;
-            info.cursor_lonlat = cursor_lonlat(*session, view);
+            info.globe = globe;
+            if (globe_active) {
+                const auto px = ui::map_cursor_pixel();
+                if (px) info.cursor_lonlat = geo::globe_from_pixel(globe_view, *px, fb.width, fb.height);
+                info.zoom = globe_view.zoom;
+                info.lod = globe_renderer.level_for(globe_lod);
+            } else {
+                info.cursor_lonlat = cursor_lonlat(*session, view);
+            }
             info.errors = &errors;
             info.bottom = frame.bottom_left_y;
             const ui::OverlayActions overlay_actions = overlay.draw(info);
+            if (overlay_actions.globe) {
+                globe = *overlay_actions.globe;
+                if (globe) {
+                    session->request_projection(geo::ProjectionKind::Equirectangular);
+                    scene.projection = geo::ProjectionKind::Equirectangular;
+                }
+                changed = true;
+            }
             if (overlay_actions.projection) {
                 session->request_projection(*overlay_actions.projection);
                 scene.projection = *overlay_actions.projection;
@@ -401,15 +458,19 @@ int run_window(const Argv& args) {
             if (overlay_actions.reset_view) {
                 camera = ui::home_camera(bounds);
                 view = camera.transform(bounds, fb.width, fb.height);
+                globe_view = geo::GlobeView{};
+                globe_input.stop();
                 changed = true;
             }
         }
         const std::optional<geo::Lod> drawn_lod =
             renderer.level_for(ui::lod_for_world_width(view.scale_x * bounds.width()));
-        map_overlay.update(scene, app->data(), session->projected(), drawn_lod, view, fb.width,
-                           fb.height, scale);
-        map_overlay.draw_labels(scene, *world, session->projected(), drawn_lod, view, fb.width,
-                                fb.height);
+        if (!globe_active) {  // markers and labels are placed on the flat map only
+            map_overlay.update(scene, app->data(), session->projected(), drawn_lod, view, fb.width,
+                               fb.height, scale);
+            map_overlay.draw_labels(scene, *world, session->projected(), drawn_lod, view, fb.width,
+                                    fb.height);
+        }
         imgui.end_frame();
 
         // The map fills the framebuffer; ImGui draws over it.
@@ -435,9 +496,19 @@ int run_window(const Argv& args) {
             stage_start = now;
         };
         stage_mark(0);
-        renderer.draw(params);
+        if (globe_active) {
+            render::GlobeDrawParams gp;
+            gp.width = fb.width;
+            gp.height = fb.height;
+            gp.view = globe_view;
+            gp.lod = globe_lod;
+            gp.style = params.style;
+            globe_renderer.draw(gp);
+        } else {
+            renderer.draw(params);
+        }
         stage_mark(1);
-        if (drawn_lod) {
+        if (drawn_lod && !globe_active) {
             // Selection (stronger) over hover; markers on top so small countries show.
             const geo::MapMesh& mesh = session->projected().meshes[static_cast<size_t>(*drawn_lod)];
             render::OutlineStyle outline;

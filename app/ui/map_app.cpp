@@ -253,7 +253,9 @@ void MapApp::map_pointer(FrameArgs& args) {
             }
         }
     }
-    if (px && hovered < 0 && args.pick_lod) {
+    if (px && hovered < 0 && args.pick_pixel) {
+        hovered = args.pick_pixel(*px);
+    } else if (px && hovered < 0 && args.pick_lod) {
         hovered = args.projected.pick(view.to_map(*px), *args.pick_lod);
     }
     scene_.hovered = hovered;

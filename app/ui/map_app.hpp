@@ -5,6 +5,7 @@
 // (app/cli/window.cpp) owns the GL side and calls frame() between ImGui's NewFrame and
 // Render; nothing here touches GL.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,9 @@ struct FrameArgs {
     // Small-country markers drawn last frame (framebuffer pixels): hovering or clicking
     // one picks its country, before the polygons under it.
     const std::vector<Marker>* markers = nullptr;
+    // When set (the globe), picks the country under a framebuffer pixel instead of the
+    // flat view's inverse transform; returns a World index or -1.
+    std::function<int(geo::Vec2)> pick_pixel{};
 };
 
 struct FrameResult {

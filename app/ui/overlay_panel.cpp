@@ -57,23 +57,28 @@ OverlayActions OverlayPanel::draw(const OverlayInfo& info) {
     ImGui::SameLine();
     ImGui::Text("  zoom %.1fx", info.zoom);
 
-    // Projection switcher: every projection the core offers.
-    const std::string current(geo::projection_label(info.requested));
+    // Projection switcher: every projection the core offers, then the globe.
+    const std::string current = info.globe ? std::string("Orthographic globe")
+                                           : std::string(geo::projection_label(info.requested));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11.0f);
     if (ImGui::BeginCombo("Projection", current.c_str())) {
         for (geo::ProjectionKind kind : geo::all_projections()) {
             const std::string label(geo::projection_label(kind));
             ImGui::PushID(static_cast<int>(kind));
-            const bool selected = kind == info.requested;
+            const bool selected = !info.globe && kind == info.requested;
             if (ImGui::Selectable(label.c_str(), selected) && !selected) {
-                actions.projection = kind;
+                if (kind != info.requested) actions.projection = kind;
+                if (info.globe) actions.globe = false;
             }
             if (selected) ImGui::SetItemDefaultFocus();
             ImGui::PopID();
         }
+        if (ImGui::Selectable("Orthographic globe", info.globe) && !info.globe) {
+            actions.globe = true;
+        }
         ImGui::EndCombo();
     }
-    if (info.requested != info.shown) {
+    if (!info.globe && info.requested != info.shown) {
         ImGui::SameLine();
         ImGui::TextDisabled("preparing\xE2\x80\xA6");
     }

@@ -22,6 +22,7 @@ struct OverlayInfo {
     geo::ProjectionKind shown = geo::ProjectionKind::EqualEarth;
     geo::ProjectionKind requested = geo::ProjectionKind::EqualEarth;
     bool busy = false;  // background preparation running
+    bool globe = false;  // the orthographic globe is shown
     double zoom = 1.0;
     std::optional<geo::Vec2> cursor_lonlat;  // degrees, when over the globe
     const std::vector<std::string>* errors = nullptr;  // latest first or last; shown as is
@@ -34,6 +35,7 @@ struct OverlayInfo {
 // What the user asked for this frame.
 struct OverlayActions {
     std::optional<geo::ProjectionKind> projection;
+    std::optional<bool> globe;  // true: switch to the globe; false: back to the flat map
     bool reset_view = false;
 };
 

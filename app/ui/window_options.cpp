@@ -38,7 +38,11 @@ WindowOptions parse_window_options(const std::vector<std::string>& argv) {
                          "' (see deportmap --help)");
     }
     WindowOptions o;
-    if (auto p = args.get("projection")) {
+    if (auto p = args.get("projection"); p && *p == "orthographic") {
+        o.globe = true;  // the rotating globe (drawn from the Equirectangular levels)
+        o.projection = geo::ProjectionKind::Equirectangular;
+        o.projection_given = true;
+    } else if (p) {
         auto kind = geo::parse_projection(*p);
         if (!kind) {
             std::string names;
@@ -47,7 +51,7 @@ WindowOptions parse_window_options(const std::vector<std::string>& argv) {
                 names += geo::projection_name(k);
             }
             throw UsageError("option --projection: unknown projection '" + *p +
-                             "' (one of " + names + ")");
+                             "' (one of " + names + ", orthographic)");
         }
         o.projection = *kind;
         o.projection_given = true;
@@ -110,7 +114,8 @@ WindowOptions parse_window_options(const std::vector<std::string>& argv) {
 const char* window_usage() {
     return "usage: deportmap [OPTIONS]   open the interactive map\n"
            "  --projection P      equal-earth (default), robinson, natural-earth,\n"
-           "                      winkel-tripel, mercator, equirectangular\n"
+           "                      winkel-tripel, mercator, equirectangular,\n"
+           "                      orthographic (a globe that rotates under the mouse)\n"
            "  --size WxH          window size (default 1280x800, scaled to the monitor)\n"
            "  --frames N          render N frames, then exit\n"
            "  --screenshot F.png  save the last frame as a PNG (with --frames, or on close)\n"

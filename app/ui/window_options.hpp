@@ -14,6 +14,7 @@ namespace deportmap::ui {
 
 struct WindowOptions {
     geo::ProjectionKind projection = geo::ProjectionKind::EqualEarth;
+    bool globe = false;  // --projection orthographic: the rotating globe
     // Window size in screen coordinates; when not given, 1280x800 scaled to the
     // monitor's content scale.
     int width = 1280;

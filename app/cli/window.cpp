@@ -161,6 +161,8 @@ int run_window(const Argv& args) {
         return 1;
     }
     if (!settings_message.empty()) app->add_message(settings_message);
+    app->export_panel().set_inputs({options.data_files, options.statuses_path, options.boundaries.path,
+                                    options.boundaries.id_field, options.boundaries.name_field});
     Scene& scene = app->scene();
     if (!settings_file.empty()) {
         scene.theme = settings.theme;

@@ -17,9 +17,9 @@ namespace deportmap::ui {
 namespace {
 
 const std::vector<std::string> kVerbsWithArg = {"select", "fly",   "step",  "date",   "hover-legend",
-                                                "hide",   "theme", "speed", "search"};
+                                                "hide",   "theme", "speed", "search", "export"};
 const std::vector<std::string> kVerbsWithoutArg = {"play", "pause", "labels", "clear", "help",
-                                                   "problems"};
+                                                   "problems", "open-export"};
 
 double ease(double t) {
     t = std::clamp(t, 0.0, 1.0);
@@ -53,7 +53,7 @@ std::vector<Action> parse_actions(const std::string& text) {
         if (!needs && !plain) {
             throw UsageError("option --actions: unknown step '" + step +
                              "' (select, fly, step, date, hover-legend, hide, theme, speed, "
-                             "search, play, pause, labels, clear, help, problems)");
+                             "search, export, play, pause, labels, clear, help, problems, open-export)");
         }
         if (needs && a.arg.empty()) {
             throw UsageError("option --actions: step '" + a.verb + "' needs a value (" + a.verb +
@@ -155,6 +155,10 @@ void MapApp::apply_actions(const std::vector<Action>& actions, const geo::World&
             if (!help_.is_open()) help_.toggle();
         } else if (a.verb == "problems") {
             if (!errors_.is_open()) errors_.toggle();
+        } else if (a.verb == "open-export") {
+            export_.open();
+        } else if (a.verb == "export") {
+            export_.request_export(a.arg);
         } else if (a.verb == "play") {
             timeline_.set_playing(true);
         } else if (a.verb == "pause") {
@@ -210,6 +214,7 @@ void MapApp::shortcuts(FrameArgs&) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F, false)) search_.open();
     if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) help_.toggle();
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_E, false)) export_.toggle();
     if (!io.WantTextInput) {
         for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
             const ImWchar ch = io.InputQueueCharacters[i];
@@ -362,12 +367,14 @@ FrameResult MapApp::frame(FrameArgs& args) {
     if (picked >= 0) select(picked, true);
     errors_.draw(ctx, messages_);
     help_.draw(scene_, panels_);
+    export_.draw(ctx, ExportView{args.camera, args.projected.world_bounds,
+                                 args.projected.projection, args.fb_width, args.fb_height});
 
     map_pointer(args);
     fly_step(args);
     result.colors_changed = update_colors(args.now_s, false);
     result.animating = timeline_.playing() || fade_.active() || flight_.has_value() ||
-                       pending_fly_ >= 0;
+                       pending_fly_ >= 0 || export_.busy();
     scene_.camera = args.camera;
     return result;
 }
@@ -419,6 +426,8 @@ std::string MapApp::state_json(const geo::World& world) const {
     j["camera"] = {{"zoom", scene_.camera.zoom},
                    {"center", {scene_.camera.center.x, scene_.camera.center.y}}};
     j["search_open"] = search_.is_open();
+    j["export_open"] = export_.is_open();
+    j["export_status"] = export_.status();
     j["panels"] = {{"legend", panels_.legend},
                    {"timeline", panels_.timeline},
                    {"details", panels_.details},

@@ -19,6 +19,7 @@
 #include "ui/color_fade.hpp"
 #include "ui/details_panel.hpp"
 #include "ui/errors_panel.hpp"
+#include "ui/export_panel.hpp"
 #include "ui/legend_panel.hpp"
 #include "ui/search_panel.hpp"
 #include "ui/settings.hpp"
@@ -32,7 +33,7 @@ namespace deportmap::ui {
 // One scripted step (see parse_actions).
 struct Action {
     std::string verb;  // select, fly, step, date, hover-legend, hide, play, pause, theme,
-                       // speed, search, labels
+                       // speed, search, labels, open-export, export (export:FILE)
     std::string arg;
 };
 // Parses "select:RWA;step:+1;hover-legend:receiving". Throws UsageError (one line naming
@@ -80,6 +81,7 @@ public:
     const Scene& scene() const { return scene_; }
     AppData& data() { return data_; }
     TimelinePanel& timeline() { return timeline_; }
+    ExportPanel& export_panel() { return export_; }
     PanelVisibility& panels() { return panels_; }
     // Current per-country fill colours (World order), mid-fade while one runs.
     const std::vector<Color>& colors() const { return fade_.current(); }
@@ -125,6 +127,7 @@ private:
     SearchPanel search_;
     ErrorsPanel errors_;
     ShortcutsPanel help_;
+    ExportPanel export_;
     ColorFade fade_;
     std::vector<std::string> messages_;
     std::vector<std::string> open_requests_;

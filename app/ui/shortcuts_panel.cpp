@@ -15,6 +15,7 @@ constexpr Shortcut kShortcuts[] = {
     {"Left / Right, , / .", "previous / next event day"},
     {"Home / End", "first event / latest date"},
     {"Ctrl+F or /", "find a country"},
+    {"Ctrl+E", "export the view (PNG or SVG)"},
     {"Esc", "clear the selection (or close the search)"},
     {"click a country", "select it: details on the right"},
     {"drag, wheel", "pan, zoom about the cursor"},

@@ -156,5 +156,26 @@ TEST_F(WindowState, BadRowsAreProblemsAndGoodRowsLoad) {
     EXPECT_NE(r.output.find("events_bad.csv:"), std::string::npos) << r.output;
 }
 
+TEST_F(WindowState, ExportActionWritesTheViewThroughTheExporter) {
+    const std::string dir = testing::TempDir() + "window_export_" + std::to_string(::getpid());
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string out = dir + "/view.png";
+    const WindowRun r = run_window("export", "--date 2025-07-01 --theme dark --actions 'export:" +
+                                                 out + "'");
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_EQ(r.state["export_open"], true);
+    EXPECT_FALSE(r.state["export_status"].get<std::string>().empty());
+    // The window waits for the export when it closes: the file and its sidecar are there.
+    ASSERT_TRUE(std::filesystem::exists(out)) << r.output;
+    std::ifstream side(out + ".json");
+    ASSERT_TRUE(side) << r.output;
+    const json j = json::parse(side, nullptr, false);
+    const std::string text = j.dump();
+    EXPECT_NE(text.find("2025-07-01"), std::string::npos) << text;
+    EXPECT_NE(text.find("\"dark\""), std::string::npos) << text;
+    std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace deportmap::ui

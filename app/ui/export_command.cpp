@@ -1,0 +1,95 @@
+// The Export dialog's argument vector and view bounds (see export_command.hpp).
+#include "ui/export_command.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "ui/widgets.hpp"
+
+namespace deportmap::ui {
+namespace {
+
+std::string fixed4(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.4f", v);
+    return buf;
+}
+
+}  // namespace
+
+std::vector<std::string> build_export_argv(const ExportRequest& r) {
+    std::vector<std::string> a = {"export", "--out", r.out};
+    if (!r.preset.empty()) {
+        a.insert(a.end(), {"--preset", r.preset});
+    } else {
+        a.insert(a.end(), {"--width", std::to_string(r.width), "--height", std::to_string(r.height)});
+    }
+    a.insert(a.end(), {"--date", iso_day(r.date)});
+    a.insert(a.end(), {"--projection", std::string(geo::projection_name(r.projection))});
+    if (r.bounds) {
+        const auto& b = *r.bounds;
+        a.insert(a.end(), {"--bounds", fixed4(b[0]) + "," + fixed4(b[1]) + "," + fixed4(b[2]) +
+                                           "," + fixed4(b[3])});
+    }
+    a.insert(a.end(), {"--theme", std::string(theme_name(r.theme))});
+    a.insert(a.end(), {"--title", r.title, "--subtitle", r.subtitle});
+    if (!r.source.empty()) a.insert(a.end(), {"--source", r.source});
+    if (r.transparent) a.push_back("--transparent");
+    for (const std::string& f : r.inputs.data_files) a.insert(a.end(), {"--data", f});
+    if (!r.inputs.statuses_path.empty()) a.insert(a.end(), {"--statuses", r.inputs.statuses_path});
+    if (!r.inputs.boundaries_path.empty()) {
+        a.insert(a.end(), {"--boundaries", r.inputs.boundaries_path});
+        if (!r.inputs.id_field.empty()) a.insert(a.end(), {"--id-field", r.inputs.id_field});
+        if (!r.inputs.name_field.empty()) a.insert(a.end(), {"--name-field", r.inputs.name_field});
+    }
+    a.push_back("--quiet");
+    return a;
+}
+
+std::optional<std::array<double, 4>> visible_lonlat_bounds(const Camera& camera,
+                                                           const geo::BBox& world, int width,
+                                                           int height,
+                                                           const geo::Projector& projector) {
+    if (width <= 0 || height <= 0 || world.empty()) return std::nullopt;
+    const ViewTransform v = camera.transform(world, width, height);
+    const geo::Vec2 a = v.to_map({0.0, 0.0});
+    const geo::Vec2 b = v.to_map({static_cast<double>(width), static_cast<double>(height)});
+    geo::BBox shown;
+    shown.min_x = std::max(world.min_x, std::min(a.x, b.x));
+    shown.max_x = std::min(world.max_x, std::max(a.x, b.x));
+    shown.min_y = std::max(world.min_y, std::min(a.y, b.y));
+    shown.max_y = std::min(world.max_y, std::max(a.y, b.y));
+    if (shown.empty()) return std::nullopt;
+    if (shown.width() >= 0.98 * world.width() && shown.height() >= 0.98 * world.height()) {
+        return std::nullopt;
+    }
+    // A grid over the visible rectangle: its corners may lie outside the globe's outline
+    // (nothing to invert there), its inside points do not.
+    constexpr int kSteps = 32;
+    double min_lon = 180, min_lat = 90, max_lon = -180, max_lat = -90;
+    bool any = false;
+    for (int j = 0; j <= kSteps; ++j) {
+        for (int i = 0; i <= kSteps; ++i) {
+            const geo::Vec2 p{shown.min_x + shown.width() * i / kSteps,
+                              shown.min_y + shown.height() * j / kSteps};
+            const auto ll = projector.inverse(p);
+            if (!ll || !std::isfinite(ll->x) || !std::isfinite(ll->y)) continue;
+            if (ll->x < -180.0001 || ll->x > 180.0001 || ll->y < -90.0001 || ll->y > 90.0001) continue;
+            min_lon = std::min(min_lon, ll->x);
+            max_lon = std::max(max_lon, ll->x);
+            min_lat = std::min(min_lat, ll->y);
+            max_lat = std::max(max_lat, ll->y);
+            any = true;
+        }
+    }
+    if (!any || max_lon - min_lon < 1e-3 || max_lat - min_lat < 1e-3) return std::nullopt;
+    return std::array<double, 4>{std::max(-180.0, min_lon), std::max(-90.0, min_lat),
+                                 std::min(180.0, max_lon), std::min(90.0, max_lat)};
+}
+
+std::string default_export_name(data::Day date, bool svg) {
+    return "deportmap-" + iso_day(date) + (svg ? ".svg" : ".png");
+}
+
+}  // namespace deportmap::ui

@@ -1,0 +1,74 @@
+// The Export dialog's command: what the window shows (date, projection, the camera's
+// visible area, theme, the files in use) turned into the argument vector of
+// `deportmap export`, so the dialog writes through exactly the same code as the command
+// line. Pure: no ImGui, no GL, no process.
+#pragma once
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/data/dataset.hpp"
+#include "core/geo/projection.hpp"
+#include "core/scene.hpp"
+#include "core/view.hpp"
+
+namespace deportmap::ui {
+
+// The exporter's size presets (same names and sizes as `deportmap export --preset`).
+struct ExportPreset {
+    const char* name;
+    int width;
+    int height;
+    double dpi;  // 0: none (print presets imply 300)
+};
+inline constexpr ExportPreset kExportPresets[] = {
+    {"1080p", 1920, 1080, 0},  {"4k", 3840, 2160, 0},           {"8k", 7680, 4320, 0},
+    {"square", 1080, 1080, 0}, {"social", 1200, 675, 0},        {"a4-300dpi", 3508, 2480, 300},
+    {"letter-300dpi", 3300, 2550, 300},
+};
+
+// The files the window reads (empty: the bundled ones).
+struct ExportInputs {
+    std::vector<std::string> data_files;
+    std::string statuses_path;
+    std::string boundaries_path;
+    std::string id_field;
+    std::string name_field;
+};
+
+struct ExportRequest {
+    std::string out;      // .png or .svg: the format follows the extension
+    std::string preset;   // a kExportPresets name, or empty for width x height
+    int width = 1920;
+    int height = 1080;
+    data::Day date = 0;
+    geo::ProjectionKind projection = geo::ProjectionKind::EqualEarth;
+    Theme theme = Theme::Light;
+    // MINLON, MINLAT, MAXLON, MAXLAT in degrees; nullopt: the whole world.
+    std::optional<std::array<double, 4>> bounds;
+    std::string title;
+    std::string subtitle;
+    std::string source;   // empty: the exporter's default from the data's publishers
+    bool transparent = false;
+    ExportInputs inputs;
+};
+
+// The arguments after the program name: {"export", "--out", FILE, ...}. Title and
+// subtitle are always given (empty leaves the element out); --source only when set;
+// --preset or --width/--height; --bounds with 4 decimals when set.
+std::vector<std::string> build_export_argv(const ExportRequest& request);
+
+// The lon/lat box the camera shows in a width x height viewport: the visible rectangle
+// in projected units, clipped to the world's bounds, its edges sampled and inverse-
+// projected. nullopt when the view shows the whole world (the visible rectangle covers
+// at least 98 % of the world's width and height) or nothing could be inverted.
+std::optional<std::array<double, 4>> visible_lonlat_bounds(const Camera& camera,
+                                                           const geo::BBox& world_bounds,
+                                                           int width, int height,
+                                                           const geo::Projector& projector);
+
+// "deportmap-YYYY-MM-DD.png" (or .svg) for `date`.
+std::string default_export_name(data::Day date, bool svg);
+
+}  // namespace deportmap::ui

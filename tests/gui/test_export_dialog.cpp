@@ -1,0 +1,172 @@
+// The Export dialog's command: the argument vector built from the window's state
+// (date, projection, theme, visible area, files), the camera -> lon/lat bounds rule,
+// and the argv run through the real binary headless (platform::ChildProcess, as the
+// dialog does) to a PNG of the asked size; a bad folder gives a one-line error.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "core/data/date.hpp"
+#include "platform/child_process.hpp"
+#include "ui/export_command.hpp"
+
+namespace dm = deportmap;
+namespace ui = deportmap::ui;
+
+namespace {
+
+// The value after `opt` in argv, or "<absent>".
+std::string value_of(const std::vector<std::string>& argv, const std::string& opt) {
+    const auto it = std::find(argv.begin(), argv.end(), opt);
+    if (it == argv.end() || it + 1 == argv.end()) return "<absent>";
+    return *(it + 1);
+}
+
+bool has(const std::vector<std::string>& argv, const std::string& opt) {
+    return std::find(argv.begin(), argv.end(), opt) != argv.end();
+}
+
+ui::ExportRequest sample_request() {
+    ui::ExportRequest r;
+    r.out = "/tmp/x.png";
+    r.preset = "social";
+    r.date = dm::data::days_from_civil(2025, 7, 1);
+    r.projection = dm::geo::ProjectionKind::Robinson;
+    r.theme = dm::Theme::Dark;
+    r.bounds = std::array<double, 4>{-20.5, 30.25, 45.0, 72.125};
+    r.title = "My title";
+    r.subtitle = "";
+    r.transparent = true;
+    r.inputs.data_files = {"a.csv", "b.xlsx"};
+    r.inputs.statuses_path = "st.csv";
+    return r;
+}
+
+// Width and height from a PNG's IHDR chunk; {0, 0} when not a PNG.
+std::pair<int, int> png_size(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    unsigned char h[24] = {};
+    in.read(reinterpret_cast<char*>(h), sizeof h);
+    if (!in || h[1] != 'P' || h[2] != 'N' || h[3] != 'G') return {0, 0};
+    auto be = [&](int o) { return (h[o] << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3]; };
+    return {be(16), be(20)};
+}
+
+}  // namespace
+
+TEST(ExportDialog, ArgvCarriesTheView) {
+    const std::vector<std::string> a = ui::build_export_argv(sample_request());
+    ASSERT_FALSE(a.empty());
+    EXPECT_EQ(a.front(), "export");
+    EXPECT_EQ(value_of(a, "--out"), "/tmp/x.png");
+    EXPECT_EQ(value_of(a, "--preset"), "social");
+    EXPECT_FALSE(has(a, "--width"));
+    EXPECT_EQ(value_of(a, "--date"), "2025-07-01");
+    EXPECT_EQ(value_of(a, "--projection"), "robinson");
+    EXPECT_EQ(value_of(a, "--theme"), "dark");
+    EXPECT_EQ(value_of(a, "--bounds"), "-20.5000,30.2500,45.0000,72.1250");
+    EXPECT_EQ(value_of(a, "--title"), "My title");
+    EXPECT_EQ(value_of(a, "--subtitle"), "");  // given empty: the element is left out
+    EXPECT_FALSE(has(a, "--source"));          // empty: the exporter's default
+    EXPECT_TRUE(has(a, "--transparent"));
+    EXPECT_EQ(std::count(a.begin(), a.end(), std::string("--data")), 2);
+    EXPECT_EQ(value_of(a, "--statuses"), "st.csv");
+    EXPECT_FALSE(has(a, "--boundaries"));
+}
+
+TEST(ExportDialog, CustomSizeWholeWorldAndSource) {
+    ui::ExportRequest r = sample_request();
+    r.preset.clear();
+    r.width = 640;
+    r.height = 400;
+    r.bounds.reset();
+    r.transparent = false;
+    r.source = "Source: us";
+    r.inputs.boundaries_path = "b.gpkg";
+    r.inputs.id_field = "ISO";
+    const std::vector<std::string> a = ui::build_export_argv(r);
+    EXPECT_FALSE(has(a, "--preset"));
+    EXPECT_EQ(value_of(a, "--width"), "640");
+    EXPECT_EQ(value_of(a, "--height"), "400");
+    EXPECT_FALSE(has(a, "--bounds"));
+    EXPECT_FALSE(has(a, "--focus"));
+    EXPECT_FALSE(has(a, "--transparent"));
+    EXPECT_EQ(value_of(a, "--source"), "Source: us");
+    EXPECT_EQ(value_of(a, "--boundaries"), "b.gpkg");
+    EXPECT_EQ(value_of(a, "--id-field"), "ISO");
+    EXPECT_FALSE(has(a, "--name-field"));
+}
+
+TEST(ExportDialog, VisibleBoundsFollowTheCamera) {
+    const dm::geo::Projector proj(dm::geo::ProjectionKind::EqualEarth);
+    const dm::geo::BBox world = proj.world_bounds();
+    dm::Camera home;
+    home.center = world.center();
+    home.zoom = 1.0;
+    EXPECT_FALSE(ui::visible_lonlat_bounds(home, world, 1280, 720, proj).has_value());
+
+    dm::Camera europe;
+    europe.center = proj.forward(dm::geo::Vec2{10.0, 50.0});
+    europe.zoom = 8.0;
+    const auto b = ui::visible_lonlat_bounds(europe, world, 1280, 720, proj);
+    ASSERT_TRUE(b.has_value());
+    EXPECT_LT((*b)[0], 10.0);
+    EXPECT_GT((*b)[2], 10.0);
+    EXPECT_LT((*b)[1], 50.0);
+    EXPECT_GT((*b)[3], 50.0);
+    // Zoom 8 shows about an eighth of the world's width (wider at 50 degrees north,
+    // where Equal Earth's meridians converge); twice the zoom, about half the span.
+    const double span8 = (*b)[2] - (*b)[0];
+    EXPECT_GT(span8, 30.0);
+    EXPECT_LT(span8, 90.0);
+    europe.zoom = 16.0;
+    const auto b16 = ui::visible_lonlat_bounds(europe, world, 1280, 720, proj);
+    ASSERT_TRUE(b16.has_value());
+    EXPECT_NEAR(((*b16)[2] - (*b16)[0]) / span8, 0.5, 0.1);
+}
+
+TEST(ExportDialog, DefaultName) {
+    EXPECT_EQ(ui::default_export_name(dm::data::days_from_civil(2025, 3, 9), false),
+              "deportmap-2025-03-09.png");
+    EXPECT_EQ(ui::default_export_name(dm::data::days_from_civil(2025, 3, 9), true),
+              "deportmap-2025-03-09.svg");
+}
+
+// The dialog's argv through the real program, headless, as the dialog runs it.
+TEST(ExportDialog, ArgvRunsThroughTheBinary) {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                      ("deportmap-dlg-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    ui::ExportRequest r = sample_request();
+    r.out = (dir / "view.png").string();
+    r.preset.clear();
+    r.width = 480;
+    r.height = 270;
+    r.inputs = {};  // bundled data
+    std::vector<std::string> argv = ui::build_export_argv(r);
+    argv.insert(argv.begin(), "deportmap");
+    dm::platform::ChildProcess child;
+    std::string error;
+    ASSERT_TRUE(child.start(DEPORTMAP_BINARY, argv, error)) << error;
+    const auto done = child.wait();
+    ASSERT_TRUE(done.has_value());
+    EXPECT_EQ(done->exit_code, 0) << done->stderr_text;
+    EXPECT_EQ(png_size(r.out), std::make_pair(480, 270));
+    EXPECT_TRUE(std::filesystem::exists(r.out + ".json"));
+
+    // A folder that does not exist: non-zero exit and one line on stderr naming it.
+    r.out = (dir / "missing" / "x.png").string();
+    argv = ui::build_export_argv(r);
+    argv.insert(argv.begin(), "deportmap");
+    ASSERT_TRUE(child.start(DEPORTMAP_BINARY, argv, error)) << error;
+    const auto failed = child.wait();
+    ASSERT_TRUE(failed.has_value());
+    EXPECT_NE(failed->exit_code, 0);
+    EXPECT_NE(failed->stderr_text.find("missing"), std::string::npos) << failed->stderr_text;
+    EXPECT_FALSE(std::filesystem::exists(r.out));
+    std::filesystem::remove_all(dir);
+}

@@ -505,6 +505,9 @@ int run_window(const Argv& args) {
             gp.view = globe_view;
             gp.lod = globe_lod;
             gp.style = params.style;
+            gp.hovered = scene.hovered;
+            gp.selected = scene.selected;
+            gp.highlight = theme.highlight;
             globe_renderer.draw(gp);
         } else {
             renderer.draw(params);

@@ -42,7 +42,7 @@ struct GlobeRenderer::Impl {
     gl::Program disc;
     struct {
         GLint units, rotation, center, radius, viewport, colors, color_count, no_data, solid,
-            solid_color;
+            solid_color, only_country, pixel_offset;
     } su{};
     struct {
         GLint center, radius, height, color;
@@ -61,7 +61,8 @@ GlobeRenderer::GlobeRenderer() : impl_(std::make_unique<Impl>()) {
             r.sphere.uniform("u_center"),           r.sphere.uniform("u_radius"),
             r.sphere.uniform("u_viewport"),         r.sphere.uniform("u_colors"),
             r.sphere.uniform("u_color_count"),      r.sphere.uniform("u_no_data"),
-            r.sphere.uniform("u_solid"),            r.sphere.uniform("u_solid_color")};
+            r.sphere.uniform("u_solid"),            r.sphere.uniform("u_solid_color"),
+            r.sphere.uniform("u_only_country"), r.sphere.uniform("u_pixel_offset")};
     r.du = {r.disc.uniform("u_center"), r.disc.uniform("u_radius"), r.disc.uniform("u_height"),
             r.disc.uniform("u_color")};
     r.empty_vao = gl::VertexArray::create();
@@ -208,6 +209,8 @@ void GlobeRenderer::draw(const GlobeDrawParams& p) {
         set_color(r.su.no_data, p.style.no_data);
         glEnable(GL_CLIP_DISTANCE0);
         glUniform1i(r.su.solid, 0);
+        glUniform1i(r.su.only_country, -1);
+        glUniform2f(r.su.pixel_offset, 0.0f, 0.0f);
         glBindVertexArray(level.fill_vao.id());
         glDrawElements(GL_TRIANGLES, level.fill_index_count, GL_UNSIGNED_INT, nullptr);
         if (p.style.border_width_px > 0.0f && level.line_vertex_count > 0) {
@@ -216,6 +219,25 @@ void GlobeRenderer::draw(const GlobeDrawParams& p) {
             glBindVertexArray(level.line_vao.id());
             glDrawArrays(GL_LINES, 0, level.line_vertex_count);
         }
+        // Hover, then selection: that country's borders only, in the highlight colour.
+        for (const int country : {p.hovered, p.selected}) {
+            if (country < 0 || level.line_vertex_count == 0) continue;
+            glUniform1i(r.su.solid, 1);
+            glUniform1i(r.su.only_country, country);
+            Color c = p.highlight;
+            if (country != p.selected) c.a = 200;
+            set_color(r.su.solid_color, c);
+            glBindVertexArray(level.line_vao.id());
+            // One-pixel lines drawn at a few offsets: about 2 px (hover) or 3 px wide.
+            const int reach = country == p.selected ? 1 : 0;
+            for (int dy = -reach; dy <= 1; ++dy) {
+                for (int dx = -reach; dx <= 1; ++dx) {
+                    glUniform2f(r.su.pixel_offset, static_cast<float>(dx), static_cast<float>(dy));
+                    glDrawArrays(GL_LINES, 0, level.line_vertex_count);
+                }
+            }
+        }
+        glUniform2f(r.su.pixel_offset, 0.0f, 0.0f);
         glDisable(GL_CLIP_DISTANCE0);
         glBindTexture(GL_TEXTURE_2D, 0);
     }

@@ -22,6 +22,10 @@ struct GlobeDrawParams {
     geo::Lod lod = geo::Lod::k110m;
     MapStyle style;
     bool clear = true;  // clear to style.background first
+    // Countries (World indices, -1: none) whose borders are drawn again in `highlight`.
+    int hovered = -1;
+    int selected = -1;
+    Color highlight{0x10, 0x10, 0x10, 255};
 };
 
 class GlobeRenderer {

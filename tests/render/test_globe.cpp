@@ -122,6 +122,21 @@ TEST_F(GlTest, GlobeBordersAreDrawn) {
     for (int x = 66; x <= 72; ++x) blue += image.at(x, 100) == style.border ? 1 : 0;
     EXPECT_GE(blue, 1);
     EXPECT_EQ(image.at(100, 100), kRed);
+    const int border_pixels = image.count(style.border);
+
+    // Selected: country 0's borders again in the highlight colour, nothing else.
+    render::GlobeDrawParams p;
+    render::OffscreenTarget target(kSize, kSize, 1);
+    target.bind();
+    p.width = p.height = kSize;
+    p.view = view;
+    p.style = style;
+    p.selected = 0;
+    p.highlight = Color{255, 0, 255, 255};
+    renderer.draw(p);
+    const Image selected{target.read_rgba()};
+    EXPECT_GT(selected.count(p.highlight), border_pixels / 2);
+    EXPECT_EQ(selected.count(kGreen), 0);
 }
 
 }  // namespace

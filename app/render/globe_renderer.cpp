@@ -6,12 +6,12 @@
 #include <array>
 #include <vector>
 
+#include "render/color_table.hpp"
 #include "render/gl/objects.hpp"
 
 namespace deportmap::render {
 namespace {
 
-constexpr int kColorTableWidth = 256;  // must match globe.vert
 
 struct GlobeLevel {
     bool ready = false;
@@ -145,24 +145,7 @@ std::optional<geo::Lod> GlobeRenderer::level_for(geo::Lod lod) const {
 }
 
 void GlobeRenderer::set_country_colors(std::span<const Color> colors) {
-    Impl& r = *impl_;
-    const int count = static_cast<int>(std::min<size_t>(colors.size(), 65536));
-    const int rows = std::max(1, (count + kColorTableWidth - 1) / kColorTableWidth);
-    std::vector<uint8_t> texels(static_cast<size_t>(rows) * kColorTableWidth * 4, 0);
-    for (int i = 0; i < count; ++i) {
-        const Color c = colors[static_cast<size_t>(i)];
-        uint8_t* t = &texels[static_cast<size_t>(i) * 4];
-        t[0] = c.r;
-        t[1] = c.g;
-        t[2] = c.b;
-        t[3] = c.a;
-    }
-    glBindTexture(GL_TEXTURE_2D, r.color_table.id());
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kColorTableWidth, rows, 0, GL_RGBA,
-                 GL_UNSIGNED_BYTE, texels.data());
-    glBindTexture(GL_TEXTURE_2D, 0);
-    r.color_count = count;
+    impl_->color_count = upload_color_table(impl_->color_table.id(), colors);
 }
 
 void GlobeRenderer::draw(const GlobeDrawParams& p) {

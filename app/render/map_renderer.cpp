@@ -6,6 +6,7 @@
 // GL_MAX into a single-channel texture and painted once, so joins and borders shared by
 // two countries are not darkened by double blending.
 #include "render/map_renderer.hpp"
+#include "render/color_table.hpp"
 
 #include <algorithm>
 #include <array>
@@ -17,7 +18,6 @@
 namespace deportmap::render {
 namespace {
 
-constexpr int kColorTableWidth = 256;  // must match fill.vert
 
 struct Level {
     bool ready = false;
@@ -438,24 +438,7 @@ LevelStats MapRenderer::level_stats(geo::Lod lod) const {
 }
 
 void MapRenderer::set_country_colors(std::span<const Color> colors) {
-    Impl& r = *impl_;
-    const int count = static_cast<int>(std::min<size_t>(colors.size(), 65536));
-    const int rows = std::max(1, (count + kColorTableWidth - 1) / kColorTableWidth);
-    std::vector<uint8_t> texels(static_cast<size_t>(rows) * kColorTableWidth * 4, 0);
-    for (int i = 0; i < count; ++i) {
-        const Color c = colors[static_cast<size_t>(i)];
-        uint8_t* t = &texels[static_cast<size_t>(i) * 4];
-        t[0] = c.r;
-        t[1] = c.g;
-        t[2] = c.b;
-        t[3] = c.a;
-    }
-    glBindTexture(GL_TEXTURE_2D, r.color_table.id());
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kColorTableWidth, rows, 0, GL_RGBA,
-                 GL_UNSIGNED_BYTE, texels.data());
-    glBindTexture(GL_TEXTURE_2D, 0);
-    r.color_count = count;
+    impl_->color_count = upload_color_table(impl_->color_table.id(), colors);
 }
 
 void MapRenderer::draw(const DrawParams& params) {

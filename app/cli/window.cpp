@@ -488,6 +488,7 @@ int run_window(const Argv& args) {
         params.style.no_data = theme.no_data;
         params.style.border_width_px *= scale;
         params.direct_borders = true;  // cheaper on software renderers; exports keep coverage
+        params.hatch_px = 7.0f * scale;  // approximate dates striped (core/scene.hpp)
         // With --bench-frames, each stage is finished and timed on its own.
         auto stage_start = work_start;
         const auto stage_mark = [&](int stage) {

@@ -47,6 +47,19 @@ void world_statuses(const Scene& scene, const data::Timeline& timeline,
     }
 }
 
+void world_approximate(const Scene& scene, const data::Timeline& timeline,
+                       const std::vector<int>& world_to_data, std::vector<bool>& out) {
+    std::vector<data::StatusIndex> statuses;
+    world_statuses(scene, timeline, world_to_data, statuses);
+    out.assign(world_to_data.size(), false);
+    for (size_t i = 0; i < world_to_data.size(); ++i) {
+        if (statuses[i] == data::kNoStatus) continue;
+        const data::CountryState st = timeline.state_at(world_to_data[i], scene.date);
+        if (st.since_event < 0) continue;
+        out[i] = timeline.events()[static_cast<size_t>(st.since_event)].date.approximate();
+    }
+}
+
 namespace {
 Color mix(Color a, Color b, float t) {
     auto m = [t](uint8_t x, uint8_t y) {

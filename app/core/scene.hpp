@@ -55,6 +55,13 @@ std::vector<int> map_world_to_data(const geo::World& world, const data::CountryR
 void world_statuses(const Scene& scene, const data::Timeline& timeline,
                     const std::vector<int>& world_to_data,
                     std::vector<data::StatusIndex>& out);
+// Per World country: true when its status on scene.date was set by an event dated only
+// to the month or year (the map stripes those; the window marks them with colour alpha
+// kApproximateAlpha in its colour table).
+void world_approximate(const Scene& scene, const data::Timeline& timeline,
+                       const std::vector<int>& world_to_data, std::vector<bool>& out);
+inline constexpr uint8_t kApproximateAlpha = 254;
+
 // Fill colour per World country for the scene's date and theme: the status colour, or
 // the theme's no-data colour. A highlighted status dims the other countries.
 void world_colors(const Scene& scene, const data::Timeline& timeline,

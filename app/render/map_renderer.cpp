@@ -90,7 +90,8 @@ struct MapRenderer::Impl {
         GLint segments, scale, offset, viewport, extent, half_width, color;
     } direct_u{};
     struct {
-        GLint clip_scale, clip_offset, colors, color_count, no_data, solid, solid_color;
+        GLint clip_scale, clip_offset, colors, color_count, no_data, solid, solid_color, hatch_px,
+            hatch_color;
     } fill_u{};
     struct {
         GLint scale, offset, viewport, extent, half_width, alpha_scale;
@@ -128,7 +129,8 @@ MapRenderer::MapRenderer() : impl_(std::make_unique<Impl>()) {
     r.fill_u = {r.fill.uniform("u_clip_scale"), r.fill.uniform("u_clip_offset"),
                 r.fill.uniform("u_colors"),     r.fill.uniform("u_color_count"),
                 r.fill.uniform("u_no_data"),    r.fill.uniform("u_solid"),
-                r.fill.uniform("u_solid_color")};
+                r.fill.uniform("u_solid_color"), r.fill.uniform("u_hatch_px"),
+                r.fill.uniform("u_hatch_color")};
     r.border_u = {r.border.uniform("u_scale"),      r.border.uniform("u_offset"),
                   r.border.uniform("u_viewport"),   r.border.uniform("u_extent"),
                   r.border.uniform("u_half_width"), r.border.uniform("u_alpha_scale")};
@@ -482,6 +484,8 @@ void MapRenderer::draw(const DrawParams& params) {
     glUniform1i(r.fill_u.colors, 0);
     glUniform1i(r.fill_u.color_count, r.color_count);
     set_color_uniform(r.fill_u.no_data, style.no_data);
+    glUniform1f(r.fill_u.hatch_px, params.hatch_px);
+    set_color_uniform(r.fill_u.hatch_color, style.background);
 
     if (r.outline_count > 0) {
         glUniform1i(r.fill_u.solid, 1);

@@ -34,6 +34,9 @@ struct DrawParams {
     // llvmpipe that is most of a frame), at the price of slightly darker joins and
     // shared borders. The window uses it; exports keep the exact coverage path.
     bool direct_borders = false;
+    // Diagonal stripes, this many pixels apart, over countries whose colour-table alpha is
+    // 254 (status dated only to the month or year); 0 = none. Stripes mix in style.background.
+    float hatch_px = 0.0f;
 };
 
 // What one uploaded level holds on the GPU (zeros when not uploaded).

@@ -134,6 +134,23 @@ float LegendPanel::draw(PanelContext& ctx) {
             }
             ImGui::PopID();
         }
+        {
+            // Key to the stripes the map draws over approximate statuses.
+            const ImVec2 p0 = ImGui::GetCursorScreenPos();
+            const float h = ImGui::GetTextLineHeight();
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->PushClipRect(p0, ImVec2(p0.x + h, p0.y + h), true);
+            dl->AddRectFilled(p0, ImVec2(p0.x + h, p0.y + h),
+                              ImGui::GetColorU32(ImGuiCol_TextDisabled), h * 0.2f);
+            for (float o = -h; o < h; o += h * 0.45f) {
+                dl->AddLine(ImVec2(p0.x + o, p0.y + h), ImVec2(p0.x + o + h, p0.y),
+                            ImGui::GetColorU32(ImGuiCol_WindowBg), h * 0.16f);
+            }
+            dl->PopClipRect();
+            ImGui::Dummy(ImVec2(h, h));
+            ImGui::SameLine(0.0f, font * 0.5f);
+            ImGui::TextDisabled("Striped: status dated only to the month or year");
+        }
         hovered_ = hovered;
         ctx.scene.highlighted_status = hovered;
         bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;

@@ -203,6 +203,14 @@ bool MapApp::update_colors(double now_s, bool instant) {
                            color_key_->countries != key.countries;
         std::vector<Color> targets;
         world_colors(scene_, data_.timeline(), data_.world_to_data(), targets);
+        std::vector<bool> approximate;
+        world_approximate(scene_, data_.timeline(), data_.world_to_data(), approximate);
+        for (size_t i = 0; i < targets.size() && i < approximate.size(); ++i) {
+            // Dimmed (highlight) colours keep alpha 255: no stripes on them.
+            if (approximate[i] && targets[i].a == 255 && scene_.highlighted_status < 0) {
+                targets[i].a = kApproximateAlpha;
+            }
+        }
         fade_.set_targets(targets, now_s, instant || first);
         color_key_ = std::move(key);
         changed = true;

@@ -7,6 +7,17 @@
 
 namespace deportmap::render {
 
+gl::Texture create_color_table() {
+    gl::Texture texture = gl::Texture::create();
+    glBindTexture(GL_TEXTURE_2D, texture.id());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    const uint8_t transparent[4] = {0, 0, 0, 0};
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, transparent);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    return texture;
+}
+
 int upload_color_table(GLuint texture, std::span<const Color> colors) {
     const int count = static_cast<int>(std::min<size_t>(colors.size(), 65536));
     const int rows = std::max(1, (count + kColorTableWidth - 1) / kColorTableWidth);

@@ -7,11 +7,16 @@
 #include <glad/gl.h>
 
 #include "core/color.hpp"
+#include "render/gl/objects.hpp"
 
 namespace deportmap::render {
 
 // Must match the width the shaders divide the country index by (fill.vert, globe.vert).
 inline constexpr int kColorTableWidth = 256;
+
+// A colour-table texture (nearest filtering) holding one transparent texel until the
+// first upload.
+gl::Texture create_color_table();
 
 // Uploads `colors` (at most 65,536) into `texture`; returns how many were uploaded.
 // One small upload: the meshes are not touched.

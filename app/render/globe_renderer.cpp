@@ -66,14 +66,7 @@ GlobeRenderer::GlobeRenderer() : impl_(std::make_unique<Impl>()) {
     r.du = {r.disc.uniform("u_center"), r.disc.uniform("u_radius"), r.disc.uniform("u_height"),
             r.disc.uniform("u_color")};
     r.empty_vao = gl::VertexArray::create();
-    r.color_table = gl::Texture::create();
-    glBindTexture(GL_TEXTURE_2D, r.color_table.id());
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    const std::array<uint8_t, 4> transparent{0, 0, 0, 0};
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                 transparent.data());
-    glBindTexture(GL_TEXTURE_2D, 0);
+    r.color_table = create_color_table();
 }
 
 GlobeRenderer::~GlobeRenderer() = default;

@@ -15,6 +15,7 @@
 
 #include "gl_fixture.hpp"
 #include "image_check.hpp"
+#include "run_util.hpp"
 #include "core/scene.hpp"
 #include "render/map_renderer.hpp"
 
@@ -26,45 +27,11 @@ namespace fs = std::filesystem;
 const std::string kGolden =
     std::string(DEPORTMAP_TEST_SOURCE_DIR) + "/tests/render/golden/equirectangular_720x360.png";
 
-struct RunResult {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-// A scratch folder for this test under the test's working folder.
-fs::path scratch() { return test::output_folder(); }
-
-// Runs the binary with `arguments` (already shell-quoted where needed) and an optional
-// environment prefix, capturing stdout and stderr.
-RunResult run_deportmap(const std::string& arguments, const std::string& environment = "") {
-    const fs::path dir = scratch();
-    fs::create_directories(dir);
-    const fs::path out = dir / "stdout.txt";
-    const fs::path err = dir / "stderr.txt";
-    const std::string command = environment + " '" + std::string(DEPORTMAP_BINARY) + "' " +
-                                arguments + " >'" + out.string() + "' 2>'" + err.string() + "'";
-    const int status = std::system(command.c_str());
-    RunResult run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    run.out = slurp(out);
-    run.err = slurp(err);
-    return run;
-}
-
-// The exit code and the single stderr line, for error cases.
-void expect_one_line_error(const RunResult& run, int exit_code, const std::string& fragment) {
-    EXPECT_EQ(run.exit_code, exit_code) << run.err;
-    ASSERT_FALSE(run.err.empty());
-    EXPECT_EQ(run.err.find('\n'), run.err.size() - 1) << "more than one line: " << run.err;
-    EXPECT_EQ(run.err.rfind("deportmap: ", 0), 0u) << run.err;
-    EXPECT_NE(run.err.find(fragment), std::string::npos) << run.err;
-}
+using test::expect_one_line_error;
+using test::RunResult;
+using test::run_deportmap;
+using test::scratch;
+using test::slurp;
 
 class ExportTest : public test::GlTest {};
 

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "image_check.hpp"
+#include "run_util.hpp"
 
 extern char** environ;
 
@@ -34,46 +35,13 @@ const std::string kCommon =
     " --date 2025-07-01 --title 'Third-country deportations' "
     "--subtitle 'Countries the U.S. asked to take deportees who are not their citizens' ";
 
-struct RunResult {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
+using test::expect_one_line_error;
+using test::RunResult;
+using test::run_command;
+using test::scratch;
+using test::slurp;
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-fs::path scratch() {
-    const fs::path dir = test::output_folder();
-    fs::create_directories(dir);
-    return dir;
-}
-
-RunResult run_command(const std::string& command_line) {
-    const fs::path dir = scratch();
-    const fs::path out = dir / "stdout.txt";
-    const fs::path err = dir / "stderr.txt";
-    const std::string command = command_line + " >'" + out.string() + "' 2>'" + err.string() + "'";
-    const int status = std::system(command.c_str());
-    RunResult run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    run.out = slurp(out);
-    run.err = slurp(err);
-    return run;
-}
-
-RunResult deportmap(const std::string& arguments) {
-    return run_command("'" + std::string(DEPORTMAP_BINARY) + "' " + arguments);
-}
-
-void expect_one_line_error(const RunResult& run, int exit_code, const std::string& fragment) {
-    EXPECT_EQ(run.exit_code, exit_code) << run.err;
-    ASSERT_FALSE(run.err.empty());
-    EXPECT_EQ(run.err.find('\n'), run.err.size() - 1) << "more than one line: " << run.err;
-    EXPECT_NE(run.err.find(fragment), std::string::npos) << run.err;
-}
+RunResult deportmap(const std::string& arguments) { return test::run_deportmap(arguments); }
 
 // The tEXt chunks of a PNG file as "key=value" strings.
 std::vector<std::string> png_text_chunks(const std::string& bytes) {

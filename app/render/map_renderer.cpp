@@ -436,6 +436,21 @@ void MapRenderer::set_country_colors(std::span<const Color> colors) {
     impl_->color_count = upload_color_table(impl_->color_table.id(), colors);
 }
 
+namespace {
+// The view and width uniforms both border programs (coverage and direct) share: the
+// projected-to-pixel transform, the viewport, and the quad's half width plus 1 px of
+// anti-aliasing ramp, for a line `drawn_px` wide.
+template <class Uniforms>
+void set_segment_uniforms(const Uniforms& u, const ViewTransform& v, double w, double h,
+                          float drawn_px) {
+    glUniform2f(u.scale, static_cast<float>(v.scale_x), static_cast<float>(v.scale_y));
+    glUniform2f(u.offset, static_cast<float>(v.offset_x), static_cast<float>(v.offset_y));
+    glUniform2f(u.viewport, static_cast<float>(w), static_cast<float>(h));
+    glUniform1f(u.extent, drawn_px * 0.5f + 1.0f);
+    glUniform1f(u.half_width, drawn_px * 0.5f);
+}
+}  // namespace
+
 void MapRenderer::draw(const DrawParams& params) {
     Impl& r = *impl_;
     if (params.width <= 0 || params.height <= 0) return;
@@ -516,13 +531,7 @@ void MapRenderer::draw(const DrawParams& params) {
             const float width_px = style.border_width_px;
             const float drawn = std::max(width_px, 1.0f);
             r.direct.use();
-            glUniform2f(r.direct_u.scale, static_cast<float>(v.scale_x),
-                        static_cast<float>(v.scale_y));
-            glUniform2f(r.direct_u.offset, static_cast<float>(v.offset_x),
-                        static_cast<float>(v.offset_y));
-            glUniform2f(r.direct_u.viewport, static_cast<float>(w), static_cast<float>(h));
-            glUniform1f(r.direct_u.extent, drawn * 0.5f + 1.0f);
-            glUniform1f(r.direct_u.half_width, drawn * 0.5f);
+            set_segment_uniforms(r.direct_u, v, w, h, drawn);
             Color c = style.border;
             c.a = static_cast<uint8_t>(std::lround(c.a * std::min(width_px, 1.0f)));
             set_color_uniform(r.direct_u.color, c);
@@ -548,13 +557,7 @@ void MapRenderer::draw(const DrawParams& params) {
             const float width_px = style.border_width_px;
             const float drawn = std::max(width_px, 1.0f);
             r.border.use();
-            glUniform2f(r.border_u.scale, static_cast<float>(v.scale_x),
-                        static_cast<float>(v.scale_y));
-            glUniform2f(r.border_u.offset, static_cast<float>(v.offset_x),
-                        static_cast<float>(v.offset_y));
-            glUniform2f(r.border_u.viewport, static_cast<float>(w), static_cast<float>(h));
-            glUniform1f(r.border_u.extent, drawn * 0.5f + 1.0f);
-            glUniform1f(r.border_u.half_width, drawn * 0.5f);
+            set_segment_uniforms(r.border_u, v, w, h, drawn);
             glUniform1f(r.border_u.alpha_scale, std::min(width_px, 1.0f));
             glBindVertexArray(level.border_vao.id());
             glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, level.segment_count);

@@ -509,19 +509,34 @@ std::string default_source(const data::Timeline& timeline, data::Day day, bool b
     return s;
 }
 
-// Renders the map into a width x height image, in tiles when the size exceeds what one
-// offscreen target may hold. `first` is an already prepared target of the full size, or
-// null (then tiles of at most `max_tile` pixels are rendered).
-render::RgbaImage render_map(render::OffscreenMap* whole, int max_tile,
-                             const geo::ProjectedWorld& world, const render::MapImageRequest& request,
-                             std::span<const Color> colors) {
-    if (whole != nullptr) return whole->render(world, request, colors);
-    render::RgbaImage out;
-    out.width = request.width;
-    out.height = request.height;
-    out.rgba.resize(static_cast<size_t>(out.width) * static_cast<size_t>(out.height) * 4);
-    const int tw = std::min(max_tile, request.width), th = std::min(max_tile, request.height);
-    render::OffscreenMap tile(tw, th);
+// Exports draw at one sample per pixel and anti-alias fill edges with fringes
+// (render::DrawParams::edge_fringes): on a software rasteriser every MSAA sample costs
+// memory bandwidth, and 4x MSAA made an 8K export four times slower (docs/rendering.md).
+constexpr int kExportSamples = 1;
+
+// The map is rendered through one offscreen target of at most this many pixels, in
+// strips (and columns, past the driver's width limit), each read back straight into the
+// page: on a machine where first touching memory is slow (docs/rendering.md), an 8K page
+// then costs one page-sized buffer instead of four (target, coverage, readback, page),
+// and memory stays bounded for any size.
+constexpr long long kTilePixels = 4LL << 20;
+
+// The tile size for a map_w x map_h map: full width up to `max_tile`, rows to fill
+// kTilePixels (at least 64).
+std::pair<int, int> tile_size(int map_w, int map_h, int max_tile) {
+    const int tw = std::min(map_w, max_tile);
+    const long long rows = std::max<long long>(64, kTilePixels / std::max(1, tw));
+    const int th = static_cast<int>(std::min<long long>({rows, map_h, max_tile}));
+    return {tw, th};
+}
+
+// Renders the map tile by tile through `target` and writes it into `page` with its
+// top-left corner at (x0, y0): copied (exact pixels), or blended over when `over`
+// (a transparent page). `scratch` is the reused readback buffer.
+void render_map_into(render::OffscreenMap& target, const geo::ProjectedWorld& world,
+                     const render::MapImageRequest& request, std::span<const Color> colors,
+                     exporter::Canvas& page, int x0, int y0, bool over, std::vector<uint8_t>& scratch) {
+    const int tw = target.width(), th = target.height();
     for (int ty = 0; ty < request.height; ty += th) {
         for (int tx = 0; tx < request.width; tx += tw) {
             render::MapImageRequest part = request;
@@ -529,16 +544,20 @@ render::RgbaImage render_map(render::OffscreenMap* whole, int max_tile,
             part.height = th;
             part.view.offset_x -= tx;
             part.view.offset_y -= ty;
-            const render::RgbaImage img = tile.render(world, part, colors);
+            target.render(world, part, colors, scratch);
             const int cw = std::min(tw, request.width - tx), ch = std::min(th, request.height - ty);
+            const size_t stride = static_cast<size_t>(tw) * 4;
             for (int row = 0; row < ch; ++row) {
-                std::memcpy(&out.rgba[(static_cast<size_t>(ty + row) * static_cast<size_t>(out.width) + static_cast<size_t>(tx)) * 4],
-                            &img.rgba[static_cast<size_t>(row) * static_cast<size_t>(tw) * 4],
-                            static_cast<size_t>(cw) * 4);
+                const std::span<const uint8_t> line(&scratch[static_cast<size_t>(row) * stride],
+                                                    static_cast<size_t>(cw) * 4);
+                if (over) {
+                    page.blit(line, cw, 1, x0 + tx, y0 + ty + row);
+                } else {
+                    page.copy(line, cw, 1, x0 + tx, y0 + ty + row);
+                }
             }
         }
     }
-    return out;
 }
 
 // A progress bar on stderr when it is a terminal.
@@ -819,12 +838,13 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
     timer.lap("layout");
 
     lod_chosen.set_value(lod);
-    std::unique_ptr<render::OffscreenMap> whole;
-    int max_tile = 4096;
+    std::unique_ptr<render::OffscreenMap> map_target;
     if (context) {
         const render::GlLimits limits = render::query_limits();
-        max_tile = std::min({tile_limit > 0 ? tile_limit : 8192, limits.max_width(), limits.max_height()});
-        if (map_w <= max_tile && map_h <= max_tile) whole = std::make_unique<render::OffscreenMap>(map_w, map_h);
+        const int max_tile =
+            std::min({tile_limit > 0 ? tile_limit : 8192, limits.max_width(), limits.max_height()});
+        const auto [tw, th] = tile_size(map_w, map_h, max_tile);
+        map_target = std::make_unique<render::OffscreenMap>(tw, th, kExportSamples);
         timer.lap("prepare");
     }
     const geo::ProjectedWorld projected = geo_worker.get();
@@ -841,6 +861,8 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
     request.style.border = colors.border;
     request.style.no_data = colors.no_data;
     request.style.border_width_px = static_cast<float>(border_width);
+    request.samples = kExportSamples;
+    request.edge_fringes = true;
     const exporter::PageColors page_colors{colors.text, colors.muted_text, colors.border};
     const std::vector<geo::ProjectedShape>& shapes = projected.shapes[static_cast<size_t>(lod)];
     MarkerRule marker_rule;
@@ -854,6 +876,7 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
     std::vector<data::StatusIndex> statuses;
     std::vector<Color> fill;
     exporter::Canvas last_page;
+    std::vector<uint8_t> tile_scratch;
     for (size_t fi = 0; fi < frames.size(); ++fi) {
         const Frame& f = frames[fi];
         const std::vector<int> counts = frame_counts(f.day, statuses);
@@ -897,20 +920,13 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
             progress.update(fi + 1, target);
             continue;
         }
-        render::RgbaImage map_image = render_map(whole.get(), max_tile, projected, request, fill);
-        exporter::Canvas page;
-        if (!full) {
-            page = exporter::Canvas(map_w, map_h, std::move(map_image.rgba));
-        } else {
-            Color page_bg = colors.background;
-            if (p.transparent) page_bg.a = 0;
-            page = exporter::Canvas(width, height, page_bg);
-            if (p.transparent) {
-                page.blit(map_image.rgba, map_w, map_h, static_cast<int>(map_rect.x), static_cast<int>(map_rect.y));
-            } else {
-                page.copy(map_image.rgba, map_w, map_h, static_cast<int>(map_rect.x), static_cast<int>(map_rect.y));
-            }
-        }
+        Color page_bg = colors.background;
+        if (p.transparent) page_bg.a = 0;
+        exporter::Canvas page = full ? exporter::Canvas(width, height, page_bg)
+                                     : exporter::Canvas(map_w, map_h, page_bg);
+        render_map_into(*map_target, projected, request, fill, page,
+                        full ? static_cast<int>(map_rect.x) : 0, full ? static_cast<int>(map_rect.y) : 0,
+                        full && p.transparent, tile_scratch);
         for (const int c : markers) {
             const auto i = static_cast<size_t>(c);
             const geo::Vec2 centre = view.to_pixel(shapes[i].label_point);

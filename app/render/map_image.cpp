@@ -43,6 +43,7 @@ OffscreenMap::OffscreenMap(int width, int height, int samples)
     params.width = width;
     params.height = height;
     params.view = fit_bounds(geo::BBox{-1, -1, 1, 1}, width, height);
+    params.edge_fringes = target_.samples() == 1;  // what a one-sample export draws
     renderer_.draw(params);
     target_.resolve();
     (void)target_.read_pixel(0, 0);
@@ -51,13 +52,25 @@ OffscreenMap::OffscreenMap(int width, int height, int samples)
 
 RgbaImage OffscreenMap::render(const geo::ProjectedWorld& world, const MapImageRequest& request,
                                std::span<const Color> country_colors) {
+    RgbaImage image;
+    image.width = request.width;
+    image.height = request.height;
+    render(world, request, country_colors, image.rgba);
+    return image;
+}
+
+void OffscreenMap::render(const geo::ProjectedWorld& world, const MapImageRequest& request,
+                          std::span<const Color> country_colors, std::vector<uint8_t>& rgba) {
     if (request.width != target_.width() || request.height != target_.height()) {
         throw RenderError("render size " + std::to_string(request.width) + "x" +
                           std::to_string(request.height) + " differs from the prepared " +
                           std::to_string(target_.width()) + "x" +
                           std::to_string(target_.height()));
     }
-    renderer_.upload(world);
+    if (uploaded_ != &world) {
+        renderer_.upload(world);
+        uploaded_ = &world;
+    }
     renderer_.set_country_colors(country_colors);
     target_.bind();
     DrawParams params;
@@ -67,14 +80,11 @@ RgbaImage OffscreenMap::render(const geo::ProjectedWorld& world, const MapImageR
     params.lod = request.lod;
     params.style = request.style;
     params.clear = true;
+    params.edge_fringes = request.edge_fringes;
     renderer_.draw(params);
 
-    RgbaImage image;
-    image.width = request.width;
-    image.height = request.height;
-    image.rgba = target_.read_rgba();
+    target_.read_rgba(rgba);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    return image;
 }
 
 RgbaImage render_map_image(const geo::ProjectedWorld& world, const MapImageRequest& request,

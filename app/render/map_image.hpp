@@ -21,6 +21,7 @@ struct MapImageRequest {
     geo::Lod lod = geo::Lod::k110m;  // must be ready in the ProjectedWorld
     MapStyle style;
     int samples = 4;  // MSAA samples, clamped to the driver's GL_MAX_SAMPLES
+    bool edge_fringes = false;  // anti-aliased fill edges without MSAA (DrawParams)
 };
 
 struct RgbaImage {
@@ -32,22 +33,32 @@ struct RgbaImage {
 // An offscreen target plus a map renderer, prepared before the geometry is ready: the
 // constructor allocates the framebuffers, compiles the shaders and draws a tiny
 // placeholder map once, because llvmpipe compiles its pipeline variants on the first
-// draw. Headless export builds this on the GL thread while a worker loads and projects
-// the world, then calls render(). Needs a current OpenGL context for its whole life.
+// draw (with one sample, the edge fringes too). Headless export builds this on the GL
+// thread while a worker loads and projects the world, then calls render(). Needs a
+// current OpenGL context for its whole life.
 class OffscreenMap {
 public:
     // Throws RenderError for a size beyond the driver's limits or a failed allocation.
     OffscreenMap(int width, int height, int samples = 4);
+
+    int width() const { return target_.width(); }
+    int height() const { return target_.height(); }
 
     // Draws `world` (every ready level is uploaded; request.lod picks the one drawn)
     // with per-country fill colours `country_colors` and returns the pixels.
     // request.width and request.height must equal the constructor's.
     RgbaImage render(const geo::ProjectedWorld& world, const MapImageRequest& request,
                      std::span<const Color> country_colors);
+    // The same into `rgba` (resized to width * height * 4, rows top-down), for callers
+    // that render many tiles through one buffer. The meshes are uploaded only when
+    // `world` is not the one uploaded last.
+    void render(const geo::ProjectedWorld& world, const MapImageRequest& request,
+                std::span<const Color> country_colors, std::vector<uint8_t>& rgba);
 
 private:
     OffscreenTarget target_;
     MapRenderer renderer_;
+    const geo::ProjectedWorld* uploaded_ = nullptr;  // the world whose meshes are on the GPU
 };
 
 // Checks that a width x height image fits the current context's limits; throws

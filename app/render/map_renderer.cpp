@@ -29,6 +29,7 @@ struct Level {
     size_t fill_vertices = 0;
     gl::VertexArray border_vao;
     gl::Buffer border_segments;
+    gl::Buffer border_countries;  // the country of each segment (uint16), for fringes
     GLsizei segment_count = 0;
     // The same segments as a texture buffer for direct borders (0 when the driver's
     // texture buffer limit is smaller than the level).
@@ -75,6 +76,47 @@ void draw_visible(const std::vector<Level::Chunk>& chunks, const geo::BBox& view
     if (count > 0) draw(first, count);
 }
 
+// Fills `segments` (x0, y0, x1, y1 per segment) and `countries` (one uint16 each) and
+// binds them to `vao` as per-instance attributes 0 and 1. Leaves `vao` bound.
+void bind_segment_attributes(const gl::VertexArray& vao, const gl::Buffer& segments,
+                             const std::vector<float>& xy, const gl::Buffer& countries,
+                             const std::vector<uint16_t>& index) {
+    glBindVertexArray(vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, segments.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(xy.size() * sizeof(float)), xy.data(),
+                 GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glVertexAttribDivisor(0, 1);
+    glBindBuffer(GL_ARRAY_BUFFER, countries.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(index.size() * sizeof(uint16_t)),
+                 index.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(1);
+    glVertexAttribIPointer(1, 1, GL_UNSIGNED_SHORT, 0, nullptr);
+    glVertexAttribDivisor(1, 1);
+}
+
+// Draws the segment quads (one instance each) of the runs of `level`'s segments that
+// meet `view`. GL 3.3 has no base instance, so each run points the per-instance
+// attributes at its first segment; the pointers are put back at the start afterwards.
+void draw_segment_instances(const Level& level, const geo::BBox& view) {
+    glBindVertexArray(level.border_vao.id());
+    const auto point_at = [&](size_t first) {
+        glBindBuffer(GL_ARRAY_BUFFER, level.border_segments.id());
+        glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0,
+                              reinterpret_cast<const void*>(first * 4 * sizeof(float)));
+        glBindBuffer(GL_ARRAY_BUFFER, level.border_countries.id());
+        glVertexAttribIPointer(1, 1, GL_UNSIGNED_SHORT, 0,
+                               reinterpret_cast<const void*>(first * sizeof(uint16_t)));
+    };
+    draw_visible(level.segment_chunks, view, [&](GLsizei first, GLsizei count) {
+        point_at(static_cast<size_t>(first));
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, count);
+    });
+    point_at(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
 void set_color_uniform(GLint location, Color c) {
     glUniform4f(location, c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, c.a / 255.0f);
 }
@@ -86,6 +128,10 @@ struct MapRenderer::Impl {
     gl::Program border;
     gl::Program composite;
     gl::Program direct;  // border.vert + overlay_line.frag: colour blended directly
+    gl::Program fringe;  // edge anti-aliasing without MSAA (fringe.vert/.frag)
+    struct {
+        GLint scale, offset, viewport, colors, color_count, no_data, solid, solid_color;
+    } fringe_u{};
     struct {
         GLint segments, scale, offset, viewport, extent, half_width, color;
     } direct_u{};
@@ -105,9 +151,15 @@ struct MapRenderer::Impl {
     gl::VertexArray outline_vao;
     gl::Buffer outline_buffer;
     GLsizei outline_count = 0;
+    // The outline as segments with the globe on their left, for its fringe.
+    gl::VertexArray outline_segment_vao;
+    gl::Buffer outline_segments;
+    gl::Buffer outline_segment_countries;
+    GLsizei outline_segment_count = 0;
 
     gl::Texture color_table;
     int color_count = 0;
+    bool colors_opaque = true;  // every table entry has alpha >= 254 (no blending needed)
 
     gl::VertexArray empty_vao;  // core profile needs a bound VAO even without attributes
     GLint max_texture_buffer = 65536;
@@ -119,6 +171,7 @@ struct MapRenderer::Impl {
     void upload_outline(const geo::Ring& outline);
     void upload_level(const geo::MapMesh& mesh, Level& level);
     void ensure_coverage(int width, int height);
+    void set_fringe_uniforms(const ViewTransform& v, double w, double h, const MapStyle& style) const;
 };
 
 MapRenderer::MapRenderer() : impl_(std::make_unique<Impl>()) {
@@ -140,6 +193,12 @@ MapRenderer::MapRenderer() : impl_(std::make_unique<Impl>()) {
     r.direct_u = {r.direct.uniform("u_segments"), r.direct.uniform("u_scale"),      r.direct.uniform("u_offset"),
                   r.direct.uniform("u_viewport"),   r.direct.uniform("u_extent"),
                   r.direct.uniform("u_half_width"), r.direct.uniform("u_color")};
+
+    r.fringe = gl::load_program("fringe.vert", "fringe.frag");
+    r.fringe_u = {r.fringe.uniform("u_scale"),       r.fringe.uniform("u_offset"),
+                  r.fringe.uniform("u_viewport"),    r.fringe.uniform("u_colors"),
+                  r.fringe.uniform("u_color_count"), r.fringe.uniform("u_no_data"),
+                  r.fringe.uniform("u_solid"),       r.fringe.uniform("u_solid_color")};
 
     r.empty_vao = gl::VertexArray::create();
     r.color_table = create_color_table();
@@ -212,9 +271,28 @@ void MapRenderer::Impl::upload_outline(const geo::Ring& outline) {
                  GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    outline_count = static_cast<GLsizei>(xy.size() / 2);
+
+    // Segments counter-clockwise (y up), so the globe is on their left like a country's
+    // interior; the fringe shader ignores the country index (solid ocean colour).
+    const bool ccw = geo::signed_area(outline) >= 0.0;
+    std::vector<float> segments;
+    segments.reserve(outline.size() * 4);
+    for (size_t i = 0; i < outline.size(); ++i) {
+        geo::Vec2 a = outline[i], b = outline[(i + 1) % outline.size()];
+        if (!ccw) std::swap(a, b);
+        segments.insert(segments.end(), {static_cast<float>(a.x), static_cast<float>(a.y),
+                                         static_cast<float>(b.x), static_cast<float>(b.y)});
+    }
+    const std::vector<uint16_t> countries(outline.size(), 0);
+    outline_segment_vao = gl::VertexArray::create();
+    outline_segments = gl::Buffer::create();
+    outline_segment_countries = gl::Buffer::create();
+    bind_segment_attributes(outline_segment_vao, outline_segments, segments,
+                            outline_segment_countries, countries);
+    outline_segment_count = static_cast<GLsizei>(outline.size());
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
-    outline_count = static_cast<GLsizei>(xy.size() / 2);
 }
 
 void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
@@ -274,10 +352,12 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
     level.fill_vertices = vertex_count;
     glBindVertexArray(0);
 
-    // Borders: one instance per segment (x0, y0, x1, y1).
+    // Borders: one instance per segment (x0, y0, x1, y1), with its country.
     std::vector<float> segments;
+    std::vector<uint16_t> segment_countries;
     const size_t points = mesh.line_xy.size() / 2;
     segments.reserve(points * 4);
+    segment_countries.reserve(points);
     for (size_t k = 0; k + 1 < mesh.line_starts.size(); ++k) {
         const size_t begin = mesh.line_starts[k];
         const size_t end = std::min<size_t>(mesh.line_starts[k + 1], points);
@@ -286,17 +366,14 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
             const float x1 = mesh.line_xy[2 * i + 2], y1 = mesh.line_xy[2 * i + 3];
             if (x0 == x1 && y0 == y1) continue;
             segments.insert(segments.end(), {x0, y0, x1, y1});
+            segment_countries.push_back(i < mesh.line_country.size() ? mesh.line_country[i] : 0xffff);
         }
     }
     level.border_vao = gl::VertexArray::create();
     level.border_segments = gl::Buffer::create();
-    glBindVertexArray(level.border_vao.id());
-    glBindBuffer(GL_ARRAY_BUFFER, level.border_segments.id());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(segments.size() * sizeof(float)),
-                 segments.data(), GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
-    glVertexAttribDivisor(0, 1);
+    level.border_countries = gl::Buffer::create();
+    bind_segment_attributes(level.border_vao, level.border_segments, segments,
+                            level.border_countries, segment_countries);
     glBindVertexArray(0);
     const size_t segment_total = segments.size() / 4;
     if (segment_total > 0 && static_cast<GLint>(segment_total) <= max_texture_buffer) {
@@ -434,6 +511,7 @@ LevelStats MapRenderer::level_stats(geo::Lod lod) const {
 
 void MapRenderer::set_country_colors(std::span<const Color> colors) {
     impl_->color_count = upload_color_table(impl_->color_table.id(), colors);
+    impl_->colors_opaque = std::all_of(colors.begin(), colors.end(), [](const Color& c) { return c.a >= 254; });
 }
 
 namespace {
@@ -450,6 +528,19 @@ void set_segment_uniforms(const Uniforms& u, const ViewTransform& v, double w, d
     glUniform1f(u.half_width, drawn_px * 0.5f);
 }
 }  // namespace
+
+// The fringe program's uniforms: view, viewport and the colour table.
+void MapRenderer::Impl::set_fringe_uniforms(const ViewTransform& v, double w, double h,
+                                            const MapStyle& style) const {
+    glUniform2f(fringe_u.scale, static_cast<float>(v.scale_x), static_cast<float>(v.scale_y));
+    glUniform2f(fringe_u.offset, static_cast<float>(v.offset_x), static_cast<float>(v.offset_y));
+    glUniform2f(fringe_u.viewport, static_cast<float>(w), static_cast<float>(h));
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, color_table.id());
+    glUniform1i(fringe_u.colors, 0);
+    glUniform1i(fringe_u.color_count, color_count);
+    set_color_uniform(fringe_u.no_data, style.no_data);
+}
 
 void MapRenderer::draw(const DrawParams& params) {
     Impl& r = *impl_;
@@ -495,11 +586,27 @@ void MapRenderer::draw(const DrawParams& params) {
     glUniform1f(r.fill_u.hatch_px, params.hatch_px);
     set_color_uniform(r.fill_u.hatch_color, style.background);
 
+    // Opaque fills need no blending: the same pixels, and a software rasteriser skips
+    // reading the framebuffer (destination alpha becomes 1, as blending would make it).
+    const bool opaque_fills =
+        r.colors_opaque && style.no_data.a == 255 && style.ocean.a == 255;
+    if (opaque_fills) glDisable(GL_BLEND);
     if (r.outline_count > 0) {
         glUniform1i(r.fill_u.solid, 1);
         set_color_uniform(r.fill_u.solid_color, style.ocean);
         glBindVertexArray(r.outline_vao.id());
         glDrawArrays(GL_TRIANGLES, 0, r.outline_count);
+    }
+    if (params.edge_fringes && r.outline_segment_count > 0) {
+        glEnable(GL_BLEND);
+        r.fringe.use();
+        r.set_fringe_uniforms(v, w, h, style);
+        glUniform1i(r.fringe_u.solid, 1);
+        set_color_uniform(r.fringe_u.solid_color, style.ocean);
+        glBindVertexArray(r.outline_segment_vao.id());
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.outline_segment_count);
+        r.fill.use();
+        if (opaque_fills) glDisable(GL_BLEND);
     }
 
     // The view in projected units, grown by a few pixels for border widths.
@@ -516,15 +623,22 @@ void MapRenderer::draw(const DrawParams& params) {
         if (level.fill_index_count > 0) {
             glUniform1i(r.fill_u.solid, 0);
             glBindVertexArray(level.fill_vao.id());
-            if (params.direct_borders) {
-                draw_visible(level.fill_chunks, view_box, [](GLsizei first, GLsizei count) {
-                    glDrawElements(GL_TRIANGLES, count * 3, GL_UNSIGNED_INT,
-                                   reinterpret_cast<const void*>(static_cast<size_t>(first) * 3 *
-                                                                 sizeof(uint32_t)));
-                });
-            } else {
-                glDrawElements(GL_TRIANGLES, level.fill_index_count, GL_UNSIGNED_INT, nullptr);
-            }
+            draw_visible(level.fill_chunks, view_box, [](GLsizei first, GLsizei count) {
+                glDrawElements(GL_TRIANGLES, count * 3, GL_UNSIGNED_INT,
+                               reinterpret_cast<const void*>(static_cast<size_t>(first) * 3 *
+                                                             sizeof(uint32_t)));
+            });
+        }
+        glEnable(GL_BLEND);
+        // Borders at least 2 px wide and opaque cover every pixel a fill edge can get
+        // wrong (pixel centres within 0.71 px of the edge) with full coverage: the
+        // country fringes would not show, so they are skipped (an 8K export's case).
+        const bool borders_hide_edges = style.border_width_px >= 2.0f && style.border.a == 255;
+        if (params.edge_fringes && level.segment_count > 0 && !borders_hide_edges) {
+            r.fringe.use();
+            r.set_fringe_uniforms(v, w, h, style);
+            glUniform1i(r.fringe_u.solid, 0);
+            draw_segment_instances(level, view_box);
         }
         if (level.segment_count > 0 && style.border_width_px > 0.0f && style.border.a > 0 &&
             params.direct_borders && level.border_texture) {
@@ -559,8 +673,7 @@ void MapRenderer::draw(const DrawParams& params) {
             r.border.use();
             set_segment_uniforms(r.border_u, v, w, h, drawn);
             glUniform1f(r.border_u.alpha_scale, std::min(width_px, 1.0f));
-            glBindVertexArray(level.border_vao.id());
-            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, level.segment_count);
+            draw_segment_instances(level, view_box);
 
             // Pass 2: the border colour, weighted by coverage, over the map.
             glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
@@ -575,6 +688,7 @@ void MapRenderer::draw(const DrawParams& params) {
         }
     }
 
+    glEnable(GL_BLEND);
     glBindVertexArray(0);
     glBindTexture(GL_TEXTURE_2D, 0);
     glUseProgram(0);

@@ -34,6 +34,11 @@ struct DrawParams {
     // llvmpipe that is most of a frame), at the price of slightly darker joins and
     // shared borders. The window uses it; exports keep the exact coverage path.
     bool direct_borders = false;
+    // Anti-aliased fill edges without MSAA: after the fills, every border segment paints
+    // its country's colour on its outside, weighted by the share of each pixel the
+    // country covers (shaders/fringe.*), and the globe's outline does the same with the
+    // ocean. Exports draw at one sample with this on; the window leaves it off.
+    bool edge_fringes = false;
     // Diagonal stripes, this many pixels apart, over countries whose colour-table alpha is
     // 254 (status dated only to the month or year); 0 = none. Stripes mix in style.background.
     float hatch_px = 0.0f;

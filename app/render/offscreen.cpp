@@ -148,9 +148,15 @@ void OffscreenTarget::resolve() const {
 }
 
 std::vector<uint8_t> OffscreenTarget::read_rgba() const {
+    std::vector<uint8_t> pixels;
+    read_rgba(pixels);
+    return pixels;
+}
+
+void OffscreenTarget::read_rgba(std::vector<uint8_t>& pixels) const {
     resolve();
     const size_t row = static_cast<size_t>(width_) * 4;
-    std::vector<uint8_t> pixels(row * static_cast<size_t>(height_));
+    pixels.resize(row * static_cast<size_t>(height_));
     gl::clear_errors();
     glBindFramebuffer(GL_READ_FRAMEBUFFER, resolved_fbo_.id());
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
@@ -170,7 +176,6 @@ std::vector<uint8_t> OffscreenTarget::read_rgba() const {
         std::memcpy(top, bottom, row);
         std::memcpy(bottom, swap.data(), row);
     }
-    return pixels;
 }
 
 std::array<uint8_t, 4> OffscreenTarget::read_pixel(int x, int y) const {

@@ -47,6 +47,9 @@ public:
     // Resolves, then reads the image as RGBA8, rows top-down (row 0 = top of the map).
     // Throws RenderError if the driver reports an error while reading.
     std::vector<uint8_t> read_rgba() const;
+    // The same into `pixels` (resized to width * height * 4), so a caller rendering many
+    // tiles reuses one buffer.
+    void read_rgba(std::vector<uint8_t>& pixels) const;
     // One pixel of the last resolved image (x, y from the top-left), as RGBA.
     std::array<uint8_t, 4> read_pixel(int x, int y) const;
     // The resolved colour texture (valid after resolve()); origin bottom-left, as GL.

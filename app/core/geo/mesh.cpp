@@ -318,7 +318,32 @@ struct Prepared {
     ProjectedShape shape;
 };
 
+// Turns every ring so that its polygon's interior lies to the left of its direction
+// (outer rings counter-clockwise, holes clockwise, y up), keeping each edge's artificial
+// flag with the edge. Renderers rely on this to tell a border's outside from its inside
+// (the export's edge anti-aliasing paints a country's colour on the outside only).
+void orient_rings(Projected& projected) {
+    for (size_t k = 0; k < projected.polygons.size(); ++k) {
+        std::vector<Ring>& rings = projected.polygons[k].rings;
+        for (size_t r = 0; r < rings.size(); ++r) {
+            const double area = signed_area(rings[r]);
+            const bool want_ccw = r == 0;
+            if (area == 0.0 || (area > 0.0) == want_ccw) continue;
+            Ring& ring = rings[r];
+            std::vector<uint8_t>& flags = projected.artificial[k][r];
+            const size_t n = ring.size();
+            std::reverse(ring.begin(), ring.end());
+            // Old edge i runs ring[i] -> ring[i+1]; after reversing, edge j joins the old
+            // vertices n-1-j and n-2-j, which is old edge (n-2-j) mod n walked backwards.
+            std::vector<uint8_t> turned(n);
+            for (size_t j = 0; j < n; ++j) turned[j] = flags[(2 * n - 2 - j) % n];
+            flags = std::move(turned);
+        }
+    }
+}
+
 Prepared prepare(Projected&& projected) {
+    orient_rings(projected);
     Prepared out;
     // A polygon of n vertices and h holes gives n + 2h - 2 triangles.
     size_t estimate = 0;

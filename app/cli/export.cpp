@@ -580,6 +580,27 @@ private:
     bool enabled_;
 };
 
+// What the sidecar records of each input: its role, absolute path and SHA-256.
+std::vector<exporter::InputHash> hash_inputs(const std::vector<std::string>& data_files,
+                                             const std::string& statuses_path,
+                                             const std::string& boundaries_option,
+                                             const std::string& logo_path,
+                                             const std::string& logo_bytes) {
+    std::vector<exporter::InputHash> inputs;
+    for (const std::string& file : data_files) {
+        inputs.push_back({"data", fs::absolute(file).string(), exporter::sha256_file(file)});
+    }
+    inputs.push_back({"statuses", fs::absolute(statuses_path).string(), exporter::sha256_file(statuses_path)});
+    const std::string boundaries =
+        boundaries_option.empty() ? geo::default_boundaries_path() : boundaries_option;
+    inputs.push_back({"boundaries", fs::absolute(boundaries).string(), exporter::sha256_file(boundaries)});
+    if (!logo_path.empty()) {
+        inputs.push_back({"logo", fs::absolute(logo_path).string(),
+                          exporter::sha256_hex(logo_bytes.data(), logo_bytes.size())});
+    }
+    return inputs;
+}
+
 std::string read_file_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
@@ -694,6 +715,11 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
 
     // Data: the timeline gives the date, counts and colours.
     const DataInputs data_in = data_worker.get();
+    // The inputs' hashes for the sidecar, computed beside the rendering.
+    std::future<std::vector<exporter::InputHash>> input_hashes =
+        std::async(std::launch::async, [&data_in, &p, &logo_bytes] {
+            return hash_inputs(data_in.files, data_in.statuses_path, p.boundaries, p.logo, logo_bytes);
+        });
     const data::Timeline& timeline = data_in.timeline;
     data::Date single;
     if (!p.date.empty()) {
@@ -962,17 +988,7 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
         timer.lap("encode");
     }
     // The sidecar: every parameter and input hash, next to the (first) output.
-    std::vector<exporter::InputHash> inputs;
-    for (const std::string& file : data_in.files) {
-        inputs.push_back({"data", fs::absolute(file).string(), exporter::sha256_file(file)});
-    }
-    inputs.push_back({"statuses", fs::absolute(data_in.statuses_path).string(),
-                      exporter::sha256_file(data_in.statuses_path)});
-    const std::string boundaries = p.boundaries.empty() ? geo::default_boundaries_path() : p.boundaries;
-    inputs.push_back({"boundaries", fs::absolute(boundaries).string(), exporter::sha256_file(boundaries)});
-    if (!p.logo.empty()) {
-        inputs.push_back({"logo", fs::absolute(p.logo).string(), exporter::sha256_hex(logo_bytes.data(), logo_bytes.size())});
-    }
+    std::vector<exporter::InputHash> inputs = input_hashes.get();
     const std::string sidecar = exporter::sidecar_path(p.out.empty() ? p.animate : p.out);
     exporter::write_file_atomic(sidecar, exporter::sidecar_json(p, inputs, build::kVersion, outputs));
     timer.lap("sidecar");

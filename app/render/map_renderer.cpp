@@ -151,6 +151,8 @@ struct MapRenderer::Impl {
     gl::VertexArray outline_vao;
     gl::Buffer outline_buffer;
     GLsizei outline_count = 0;
+    bool outline_convex = false;
+    geo::Ring outline_ring;  // a copy when convex, to tell when it covers the whole view
     // The outline as segments with the globe on their left, for its fringe.
     gl::VertexArray outline_segment_vao;
     gl::Buffer outline_segments;
@@ -171,7 +173,12 @@ struct MapRenderer::Impl {
     void upload_outline(const geo::Ring& outline);
     void upload_level(const geo::MapMesh& mesh, Level& level);
     void ensure_coverage(int width, int height);
+    // Compiles the window's direct-border program on first use (exports never need it).
+    void ensure_direct();
     void set_fringe_uniforms(const ViewTransform& v, double w, double h, const MapStyle& style) const;
+    // True when the (convex) globe outline contains the whole w x h view: the ocean is
+    // then a clear rather than a full-screen draw (zoomed in, the common case).
+    bool outline_covers(const ViewTransform& v, double w, double h) const;
 };
 
 MapRenderer::MapRenderer() : impl_(std::make_unique<Impl>()) {
@@ -188,11 +195,7 @@ MapRenderer::MapRenderer() : impl_(std::make_unique<Impl>()) {
                   r.border.uniform("u_viewport"),   r.border.uniform("u_extent"),
                   r.border.uniform("u_half_width"), r.border.uniform("u_alpha_scale")};
     r.composite_u = {r.composite.uniform("u_coverage"), r.composite.uniform("u_border_color")};
-    r.direct = gl::load_program("border_direct.vert", "overlay_line.frag");
     glGetIntegerv(GL_MAX_TEXTURE_BUFFER_SIZE, &r.max_texture_buffer);
-    r.direct_u = {r.direct.uniform("u_segments"), r.direct.uniform("u_scale"),      r.direct.uniform("u_offset"),
-                  r.direct.uniform("u_viewport"),   r.direct.uniform("u_extent"),
-                  r.direct.uniform("u_half_width"), r.direct.uniform("u_color")};
 
     r.fringe = gl::load_program("fringe.vert", "fringe.frag");
     r.fringe_u = {r.fringe.uniform("u_scale"),       r.fringe.uniform("u_offset"),
@@ -214,24 +217,28 @@ MapRenderer::~MapRenderer() = default;
 // crosses; these triangles are compact: clear + ocean of the Equal Earth outline (2160
 // points) at 1920x1080 with 4x MSAA took 18 ms on llvmpipe instead of 90 ms as a fan.
 // A non-convex outline falls back to a fan from its box's centre.
-static std::vector<float> outline_triangles(const geo::Ring& outline) {
+static bool is_convex(const geo::Ring& outline) {
+    const size_t n = outline.size();
+    int sign = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const geo::Vec2& a = outline[i];
+        const geo::Vec2& b = outline[(i + 1) % n];
+        const geo::Vec2& c = outline[(i + 2) % n];
+        const double cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
+        const int s = cross > 0 ? 1 : (cross < 0 ? -1 : 0);
+        if (s != 0 && sign != 0 && s != sign) return false;
+        if (s != 0) sign = s;
+    }
+    return true;
+}
+
+static std::vector<float> outline_triangles(const geo::Ring& outline, bool convex) {
     std::vector<float> xy;
     const size_t n = outline.size();
     const auto push = [&](const geo::Vec2& p) {
         xy.push_back(static_cast<float>(p.x));
         xy.push_back(static_cast<float>(p.y));
     };
-    int sign = 0;
-    bool convex = true;
-    for (size_t i = 0; i < n && convex; ++i) {
-        const geo::Vec2& a = outline[i];
-        const geo::Vec2& b = outline[(i + 1) % n];
-        const geo::Vec2& c = outline[(i + 2) % n];
-        const double cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
-        const int s = cross > 0 ? 1 : (cross < 0 ? -1 : 0);
-        if (s != 0 && sign != 0 && s != sign) convex = false;
-        if (s != 0) sign = s;
-    }
     xy.reserve((n - 2) * 6);
     if (convex) {
         // Chains [a, b] of the ring with the chord a-b already covered on one side.
@@ -261,8 +268,11 @@ static std::vector<float> outline_triangles(const geo::Ring& outline) {
 
 void MapRenderer::Impl::upload_outline(const geo::Ring& outline) {
     outline_count = 0;
+    outline_ring.clear();
     if (outline.size() < 3) return;
-    const std::vector<float> xy = outline_triangles(outline);
+    outline_convex = is_convex(outline);
+    if (outline_convex) outline_ring = outline;
+    const std::vector<float> xy = outline_triangles(outline, outline_convex);
     if (!outline_vao) outline_vao = gl::VertexArray::create();
     if (!outline_buffer) outline_buffer = gl::Buffer::create();
     glBindVertexArray(outline_vao.id());
@@ -438,6 +448,14 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
     GL_CHECK((void)0);
 }
 
+void MapRenderer::Impl::ensure_direct() {
+    if (direct) return;
+    direct = gl::load_program("border_direct.vert", "overlay_line.frag");
+    direct_u = {direct.uniform("u_segments"), direct.uniform("u_scale"),      direct.uniform("u_offset"),
+                direct.uniform("u_viewport"), direct.uniform("u_extent"),
+                direct.uniform("u_half_width"), direct.uniform("u_color")};
+}
+
 void MapRenderer::Impl::ensure_coverage(int width, int height) {
     if (coverage && coverage_width == width && coverage_height == height) return;
     coverage_fbo.reset();
@@ -542,6 +560,22 @@ void MapRenderer::Impl::set_fringe_uniforms(const ViewTransform& v, double w, do
     set_color_uniform(fringe_u.no_data, style.no_data);
 }
 
+bool MapRenderer::Impl::outline_covers(const ViewTransform& v, double w, double h) const {
+    if (outline_ring.size() < 3) return false;
+    const double orientation = geo::signed_area(outline_ring) >= 0.0 ? 1.0 : -1.0;
+    const size_t n = outline_ring.size();
+    for (const geo::Vec2 corner : {v.to_map({0.0, 0.0}), v.to_map({w, 0.0}), v.to_map({0.0, h}),
+                                   v.to_map({w, h})}) {
+        for (size_t i = 0; i < n; ++i) {
+            const geo::Vec2& a = outline_ring[i];
+            const geo::Vec2& b = outline_ring[(i + 1) % n];
+            const double cross = (b.x - a.x) * (corner.y - a.y) - (b.y - a.y) * (corner.x - a.x);
+            if (cross * orientation <= 0.0) return false;
+        }
+    }
+    return true;
+}
+
 void MapRenderer::draw(const DrawParams& params) {
     Impl& r = *impl_;
     if (params.width <= 0 || params.height <= 0) return;
@@ -565,8 +599,9 @@ void MapRenderer::draw(const DrawParams& params) {
     // Destination alpha accumulates towards 1, so an opaque target stays opaque.
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 
+    const bool ocean_by_clear = params.clear && style.ocean.a == 255 && r.outline_covers(v, w, h);
     if (params.clear) {
-        const Color bg = style.background;
+        const Color bg = ocean_by_clear ? style.ocean : style.background;
         glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, bg.a / 255.0f);
         glClear(GL_COLOR_BUFFER_BIT);
     }
@@ -591,13 +626,13 @@ void MapRenderer::draw(const DrawParams& params) {
     const bool opaque_fills =
         r.colors_opaque && style.no_data.a == 255 && style.ocean.a == 255;
     if (opaque_fills) glDisable(GL_BLEND);
-    if (r.outline_count > 0) {
+    if (r.outline_count > 0 && !ocean_by_clear) {
         glUniform1i(r.fill_u.solid, 1);
         set_color_uniform(r.fill_u.solid_color, style.ocean);
         glBindVertexArray(r.outline_vao.id());
         glDrawArrays(GL_TRIANGLES, 0, r.outline_count);
     }
-    if (params.edge_fringes && r.outline_segment_count > 0) {
+    if (params.edge_fringes && r.outline_segment_count > 0 && !ocean_by_clear) {
         glEnable(GL_BLEND);
         r.fringe.use();
         r.set_fringe_uniforms(v, w, h, style);
@@ -644,6 +679,7 @@ void MapRenderer::draw(const DrawParams& params) {
             params.direct_borders && level.border_texture) {
             const float width_px = style.border_width_px;
             const float drawn = std::max(width_px, 1.0f);
+            r.ensure_direct();
             r.direct.use();
             set_segment_uniforms(r.direct_u, v, w, h, drawn);
             Color c = style.border;

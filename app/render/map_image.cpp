@@ -67,6 +67,7 @@ RgbaImage OffscreenMap::render(const geo::ProjectedWorld& world, const MapImageR
     params.lod = request.lod;
     params.style = request.style;
     params.clear = true;
+    params.hatch_px = request.hatch_px;
     renderer_.draw(params);
 
     RgbaImage image;

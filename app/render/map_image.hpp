@@ -21,6 +21,7 @@ struct MapImageRequest {
     geo::Lod lod = geo::Lod::k110m;  // must be ready in the ProjectedWorld
     MapStyle style;
     int samples = 4;  // MSAA samples, clamped to the driver's GL_MAX_SAMPLES
+    float hatch_px = 0.0f;  // DrawParams::hatch_px: stripes over colour-table alpha 254
 };
 
 struct RgbaImage {

@@ -947,7 +947,12 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
     marker_rule.radius_px = std::max(2.0, marker_rule.radius_px * unit);
 
     std::unique_ptr<platform::FfmpegPipe> pipe;
-    if (animate) pipe = std::make_unique<platform::FfmpegPipe>(p.animate, width, height, p.fps);
+    if (animate) {
+        pipe = std::make_unique<platform::FfmpegPipe>(p.animate, width, height, p.fps);
+        // A fatal signal stops ffmpeg and removes its partial output (temp_files.hpp).
+        exporter::register_child(pipe->pid());
+        exporter::register_temp_path(pipe->temp_path());
+    }
     Progress progress(frames.size(), !quiet);
     std::vector<std::string> outputs;
     std::vector<data::StatusIndex> statuses;
@@ -1077,6 +1082,8 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
         const long hold = std::lround(p.hold_last * p.fps);
         for (long k = 0; k < hold; ++k) pipe->write_frame(last_page.rgba());
         pipe->finish();
+        exporter::register_child(0);
+        exporter::release_temp_path(pipe->temp_path());
         outputs.push_back(p.animate);
         timer.lap("encode");
     }

@@ -47,12 +47,12 @@ void draw_map_labels(Canvas& canvas, const std::vector<MapLabel>& labels, Color 
     halo.a = 255;
     for (const MapLabel& l : labels) {
         // A soft halo: the text in the background colour around the glyphs.
-        const double r = std::max(1.0, l.size / 14.0);
+        const double r = std::max(1.0, l.size / 12.0);
         constexpr double kD = 0.7071;
         const double offsets[8][2] = {{-r, 0}, {r, 0}, {0, -r}, {0, r},
                                       {-r * kD, -r * kD}, {r * kD, -r * kD}, {-r * kD, r * kD}, {r * kD, r * kD}};
         Color soft = halo;
-        soft.a = 90;
+        soft.a = 150;
         for (const auto& d : offsets) font.draw(canvas, l.x + d[0], l.baseline + d[1], l.text, l.size, soft);
     }
     // Text after every halo, so a halo never covers a neighbour's letters.

@@ -20,13 +20,14 @@
 namespace deportmap::render {
 namespace {
 
-// One country's border segments: [first, first + count) in the level's segment buffer,
-// and the spherical cap around them (unit centre, angular radius) for far-side culling.
+// A run of one country's border segments ([first, first + count) in the level's
+// segment buffer) or fill triangles (indices), with the spherical cap around its
+// vertices (unit centre, angular radius) so runs out of sight are skipped.
 struct CountryRun {
     GLint first = 0;
     GLsizei count = 0;
-    std::array<double, 3> centre{};
-    double radius = 0.0;  // radians
+    std::array<double, 3> centre{0.0, 0.0, 1.0};
+    double radius = std::numbers::pi;  // radians
 };
 
 struct GlobeLevel {
@@ -36,6 +37,7 @@ struct GlobeLevel {
     gl::Buffer fill_countries;
     gl::Buffer fill_indices;
     GLsizei fill_index_count = 0;
+    std::vector<CountryRun> fill_runs;  // consecutive triangles of one country (indices)
     gl::VertexArray segment_vao;
     gl::Buffer segments;  // x0, y0, x1, y1 (eqc metres) per segment, grouped by country
     GLsizei segment_count = 0;
@@ -59,6 +61,45 @@ std::array<double, 3> unit_vector(double x_eqc, double y_eqc) {
 double angle_between(const std::array<double, 3>& a, const std::array<double, 3>& b) {
     const double d = a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
     return std::acos(std::clamp(d, -1.0, 1.0));
+}
+
+// Sets run.centre and run.radius to a cap holding the points xy[2 * k], xy[2 * k + 1]
+// (eqc metres) for every k that point(i) gives, i in [0, n).
+template <class Point>
+void fit_cap(CountryRun& run, size_t n, Point point) {
+    std::array<double, 3> sum{};
+    for (size_t i = 0; i < n; ++i) {
+        const auto u = point(i);
+        for (size_t j = 0; j < 3; ++j) sum[j] += u[j];
+    }
+    const double len = std::sqrt(sum[0] * sum[0] + sum[1] * sum[1] + sum[2] * sum[2]);
+    if (!(len > 1e-9)) return;  // spread all round: the default cap is the whole sphere
+    run.centre = {sum[0] / len, sum[1] / len, sum[2] / len};
+    double min_dot = 1.0;
+    for (size_t i = 0; i < n; ++i) {
+        const auto u = point(i);
+        min_dot = std::min(min_dot, u[0] * run.centre[0] + u[1] * run.centre[1] + u[2] * run.centre[2]);
+    }
+    run.radius = std::acos(std::clamp(min_dot, -1.0, 1.0));
+}
+
+// The runs whose cap comes within `reach` radians of `facing` (adjacent runs merged),
+// as (first, count) pairs; adds their counts to `total`.
+std::vector<std::pair<GLint, GLsizei>> visible_runs(const std::vector<CountryRun>& runs,
+                                                    const std::array<double, 3>& facing,
+                                                    double reach, size_t& total) {
+    std::vector<std::pair<GLint, GLsizei>> out;
+    for (const CountryRun& run : runs) {
+        if (run.count == 0) continue;
+        if (angle_between(run.centre, facing) - run.radius > reach) continue;
+        if (!out.empty() && out.back().first + out.back().second == run.first) {
+            out.back().second += run.count;
+        } else {
+            out.emplace_back(run.first, run.count);
+        }
+        total += static_cast<size_t>(run.count);
+    }
+    return out;
 }
 
 }  // namespace
@@ -156,6 +197,22 @@ void GlobeRenderer::upload(const geo::ProjectedWorld& world) {
         buffer_data(GL_ELEMENT_ARRAY_BUFFER, level.fill_indices, indices.data(),
                     indices.size() * sizeof(uint32_t));
         level.fill_index_count = static_cast<GLsizei>(indices.size());
+        // Runs of consecutive triangles of one country (the mesh is built country by
+        // country, so about one run each).
+        for (size_t t = 0; t < indices.size();) {
+            const uint16_t country = mesh.fill_country[indices[t]];
+            size_t e = t + 3;
+            while (e < indices.size() && mesh.fill_country[indices[e]] == country) e += 3;
+            CountryRun run;
+            run.first = static_cast<GLint>(t);
+            run.count = static_cast<GLsizei>(e - t);
+            fit_cap(run, e - t, [&](size_t i) {
+                const uint32_t v = indices[t + i];
+                return unit_vector(mesh.fill_xy[2 * v], mesh.fill_xy[2 * v + 1]);
+            });
+            level.fill_runs.push_back(run);
+            t = e;
+        }
 
         // Borders: the polylines' segments, grouped by country.
         std::vector<std::vector<float>> by_country;
@@ -182,20 +239,7 @@ void GlobeRenderer::upload(const geo::ProjectedWorld& world) {
             run.first = static_cast<GLint>(segments.size() / 4);
             run.count = static_cast<GLsizei>(s.size() / 4);
             if (s.empty()) continue;
-            std::array<double, 3> sum{};
-            for (size_t i = 0; i < s.size(); i += 2) {
-                const auto u = unit_vector(s[i], s[i + 1]);
-                for (size_t j = 0; j < 3; ++j) sum[j] += u[j];
-            }
-            const double n = std::sqrt(sum[0] * sum[0] + sum[1] * sum[1] + sum[2] * sum[2]);
-            if (n > 1e-9) {
-                run.centre = {sum[0] / n, sum[1] / n, sum[2] / n};
-                for (size_t i = 0; i < s.size(); i += 2)
-                    run.radius = std::max(run.radius, angle_between(run.centre, unit_vector(s[i], s[i + 1])));
-            } else {
-                run.centre = {0.0, 0.0, 1.0};
-                run.radius = std::numbers::pi;  // spread all round: always drawn
-            }
+            fit_cap(run, s.size() / 2, [&](size_t i) { return unit_vector(s[2 * i], s[2 * i + 1]); });
             segments.insert(segments.end(), s.begin(), s.end());
         }
         level.segment_count = static_cast<GLsizei>(segments.size() / 4);
@@ -304,29 +348,27 @@ void GlobeRenderer::draw(const GlobeDrawParams& p) {
         set_color(r.su.no_data, p.style.no_data);
         glUniform1f(r.su.hatch_px, p.hatch_px);
         set_color(r.su.hatch_color, p.style.background);
-        glEnable(GL_CLIP_DISTANCE0);
-        glBindVertexArray(level.fill_vao.id());
-        glDrawElements(GL_TRIANGLES, level.fill_index_count, GL_UNSIGNED_INT, nullptr);
-        glBindTexture(GL_TEXTURE_2D, 0);
-
-        // Countries whose borders can reach the near side: the cap around them meets the
-        // hemisphere facing the viewer (a little slack for the line's width).
+        // What can be seen: the hemisphere facing the viewer, or when zoomed in so far
+        // that the viewport's corners lie inside the disc, the smaller cap they reach
+        // (plus slack for line widths).
         const double lon = p.view.center_lon * std::numbers::pi / 180.0;
         const double lat = p.view.center_lat * std::numbers::pi / 180.0;
         const std::array<double, 3> facing{std::cos(lat) * std::sin(lon), std::sin(lat),
                                            std::cos(lat) * std::cos(lon)};
-        std::vector<std::pair<GLint, GLsizei>> visible;
-        for (const CountryRun& run : level.runs) {
-            if (run.count == 0) continue;
-            if (angle_between(run.centre, facing) - run.radius > std::numbers::pi / 2 + 0.01)
-                continue;
-            if (!visible.empty() && visible.back().first + visible.back().second == run.first) {
-                visible.back().second += run.count;
-            } else {
-                visible.emplace_back(run.first, run.count);
-            }
-            r.stats.border_segments += static_cast<size_t>(run.count);
+        const double corner = 0.5 * std::hypot(p.width, p.height) + 4.0;
+        const double reach =
+            (corner < radius ? std::asin(corner / radius) : std::numbers::pi / 2) + 0.01;
+
+        glEnable(GL_CLIP_DISTANCE0);
+        glBindVertexArray(level.fill_vao.id());
+        for (const auto& [first, count] : visible_runs(level.fill_runs, facing, reach, r.stats.fill_indices)) {
+            glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT,
+                           reinterpret_cast<const void*>(static_cast<size_t>(first) * sizeof(uint32_t)));
         }
+        glBindTexture(GL_TEXTURE_2D, 0);
+
+        const std::vector<std::pair<GLint, GLsizei>> visible =
+            visible_runs(level.runs, facing, reach, r.stats.border_segments);
         r.stats.border_draws = visible.size();
 
         const MapStyle& style = p.style;

@@ -40,7 +40,8 @@ struct GlobeDrawParams {
 
 // What draw() drew last time (for tests and the frame overlay).
 struct GlobeDrawStats {
-    size_t border_segments = 0;  // segments submitted (countries facing the viewer)
+    size_t fill_indices = 0;     // triangle indices submitted (countries in sight)
+    size_t border_segments = 0;  // segments submitted (countries in sight)
     size_t border_draws = 0;     // instanced draw calls for them
 };
 

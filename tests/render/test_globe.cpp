@@ -186,7 +186,7 @@ TEST_F(GlTest, GlobeBordersAreAntiAliasedAndAsWideAsTheFlatMaps) {
     EXPECT_NEAR(ink(render_globe(renderer, p), 100, 60, 78), flat_width, 0.25);
 }
 
-TEST_F(GlTest, GlobeSkipsBordersOnTheFarSide) {
+TEST_F(GlTest, GlobeSkipsWhatIsOutOfSight) {
     render::GlobeRenderer renderer;
     renderer.upload(make_world());
     render::GlobeDrawParams p;
@@ -197,9 +197,17 @@ TEST_F(GlTest, GlobeSkipsBordersOnTheFarSide) {
     // behind the globe.
     EXPECT_EQ(renderer.last_stats().border_segments, 4u);
     EXPECT_EQ(renderer.last_stats().border_draws, 1u);
+    EXPECT_EQ(renderer.last_stats().fill_indices, 6u);  // its two triangles
     p.view.center_lon = 100.0;  // both can show now (country 0 near the left limb)
     render_globe(renderer, p);
     EXPECT_EQ(renderer.last_stats().border_segments, 8u);
+    EXPECT_EQ(renderer.last_stats().fill_indices, 12u);
+    // Zoomed in 20x there, the viewport sees only ~5° around longitude 100: neither.
+    p.view.zoom = 20.0;
+    const Image zoomed = render_globe(renderer, p);
+    EXPECT_EQ(renderer.last_stats().border_segments, 0u);
+    EXPECT_EQ(renderer.last_stats().fill_indices, 0u);
+    EXPECT_EQ(zoomed.at(100, 100), p.style.ocean);
 }
 
 TEST_F(GlTest, GlobeOutlinesHoveredAndSelectedCountries) {

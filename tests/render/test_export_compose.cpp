@@ -292,6 +292,14 @@ TEST_F(ExportComposeTest, ViewOptionsMatchTheirGoldens) {
     EXPECT_NE(text.find(">Date known only to the month or year</text>"), std::string::npos);
     EXPECT_EQ(text.find("status-declined"), std::string::npos);  // hidden: no group, no legend
     EXPECT_EQ(text.find(">Declined</text>"), std::string::npos);
+    // Labels, outlines and stripes scale with the type unit: the 4k page at a quarter and
+    // the 8k page at an eighth are the same image.
+    for (const auto& [preset, size_scale] : {std::pair<std::string, std::string>{"4k", "0.25"}, {"8k", "0.125"}}) {
+        run = deportmap("export --out '" + (scratch() / ("view-" + preset + ".png")).string() + "' --preset " +
+                        preset + " --size-scale " + size_scale + " --quiet" + view + kCommon);
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+    }
+    EXPECT_TRUE(slurp(scratch() / "view-4k.png") == slurp(scratch() / "view-8k.png"));
 }
 
 TEST_F(ExportComposeTest, StripeKeyOnlyWhenAStripedCountryIsShown) {

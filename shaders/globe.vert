@@ -1,8 +1,9 @@
-// The orthographic globe: Equirectangular positions (metres of "+proj=eqc", i.e.
-// radians x u_units_per_radian) turned into unit-sphere points, rotated so the view's
-// centre faces the viewer, projected orthographically onto a disc of u_radius pixels
-// around u_center (framebuffer pixels, origin top-left). The far side is cut off by
-// gl_ClipDistance[0] = z (the view-space depth towards the viewer).
+// The orthographic globe's fills: Equirectangular positions (metres of "+proj=eqc",
+// i.e. radians x u_units_per_radian) turned into unit-sphere points, rotated so the
+// view's centre faces the viewer, projected orthographically onto a disc of u_radius
+// pixels around u_center (framebuffer pixels, origin top-left). The far side is cut off
+// by gl_ClipDistance[0] = z (the view-space depth towards the viewer). Pairs with
+// fill.frag (colour per country, stripes for approximate dates).
 #version 330 core
 
 layout(location = 0) in vec2 a_position;  // eqc metres
@@ -13,29 +14,28 @@ uniform mat3 u_rotation;   // unit sphere -> view space (+z towards the viewer)
 uniform vec2 u_center;     // pixels
 uniform float u_radius;    // pixels
 uniform vec2 u_viewport;   // pixels
-uniform vec2 u_pixel_offset;  // pixels added after projection (thick highlight lines)
 uniform sampler2D u_colors;  // per-country RGBA, 256 entries per row
 uniform int u_color_count;
 uniform vec4 u_no_data;
-uniform bool u_solid;
-uniform vec4 u_solid_color;
-uniform int u_only_country;  // >= 0: every other country's vertices are clipped away
 
 flat out vec4 v_color;
+flat out float v_hatch;  // 1: the country's status date is only a month or a year
 out float gl_ClipDistance[1];
 
 void main() {
     vec2 ll = a_position / u_units_per_radian;  // lon, lat in radians
     float c = cos(ll.y);
     vec3 p = u_rotation * vec3(c * sin(ll.x), sin(ll.y), c * cos(ll.x));
-    vec2 px = u_center + u_radius * vec2(p.x, -p.y) + u_pixel_offset;
+    vec2 px = u_center + u_radius * vec2(p.x, -p.y);
     gl_Position = vec4(px.x / u_viewport.x * 2.0 - 1.0, 1.0 - px.y / u_viewport.y * 2.0, 0.0, 1.0);
-    gl_ClipDistance[0] = u_only_country >= 0 && int(a_country) != u_only_country ? -1.0 : p.z;
-    if (u_solid) {
-        v_color = u_solid_color;
-    } else {
-        int index = int(a_country);
-        v_color = index < u_color_count ? texelFetch(u_colors, ivec2(index % 256, index / 256), 0)
-                                        : u_no_data;
+    gl_ClipDistance[0] = p.z;
+    int index = int(a_country);
+    v_color = index < u_color_count ? texelFetch(u_colors, ivec2(index % 256, index / 256), 0)
+                                    : u_no_data;
+    // Alpha 254 in the table marks an approximate status (see core/scene.hpp).
+    v_hatch = 0.0;
+    if (abs(v_color.a * 255.0 - 254.0) < 0.5) {
+        v_hatch = 1.0;
+        v_color.a = 1.0;
     }
 }

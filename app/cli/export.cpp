@@ -41,9 +41,11 @@
 #include "core/export/canvas.hpp"
 #include "core/export/compose.hpp"
 #include "core/export/layout.hpp"
+#include "core/export/map_labels.hpp"
 #include "core/export/png.hpp"
 #include "core/export/sidecar.hpp"
 #include "core/export/svg.hpp"
+#include "core/export/temp_files.hpp"
 #include "core/geo/mesh.hpp"
 #include "core/geo/projection.hpp"
 #include "core/geo/world.hpp"
@@ -73,6 +75,7 @@ void print_help() {
         "         [--projection P] [--bounds MINLON,MINLAT,MAXLON,MAXLAT | --focus ISO3,...]\n"
         "         [--title T] [--subtitle T] [--source T] [--notes T] [--logo FILE]\n"
         "         [--theme light|dark] [--transparent] [--layout full|map-only] [--no-markers]\n"
+        "         [--labels] [--highlight ISO3,...] [--hide-status KEY,...] [--highlight-status KEY]\n"
         "         [--data FILE]... [--statuses FILE] [--boundaries FILE [--id-field F] [--name-field F]]\n"
         "         [--lod auto|110m|50m|10m] [--border-width PX]\n"
         "         [--each-event | --dates FROM..TO --step 1d|1w|1m] [--quiet]\n"
@@ -86,6 +89,10 @@ void print_help() {
         "  --date        YYYY, YYYY-MM or YYYY-MM-DD (default: the data's last event day)\n"
         "  --layout      full (default) or map-only (the map fills the image)\n"
         "  --transparent PNG with a transparent page (the ocean stays)\n"
+        "  --labels      names of the countries with a status (placed without overlaps)\n"
+        "  --highlight   outline these countries (as the window's selection)\n"
+        "  --hide-status draw these statuses as no data and leave them out of the legend\n"
+        "  --highlight-status KEY  dim every country without this status\n"
         "  --from F      repeat the export described by the sidecar F (every export writes\n"
         "                OUT.json next to OUT); the same inputs give identical bytes\n"
         "  --each-event  one frame per event day; --dates FROM..TO --step N(d|w|m): a range.\n"
@@ -228,6 +235,10 @@ ExportParams params_from_args(const Args& args) {
     p.lod = args.get_or("lod", "auto");
     p.border_width = args.get_double("border-width");
     p.markers = !args.has("no-markers");
+    p.labels = args.has("labels");
+    if (const auto h = args.get("highlight")) p.highlight = split_commas(*h);
+    if (const auto h = args.get("hide-status")) p.hide_status = split_commas(*h);
+    p.highlight_status = args.get_or("highlight-status", "");
     p.data = args.get_all("data");
     p.statuses = args.get_or("statuses", "");
     p.boundaries = args.get_or("boundaries", "");
@@ -544,6 +555,8 @@ void render_map_into(render::OffscreenMap& target, const geo::ProjectedWorld& wo
             part.height = th;
             part.view.offset_x -= tx;
             part.view.offset_y -= ty;
+            part.hatch_origin_x = static_cast<float>(tx);  // GL's y runs up from the bottom
+            part.hatch_origin_y = static_cast<float>(request.height - ty - th);
             target.render(world, part, colors, scratch);
             const int cw = std::min(tw, request.width - tx), ch = std::min(th, request.height - ty);
             const size_t stride = static_cast<size_t>(tw) * 4;
@@ -752,6 +765,35 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
         bounds = LonLatBounds{std::max(-180.0, b.min_lon - pad_x), std::max(-90.0, b.min_lat - pad_y),
                               std::min(180.0, b.max_lon + pad_x), std::min(90.0, b.max_lat + pad_y)};
     }
+    // The view's highlights: outlined countries, hidden statuses, a highlighted status.
+    const data::StatusTable& table = timeline.statuses();
+    Scene scene;
+    scene.theme = *theme;
+    scene.hidden_statuses.assign(table.size(), false);
+    for (const std::string& key : p.hide_status) {
+        const data::StatusIndex s = table.find(key);
+        if (s == data::kNoStatus) {
+            throw UsageError("--hide-status: unknown status '" + key + "' (one of " + table.key_list() + ")");
+        }
+        scene.hidden_statuses[static_cast<size_t>(s)] = true;
+    }
+    if (!p.highlight_status.empty()) {
+        const data::StatusIndex s = table.find(p.highlight_status);
+        if (s == data::kNoStatus) {
+            throw UsageError("--highlight-status: unknown status '" + p.highlight_status + "' (one of " +
+                             table.key_list() + ")");
+        }
+        scene.highlighted_status = s;
+    }
+    std::vector<int> highlight;
+    for (const std::string& code : p.highlight) {
+        auto it = std::find_if(world.countries.begin(), world.countries.end(),
+                               [&](const geo::Country& c) { return c.iso3 == code; });
+        if (it == world.countries.end()) {
+            throw UsageError("--highlight: no country with the code '" + code + "' in the boundaries");
+        }
+        highlight.push_back(static_cast<int>(it - world.countries.begin()));
+    }
     const bool rectangular = projection == geo::ProjectionKind::Equirectangular ||
                              projection == geo::ProjectionKind::Mercator;
     const geo::BBox shown = bounds ? project_bounds(projector, *bounds) : projector.world_bounds();
@@ -779,8 +821,8 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
 
     // Layout, with the widest date and counts reserved so every frame has the same map.
     const ThemeColors& colors = theme_colors(*theme);
-    const data::StatusTable& table = timeline.statuses();
-    auto page_text = [&](const Frame& f, const std::vector<int>& counts) {
+    // `approximate`: the map stripes some country (the legend then has a key for it).
+    auto page_text = [&](const Frame& f, const std::vector<int>& counts, bool approximate) {
         exporter::PageText t;
         t.title = p.title;
         t.subtitle = p.subtitle;
@@ -791,10 +833,16 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
         for (const data::StatusIndex s : table.legend()) {
             const data::Status& st = table[static_cast<size_t>(s)];
             const int n = counts[static_cast<size_t>(s)];
-            t.legend.push_back({st.key, st.label, *theme == Theme::Dark ? st.colour_dark : st.colour_light, n});
             no_status -= n;
+            if (scene.hidden_statuses[static_cast<size_t>(s)]) continue;  // not on the map
+            t.legend.push_back({st.key, st.label, *theme == Theme::Dark ? st.colour_dark : st.colour_light, n});
         }
         t.legend.push_back({"none", "No known request", colors.no_data, std::max(0, no_status)});
+        if (approximate) {
+            exporter::LegendEntry key{"approximate", "Date known only to the month or year", colors.muted_text, 0};
+            key.hatched = true;
+            t.legend.push_back(key);
+        }
         return t;
     };
     exporter::PageOptions options;
@@ -806,18 +854,56 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
         options.logo_width = logo->width;
         options.logo_height = logo->height;
     }
-    // World-order statuses per frame, and counts over the World's countries.
-    Scene scene;
-    scene.theme = *theme;
+    // World-order statuses per frame as drawn (hidden statuses as none), and counts of
+    // every status over the World's countries (hidden ones too: the counts stay true).
     auto frame_counts = [&](data::Day day, std::vector<data::StatusIndex>& statuses) {
         scene.date = day;
         world_statuses(scene, timeline, world_to_data, statuses);
+        Scene every = scene;
+        every.hidden_statuses.clear();
+        std::vector<data::StatusIndex> all;
+        world_statuses(every, timeline, world_to_data, all);
         std::vector<int> counts(table.size(), 0);
-        for (const data::StatusIndex s : statuses) {
+        for (const data::StatusIndex s : all) {
             if (s != data::kNoStatus) ++counts[static_cast<size_t>(s)];
         }
         return counts;
     };
+    // Per World country: striped on this day (status dated only to the month or year, not
+    // hidden, not dimmed by a highlighted status).
+    auto frame_approximate = [&](data::Day day, std::vector<uint8_t>& out) {
+        scene.date = day;
+        std::vector<bool> approx;
+        world_approximate(scene, timeline, world_to_data, approx);
+        std::vector<data::StatusIndex> statuses;
+        world_statuses(scene, timeline, world_to_data, statuses);
+        out.assign(approx.size(), 0);
+        for (size_t i = 0; i < approx.size(); ++i) {
+            out[i] = approx[i] && (scene.highlighted_status < 0 || statuses[i] == scene.highlighted_status);
+        }
+    };
+    // Whether a striped country lies in the area shown (its lon/lat box meets the bounds).
+    auto any_shown = [&](const std::vector<uint8_t>& approx) {
+        for (size_t i = 0; i < approx.size() && i < world.countries.size(); ++i) {
+            if (!approx[i]) continue;
+            if (!bounds) return true;
+            const geo::BBox& bb = world.countries[i].shape_at(geo::Lod::k110m).bbox;
+            if (bb.max_x >= bounds->min_lon && bb.min_x <= bounds->max_lon && bb.max_y >= bounds->min_lat &&
+                bb.min_y <= bounds->max_lat) {
+                return true;
+            }
+        }
+        return false;
+    };
+    std::vector<uint8_t> frame_striped(frames.size(), 0);
+    {
+        std::vector<uint8_t> approx;
+        for (size_t i = 0; i < frames.size(); ++i) {
+            frame_approximate(frames[i].day, approx);
+            frame_striped[i] = any_shown(approx);
+        }
+    }
+    const bool any_striped = std::find(frame_striped.begin(), frame_striped.end(), 1) != frame_striped.end();
     exporter::PageLayout base_layout;
     if (full) {
         // Reserve: the longest date line among the frames and three-digit counts.
@@ -831,7 +917,7 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
                 widest = i;
             }
         }
-        exporter::PageText reserve = page_text(frames[widest], std::vector<int>(table.size(), 888));
+        exporter::PageText reserve = page_text(frames[widest], std::vector<int>(table.size(), 888), any_striped);
         for (auto& e : reserve.legend) e.count = 888;
         reserve.date_line = "As of 30 September 9999";
         if (!p.source) {
@@ -889,14 +975,24 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
     request.style.border_width_px = static_cast<float>(border_width);
     request.samples = kExportSamples;
     request.edge_fringes = true;
-    const exporter::PageColors page_colors{colors.text, colors.muted_text, colors.border};
+    // Stripes over approximate dates, their period scaled with the type unit like the
+    // window's 7 px at scale 1 (tiles carry their origin, so stripes run on across seams).
+    const double hatch_px = exporter::kHatchUnits * unit;
+    request.hatch_px = static_cast<float>(hatch_px);
+    const exporter::PageColors page_colors{colors.text, colors.muted_text, colors.border, colors.background};
+    const double highlight_width = 3.0 * unit;  // the window's selection outline, 3 px at scale 1
     const std::vector<geo::ProjectedShape>& shapes = projected.shapes[static_cast<size_t>(lod)];
     MarkerRule marker_rule;
     marker_rule.max_area_px2 *= unit * unit;
     marker_rule.radius_px = std::max(2.0, marker_rule.radius_px * unit);
 
     std::unique_ptr<platform::FfmpegPipe> pipe;
-    if (animate) pipe = std::make_unique<platform::FfmpegPipe>(p.animate, width, height, p.fps);
+    if (animate) {
+        pipe = std::make_unique<platform::FfmpegPipe>(p.animate, width, height, p.fps);
+        // A fatal signal stops ffmpeg and removes its partial output (temp_files.hpp).
+        exporter::register_child(pipe->pid());
+        exporter::register_temp_path(pipe->temp_path());
+    }
     Progress progress(frames.size(), !quiet);
     std::vector<std::string> outputs;
     std::vector<data::StatusIndex> statuses;
@@ -908,7 +1004,12 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
         const std::vector<int> counts = frame_counts(f.day, statuses);
         scene.date = f.day;
         world_colors(scene, timeline, world_to_data, fill);
-        exporter::PageText text = page_text(f, counts);
+        std::vector<uint8_t> approximate;
+        frame_approximate(f.day, approximate);
+        for (size_t i = 0; i < approximate.size() && i < fill.size(); ++i) {
+            if (approximate[i]) fill[i].a = kApproximateAlpha;  // striped by the map shader
+        }
+        exporter::PageText text = page_text(f, counts, frame_striped[fi] != 0);
         exporter::PageLayout layout = full ? exporter::compute_layout(text, options) : base_layout;
         layout.map = map_rect;  // the reserved map area (identical by construction)
         std::vector<int> markers;
@@ -918,6 +1019,22 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
             for (const Marker& m : compute_markers(shapes, has, view, map_w, map_h, marker_rule)) {
                 markers.push_back(m.country);
             }
+        }
+        std::vector<exporter::MapLabel> labels;
+        if (p.labels) {
+            exporter::MapLabelInput li;
+            li.world = &world;
+            li.shapes = &shapes;
+            li.statuses = statuses;
+            li.markers = markers;
+            li.marker_radius = marker_rule.radius_px;
+            li.view = view;
+            li.map_x = map_rect.x;
+            li.map_y = map_rect.y;
+            li.map_width = map_w;
+            li.map_height = map_h;
+            li.unit = unit;
+            labels = exporter::place_map_labels(li);
         }
         const std::string target = batch && !p.out.empty() ? frame_path(p.out, fi) : p.out;
         const std::string source_line = text.source;
@@ -940,6 +1057,13 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
             svg.transparent = p.transparent;
             svg.markers = markers;
             svg.marker_radius = marker_rule.radius_px;
+            svg.approximate = approximate;
+            svg.hatch_px = hatch_px;
+            svg.highlighted_status = scene.highlighted_status;
+            svg.highlight = highlight;
+            svg.highlight_color = colors.highlight;
+            svg.highlight_width = highlight_width;
+            svg.labels = labels;
             const std::string mime = lower_extension(p.logo) == "png" ? "image/png" : "image/jpeg";
             exporter::write_file_atomic(target, exporter::write_svg(layout, svg, page_colors, logo_bytes, mime));
             outputs.push_back(target);
@@ -953,15 +1077,23 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
         render_map_into(*map_target, projected, request, fill, page,
                         full ? static_cast<int>(map_rect.x) : 0, full ? static_cast<int>(map_rect.y) : 0,
                         full && p.transparent, tile_scratch);
+        const int mx0 = static_cast<int>(map_rect.x), my0 = static_cast<int>(map_rect.y);
+        for (const int c : highlight) {
+            // Under the markers, as in the window.
+            exporter::stroke_rings(page, exporter::shape_rings_px(shapes[static_cast<size_t>(c)], view, map_rect.x, map_rect.y),
+                                   highlight_width, colors.highlight, mx0, my0, mx0 + map_w, my0 + map_h);
+        }
         for (const int c : markers) {
             const auto i = static_cast<size_t>(c);
             const geo::Vec2 centre = view.to_pixel(shapes[i].label_point);
-            const data::Status& st = table[static_cast<size_t>(statuses[i])];
             const double r = marker_rule.radius_px;
             const double x = centre.x + map_rect.x, y = centre.y + map_rect.y;
+            Color marker = fill[i];  // the status colour (dimmed by a highlighted status)
+            marker.a = 255;
             page.fill_circle(x, y, r + border_width, colors.border);
-            page.fill_circle(x, y, r, *theme == Theme::Dark ? st.colour_dark : st.colour_light);
+            page.fill_circle(x, y, r, marker);
         }
+        if (!labels.empty()) exporter::draw_map_labels(page, labels, colors.text, colors.background);
         if (full) exporter::draw_page(page, layout, page_colors, logo ? &*logo : nullptr);
         timer.lap("render");
         if (!target.empty()) {
@@ -984,6 +1116,8 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
         const long hold = std::lround(p.hold_last * p.fps);
         for (long k = 0; k < hold; ++k) pipe->write_frame(last_page.rgba());
         pipe->finish();
+        exporter::register_child(0);
+        exporter::release_temp_path(pipe->temp_path());
         outputs.push_back(p.animate);
         timer.lap("encode");
     }
@@ -1014,12 +1148,15 @@ int run_export(const Argv& argv) {
                      "bounds", "focus", "title", "subtitle", "source", "notes", "logo", "theme",
                      "layout", "lod", "border-width", "data", "statuses", "boundaries",
                      "id-field", "name-field", "dates", "step", "animate", "fps", "hold-last",
-                     "from", "max-tile"},
-                    {"help", "timings", "transparent", "no-markers", "each-event", "quiet"});
+                     "from", "max-tile", "highlight", "hide-status", "highlight-status"},
+                    {"help", "timings", "transparent", "no-markers", "labels", "each-event", "quiet"});
     if (args.has("help")) {
         print_help();
         return 0;
     }
+    // SIGTERM, SIGINT or SIGHUP during an export removes the temporary file being written
+    // (and stops ffmpeg) before the process dies: no hidden partial file is left behind.
+    exporter::install_temp_cleanup_handlers();
     if (!args.positional().empty()) {
         throw UsageError("export: unexpected argument '" + args.positional().front() + "'");
     }
@@ -1028,7 +1165,9 @@ int run_export(const Argv& argv) {
         for (const char* other : {"date", "preset", "width", "height", "scale", "size-scale", "dpi", "projection",
                                   "bounds", "focus", "title", "subtitle", "source", "notes", "logo",
                                   "theme", "layout", "lod", "border-width", "data", "statuses",
-                                  "boundaries", "dates", "step", "animate", "fps", "hold-last"}) {
+                                  "boundaries", "dates", "step", "animate", "fps", "hold-last",
+                                  "highlight", "hide-status", "highlight-status", "labels",
+                                  "transparent", "no-markers", "each-event"}) {
             if (args.has(other)) {
                 throw UsageError(std::string("--from takes its parameters from ") + *from +
                                  "; only --out may be given with it (not --" + other + ")");

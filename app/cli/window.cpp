@@ -143,7 +143,11 @@ int run_window(const Argv& args) {
             options.height = *settings.height;
             options.size_given = true;
         }
-        if (!options.projection_given) options.projection = settings.projection;
+        if (!options.projection_given) {
+            options.projection = settings.globe ? geo::ProjectionKind::Equirectangular
+                                                : settings.projection;
+            options.globe = settings.globe;
+        }
     }
 
     std::shared_ptr<const geo::World> world;
@@ -228,6 +232,7 @@ int run_window(const Argv& args) {
     // from the session's Equirectangular levels once they are the ones shown.
     bool globe = options.globe;
     geo::GlobeView globe_view;
+    if (!settings_file.empty()) globe_view = settings.globe_view;
     ui::GlobeInput globe_input;
     render::GlobeRenderer globe_renderer;
     bool globe_uploaded = false;
@@ -396,7 +401,8 @@ int run_window(const Argv& args) {
                                     bounds.width()));
         ui::FrameArgs frame_args{*world,  session->projected(), camera, fb.width,
                                  fb.height, now_s,  dt_s,   imgui.large_font(),
-                                 pick_lod, moved,  globe_active ? nullptr : &map_overlay.markers()};
+                                 pick_lod, moved,  &map_overlay.markers()};
+        if (globe_active) frame_args.globe = &globe_view;
         if (globe_active && pick_lod) {
             // Inverse orthographic, then the Equirectangular shapes of the level drawn.
             const geo::ProjectedWorld& pw = session->projected();
@@ -412,6 +418,7 @@ int run_window(const Argv& args) {
         }
         const ui::FrameResult frame = app->frame(frame_args);
         changed = changed || frame.animating || frame.colors_changed;
+        if (frame.flight_started) globe_input.stop();  // a fly-to replaces the spin
         if (frame.colors_changed) {
             renderer.set_country_colors(app->colors());
             globe_renderer.set_country_colors(app->colors());
@@ -467,12 +474,15 @@ int run_window(const Argv& args) {
         }
         const std::optional<geo::Lod> drawn_lod =
             renderer.level_for(ui::lod_for_world_width(view.scale_x * bounds.width()));
-        if (!globe_active) {  // markers and labels are placed on the flat map only
+        if (globe_active) {  // the globe's label points on the hemisphere facing the viewer
+            map_overlay.update_globe(scene, app->data(), session->projected(),
+                                     globe_renderer.level_for(globe_lod), globe_view, fb.width,
+                                     fb.height, scale);
+        } else {
             map_overlay.update(scene, app->data(), session->projected(), drawn_lod, view, fb.width,
                                fb.height, scale);
-            map_overlay.draw_labels(scene, *world, session->projected(), drawn_lod, view, fb.width,
-                                    fb.height);
         }
+        map_overlay.draw_labels(scene, *world, fb.width, fb.height);
         imgui.end_frame();
 
         // The map fills the framebuffer; ImGui draws over it.
@@ -506,9 +516,13 @@ int run_window(const Argv& args) {
             gp.view = globe_view;
             gp.lod = globe_lod;
             gp.style = params.style;
+            gp.direct_borders = params.direct_borders;
+            gp.hatch_px = params.hatch_px;
             gp.hovered = scene.hovered;
             gp.selected = scene.selected;
             gp.highlight = theme.highlight;
+            gp.hover_width_px = 1.8f * scale;
+            gp.selected_width_px = 3.0f * scale;
             globe_renderer.draw(gp);
         } else {
             renderer.draw(params);
@@ -531,6 +545,13 @@ int run_window(const Argv& args) {
                 overlay_renderer.draw_outline(1, mesh, scene.selected, view, fb.width, fb.height,
                                               outline);
             }
+            render::MarkerStyle marker_style;
+            marker_style.ring = theme.border;
+            marker_style.ring_width_px = 1.0f * scale;
+            overlay_renderer.draw_markers(map_overlay.markers(), app->colors(), fb.width,
+                                          fb.height, marker_style);
+        }
+        if (globe_active) {  // outlines are drawn by the globe renderer; markers on top
             render::MarkerStyle marker_style;
             marker_style.ring = theme.border;
             marker_style.ring_width_px = 1.0f * scale;
@@ -580,6 +601,8 @@ int run_window(const Argv& args) {
         settings.y = pos.y;
         settings.theme = scene.theme;
         settings.projection = session->requested_projection();
+        settings.globe = globe;
+        settings.globe_view = globe_view;
         settings.labels = scene.labels;
         settings.panels = app->panels();
         settings.speed_index = app->timeline().speed_index();

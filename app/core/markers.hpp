@@ -3,6 +3,8 @@
 // shared by the window's overlay renderer and the exporter, so both show the same marks.
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -31,6 +33,22 @@ struct Marker {
 std::vector<Marker> compute_markers(std::span<const geo::ProjectedShape> shapes,
                                     std::span<const uint8_t> has_status,
                                     const ViewTransform& view, double width, double height,
+                                    const MarkerRule& rule = {});
+
+// Where a shape lands on screen: its label point in pixels (origin top-left) and its
+// on-screen area in pixels². nullopt: not shown (e.g. on the far side of the globe).
+struct ShapeOnScreen {
+    geo::Vec2 center;
+    double area_px2 = 0.0;
+};
+using ShapeToScreen = std::function<std::optional<ShapeOnScreen>(const geo::ProjectedShape&)>;
+
+// The same rule for any mapping onto the screen (the orthographic globe): shapes that
+// `to_screen` shows, with an area below rule.max_area_px2 and a centre within the
+// viewport grown by the radius.
+std::vector<Marker> compute_markers(std::span<const geo::ProjectedShape> shapes,
+                                    std::span<const uint8_t> has_status,
+                                    const ShapeToScreen& to_screen, double width, double height,
                                     const MarkerRule& rule = {});
 
 }  // namespace deportmap

@@ -32,6 +32,11 @@ public:
     // FfmpegError when ffmpeg failed.
     void finish();
 
+    // The temporary output file and ffmpeg's process id (-1 once finished), so a signal
+    // handler can stop ffmpeg and remove its partial output.
+    const std::string& temp_path() const { return temp_; }
+    pid_t pid() const { return pid_; }
+
 private:
     std::string path_;
     std::string temp_;

@@ -1,17 +1,34 @@
 // The GPU orthographic globe (see globe_renderer.hpp). Fills are the flat renderer's
-// indexed triangles; borders are GL_LINES pairs built from the border polylines.
+// indexed triangles, placed on the sphere by globe.vert. Borders are the flat map's
+// technique on the sphere: one instance per segment, widened to a screen-space quad in
+// globe_border.vert, with coverage from border.frag written with GL_MAX into a coverage
+// buffer and painted once (border_composite.frag), or blended directly with
+// overlay_line.frag. Segments are stored grouped by country, so one country's outline
+// is one contiguous run and countries on the far side are skipped as whole runs.
 #include "render/globe_renderer.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <numbers>
 #include <vector>
 
 #include "render/color_table.hpp"
+#include "render/coverage_buffer.hpp"
 #include "render/gl/objects.hpp"
 
 namespace deportmap::render {
 namespace {
 
+// A run of one country's border segments ([first, first + count) in the level's
+// segment buffer) or fill triangles (indices), with the spherical cap around its
+// vertices (unit centre, angular radius) so runs out of sight are skipped.
+struct CountryRun {
+    GLint first = 0;
+    GLsizei count = 0;
+    std::array<double, 3> centre{0.0, 0.0, 1.0};
+    double radius = std::numbers::pi;  // radians
+};
 
 struct GlobeLevel {
     bool ready = false;
@@ -20,10 +37,11 @@ struct GlobeLevel {
     gl::Buffer fill_countries;
     gl::Buffer fill_indices;
     GLsizei fill_index_count = 0;
-    gl::VertexArray line_vao;
-    gl::Buffer line_positions;
-    gl::Buffer line_countries;
-    GLsizei line_vertex_count = 0;
+    std::vector<CountryRun> fill_runs;  // consecutive triangles of one country (indices)
+    gl::VertexArray segment_vao;
+    gl::Buffer segments;  // x0, y0, x1, y1 (eqc metres) per segment, grouped by country
+    GLsizei segment_count = 0;
+    std::vector<CountryRun> runs;  // indexed by country; count 0 when it has no borders
 };
 
 void set_color(GLint location, Color c) {
@@ -35,36 +53,110 @@ void buffer_data(GLenum target, const gl::Buffer& buffer, const void* data, size
     glBufferData(target, static_cast<GLsizeiptr>(bytes), data, GL_STATIC_DRAW);
 }
 
+std::array<double, 3> unit_vector(double x_eqc, double y_eqc) {
+    const double lon = x_eqc / geo::kEqcUnitsPerRadian, lat = y_eqc / geo::kEqcUnitsPerRadian;
+    return {std::cos(lat) * std::sin(lon), std::sin(lat), std::cos(lat) * std::cos(lon)};
+}
+
+double angle_between(const std::array<double, 3>& a, const std::array<double, 3>& b) {
+    const double d = a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    return std::acos(std::clamp(d, -1.0, 1.0));
+}
+
+// Sets run.centre and run.radius to a cap holding the points xy[2 * k], xy[2 * k + 1]
+// (eqc metres) for every k that point(i) gives, i in [0, n).
+template <class Point>
+void fit_cap(CountryRun& run, size_t n, Point point) {
+    std::array<double, 3> sum{};
+    for (size_t i = 0; i < n; ++i) {
+        const auto u = point(i);
+        for (size_t j = 0; j < 3; ++j) sum[j] += u[j];
+    }
+    const double len = std::sqrt(sum[0] * sum[0] + sum[1] * sum[1] + sum[2] * sum[2]);
+    if (!(len > 1e-9)) return;  // spread all round: the default cap is the whole sphere
+    run.centre = {sum[0] / len, sum[1] / len, sum[2] / len};
+    double min_dot = 1.0;
+    for (size_t i = 0; i < n; ++i) {
+        const auto u = point(i);
+        min_dot = std::min(min_dot, u[0] * run.centre[0] + u[1] * run.centre[1] + u[2] * run.centre[2]);
+    }
+    run.radius = std::acos(std::clamp(min_dot, -1.0, 1.0));
+}
+
+// The runs whose cap comes within `reach` radians of `facing` (adjacent runs merged),
+// as (first, count) pairs; adds their counts to `total`.
+std::vector<std::pair<GLint, GLsizei>> visible_runs(const std::vector<CountryRun>& runs,
+                                                    const std::array<double, 3>& facing,
+                                                    double reach, size_t& total) {
+    std::vector<std::pair<GLint, GLsizei>> out;
+    for (const CountryRun& run : runs) {
+        if (run.count == 0) continue;
+        if (angle_between(run.centre, facing) - run.radius > reach) continue;
+        if (!out.empty() && out.back().first + out.back().second == run.first) {
+            out.back().second += run.count;
+        } else {
+            out.emplace_back(run.first, run.count);
+        }
+        total += static_cast<size_t>(run.count);
+    }
+    return out;
+}
+
 }  // namespace
 
 struct GlobeRenderer::Impl {
     gl::Program sphere;
     gl::Program disc;
+    gl::Program coverage_prog;  // globe_border.vert + border.frag
+    gl::Program direct;         // globe_border.vert + overlay_line.frag
+    gl::Program composite;      // fullscreen.vert + border_composite.frag
     struct {
-        GLint units, rotation, center, radius, viewport, colors, color_count, no_data, solid,
-            solid_color, only_country, pixel_offset;
+        GLint units, rotation, center, radius, viewport, colors, color_count, no_data, hatch_px,
+            hatch_color;
     } su{};
     struct {
         GLint center, radius, height, color;
     } du{};
+    // Uniforms of a program using globe_border.vert.
+    struct SegmentUniforms {
+        GLint units, rotation, center, radius, viewport, extent, half_width, alpha_scale, color;
+    };
+    SegmentUniforms cu{}, lu{};
+    struct {
+        GLint coverage, border_color;
+    } mu{};
     std::array<GlobeLevel, geo::kLodCount> levels;
     gl::Texture color_table;
     int color_count = 0;
     gl::VertexArray empty_vao;
+    CoverageBuffer coverage;
+    GlobeDrawStats stats;
+
+    static SegmentUniforms segment_uniforms(const gl::Program& p) {
+        return {p.uniform("u_units_per_radian"), p.uniform("u_rotation"), p.uniform("u_center"),
+                p.uniform("u_radius"),           p.uniform("u_viewport"), p.uniform("u_extent"),
+                p.uniform("u_half_width"),       p.uniform("u_alpha_scale"),
+                p.uniform("u_color")};
+    }
 };
 
 GlobeRenderer::GlobeRenderer() : impl_(std::make_unique<Impl>()) {
     Impl& r = *impl_;
     r.sphere = gl::load_program("globe.vert", "fill.frag");
     r.disc = gl::load_program("fullscreen.vert", "globe_disc.frag");
+    r.coverage_prog = gl::load_program("globe_border.vert", "border.frag");
+    r.direct = gl::load_program("globe_border.vert", "overlay_line.frag");
+    r.composite = gl::load_program("fullscreen.vert", "border_composite.frag");
     r.su = {r.sphere.uniform("u_units_per_radian"), r.sphere.uniform("u_rotation"),
             r.sphere.uniform("u_center"),           r.sphere.uniform("u_radius"),
             r.sphere.uniform("u_viewport"),         r.sphere.uniform("u_colors"),
             r.sphere.uniform("u_color_count"),      r.sphere.uniform("u_no_data"),
-            r.sphere.uniform("u_solid"),            r.sphere.uniform("u_solid_color"),
-            r.sphere.uniform("u_only_country"), r.sphere.uniform("u_pixel_offset")};
+            r.sphere.uniform("u_hatch_px"),         r.sphere.uniform("u_hatch_color")};
     r.du = {r.disc.uniform("u_center"), r.disc.uniform("u_radius"), r.disc.uniform("u_height"),
             r.disc.uniform("u_color")};
+    r.cu = Impl::segment_uniforms(r.coverage_prog);
+    r.lu = Impl::segment_uniforms(r.direct);
+    r.mu = {r.composite.uniform("u_coverage"), r.composite.uniform("u_border_color")};
     r.empty_vao = gl::VertexArray::create();
     r.color_table = create_color_table();
 }
@@ -92,35 +184,73 @@ void GlobeRenderer::upload(const geo::ProjectedWorld& world) {
                     mesh.fill_country.size() * sizeof(uint16_t));
         glEnableVertexAttribArray(1);
         glVertexAttribIPointer(1, 1, GL_UNSIGNED_SHORT, 0, nullptr);
-        buffer_data(GL_ELEMENT_ARRAY_BUFFER, level.fill_indices, mesh.fill_indices.data(),
-                    mesh.fill_indices.size() * sizeof(uint32_t));
-        level.fill_index_count = static_cast<GLsizei>(mesh.fill_indices.size());
+        // Only whole triangles whose indices lie within the vertex arrays.
+        const size_t vertex_count = std::min(mesh.fill_xy.size() / 2, mesh.fill_country.size());
+        std::vector<uint32_t> indices;
+        indices.reserve(mesh.fill_indices.size());
+        for (size_t t = 0; t + 2 < mesh.fill_indices.size(); t += 3) {
+            const uint32_t a = mesh.fill_indices[t], b = mesh.fill_indices[t + 1],
+                           c = mesh.fill_indices[t + 2];
+            if (a < vertex_count && b < vertex_count && c < vertex_count)
+                indices.insert(indices.end(), {a, b, c});
+        }
+        buffer_data(GL_ELEMENT_ARRAY_BUFFER, level.fill_indices, indices.data(),
+                    indices.size() * sizeof(uint32_t));
+        level.fill_index_count = static_cast<GLsizei>(indices.size());
+        // Runs of consecutive triangles of one country (the mesh is built country by
+        // country, so about one run each).
+        for (size_t t = 0; t < indices.size();) {
+            const uint16_t country = mesh.fill_country[indices[t]];
+            size_t e = t + 3;
+            while (e < indices.size() && mesh.fill_country[indices[e]] == country) e += 3;
+            CountryRun run;
+            run.first = static_cast<GLint>(t);
+            run.count = static_cast<GLsizei>(e - t);
+            fit_cap(run, e - t, [&](size_t i) {
+                const uint32_t v = indices[t + i];
+                return unit_vector(mesh.fill_xy[2 * v], mesh.fill_xy[2 * v + 1]);
+            });
+            level.fill_runs.push_back(run);
+            t = e;
+        }
 
-        // Borders: each polyline segment as a GL_LINES pair.
-        std::vector<float> xy;
-        std::vector<uint16_t> country;
+        // Borders: the polylines' segments, grouped by country.
+        std::vector<std::vector<float>> by_country;
+        const size_t points = std::min(mesh.line_xy.size() / 2, mesh.line_country.size());
         for (size_t k = 0; k < mesh.line_count(); ++k) {
-            const uint32_t a = mesh.line_starts[k], b = mesh.line_starts[k + 1];
-            for (uint32_t i = a; i + 1 < b; ++i) {
-                for (uint32_t j : {i, i + 1}) {
-                    xy.push_back(mesh.line_xy[2 * j]);
-                    xy.push_back(mesh.line_xy[2 * j + 1]);
-                    country.push_back(j < mesh.line_country.size() ? mesh.line_country[j] : 0);
-                }
+            const size_t a = mesh.line_starts[k];
+            const size_t b = std::min<size_t>(mesh.line_starts[k + 1], points);
+            if (a + 1 >= b) continue;
+            const size_t country = mesh.line_country[a];
+            if (country >= by_country.size()) by_country.resize(country + 1);
+            std::vector<float>& out = by_country[country];
+            for (size_t i = a; i + 1 < b; ++i) {
+                const float x0 = mesh.line_xy[2 * i], y0 = mesh.line_xy[2 * i + 1];
+                const float x1 = mesh.line_xy[2 * i + 2], y1 = mesh.line_xy[2 * i + 3];
+                if (x0 == x1 && y0 == y1) continue;
+                out.insert(out.end(), {x0, y0, x1, y1});
             }
         }
-        level.line_vao = gl::VertexArray::create();
-        level.line_positions = gl::Buffer::create();
-        level.line_countries = gl::Buffer::create();
-        glBindVertexArray(level.line_vao.id());
-        buffer_data(GL_ARRAY_BUFFER, level.line_positions, xy.data(), xy.size() * sizeof(float));
+        std::vector<float> segments;
+        level.runs.resize(by_country.size());
+        for (size_t c = 0; c < by_country.size(); ++c) {
+            const std::vector<float>& s = by_country[c];
+            CountryRun& run = level.runs[c];
+            run.first = static_cast<GLint>(segments.size() / 4);
+            run.count = static_cast<GLsizei>(s.size() / 4);
+            if (s.empty()) continue;
+            fit_cap(run, s.size() / 2, [&](size_t i) { return unit_vector(s[2 * i], s[2 * i + 1]); });
+            segments.insert(segments.end(), s.begin(), s.end());
+        }
+        level.segment_count = static_cast<GLsizei>(segments.size() / 4);
+        level.segment_vao = gl::VertexArray::create();
+        level.segments = gl::Buffer::create();
+        glBindVertexArray(level.segment_vao.id());
+        buffer_data(GL_ARRAY_BUFFER, level.segments, segments.data(),
+                    segments.size() * sizeof(float));
         glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-        buffer_data(GL_ARRAY_BUFFER, level.line_countries, country.data(),
-                    country.size() * sizeof(uint16_t));
-        glEnableVertexAttribArray(1);
-        glVertexAttribIPointer(1, 1, GL_UNSIGNED_SHORT, 0, nullptr);
-        level.line_vertex_count = static_cast<GLsizei>(country.size());
+        glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
+        glVertexAttribDivisor(0, 1);
         glBindVertexArray(0);
         glBindBuffer(GL_ARRAY_BUFFER, 0);
     }
@@ -141,13 +271,49 @@ void GlobeRenderer::set_country_colors(std::span<const Color> colors) {
     impl_->color_count = upload_color_table(impl_->color_table.id(), colors);
 }
 
+const GlobeDrawStats& GlobeRenderer::last_stats() const { return impl_->stats; }
+
+namespace {
+
+// The sphere uniforms every globe_border.vert program shares, and the quad's half width
+// plus 1 px of anti-aliasing ramp for a line `drawn_px` wide (as the flat map's borders).
+template <class Uniforms>
+void set_sphere_uniforms(const Uniforms& u, const std::array<float, 9>& rot, float cx, float cy,
+                         float radius, int width, int height) {
+    glUniform1f(u.units, static_cast<float>(geo::kEqcUnitsPerRadian));
+    glUniformMatrix3fv(u.rotation, 1, GL_TRUE, rot.data());
+    glUniform2f(u.center, cx, cy);
+    glUniform1f(u.radius, radius);
+    glUniform2f(u.viewport, static_cast<float>(width), static_cast<float>(height));
+}
+
+void set_width(GLint extent, GLint half_width, float drawn_px) {
+    glUniform1f(extent, drawn_px * 0.5f + 1.0f);
+    glUniform1f(half_width, drawn_px * 0.5f);
+}
+
+// Draws segments [first, first + count) of the level's buffer, one instance each (the
+// segment VAO must be bound and its buffer on GL_ARRAY_BUFFER).
+void draw_segments(GLint first, GLsizei count) {
+    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0,
+                          reinterpret_cast<const void*>(static_cast<size_t>(first) * 4 * sizeof(float)));
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, count);
+}
+
+}  // namespace
+
 void GlobeRenderer::draw(const GlobeDrawParams& p) {
     Impl& r = *impl_;
+    r.stats = {};
     if (p.width <= 0 || p.height <= 0) return;
+    GLint target = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
     glViewport(0, 0, p.width, p.height);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
+    glDisable(GL_SCISSOR_TEST);
     glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
     if (p.clear) {
         const Color b = p.style.background;
@@ -156,11 +322,12 @@ void GlobeRenderer::draw(const GlobeDrawParams& p) {
     }
     const double radius = p.view.radius_px(p.width, p.height);
     const float cx = static_cast<float>(p.width * 0.5), cy = static_cast<float>(p.height * 0.5);
+    const float rad = static_cast<float>(radius);
 
     // Ocean disc.
     r.disc.use();
     glUniform2f(r.du.center, cx, cy);
-    glUniform1f(r.du.radius, static_cast<float>(radius));
+    glUniform1f(r.du.radius, rad);
     glUniform1f(r.du.height, static_cast<float>(p.height));
     set_color(r.du.color, p.style.ocean);
     glBindVertexArray(r.empty_vao.id());
@@ -173,52 +340,104 @@ void GlobeRenderer::draw(const GlobeDrawParams& p) {
         std::array<float, 9> rot{};
         for (size_t i = 0; i < 9; ++i) rot[i] = static_cast<float>(m[i]);
         r.sphere.use();
-        glUniform1f(r.su.units, static_cast<float>(geo::kEqcUnitsPerRadian));
-        glUniformMatrix3fv(r.su.rotation, 1, GL_TRUE, rot.data());
-        glUniform2f(r.su.center, cx, cy);
-        glUniform1f(r.su.radius, static_cast<float>(radius));
-        glUniform2f(r.su.viewport, static_cast<float>(p.width), static_cast<float>(p.height));
+        set_sphere_uniforms(r.su, rot, cx, cy, rad, p.width, p.height);
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, r.color_table.id());
         glUniform1i(r.su.colors, 0);
         glUniform1i(r.su.color_count, r.color_count);
         set_color(r.su.no_data, p.style.no_data);
+        glUniform1f(r.su.hatch_px, p.hatch_px);
+        set_color(r.su.hatch_color, p.style.background);
+        // What can be seen: the hemisphere facing the viewer, or when zoomed in so far
+        // that the viewport's corners lie inside the disc, the smaller cap they reach
+        // (plus slack for line widths).
+        const double lon = p.view.center_lon * std::numbers::pi / 180.0;
+        const double lat = p.view.center_lat * std::numbers::pi / 180.0;
+        const std::array<double, 3> facing{std::cos(lat) * std::sin(lon), std::sin(lat),
+                                           std::cos(lat) * std::cos(lon)};
+        const double corner = 0.5 * std::hypot(p.width, p.height) + 4.0;
+        const double reach =
+            (corner < radius ? std::asin(corner / radius) : std::numbers::pi / 2) + 0.01;
+
         glEnable(GL_CLIP_DISTANCE0);
-        glUniform1i(r.su.solid, 0);
-        glUniform1i(r.su.only_country, -1);
-        glUniform2f(r.su.pixel_offset, 0.0f, 0.0f);
         glBindVertexArray(level.fill_vao.id());
-        glDrawElements(GL_TRIANGLES, level.fill_index_count, GL_UNSIGNED_INT, nullptr);
-        if (p.style.border_width_px > 0.0f && level.line_vertex_count > 0) {
-            glUniform1i(r.su.solid, 1);
-            set_color(r.su.solid_color, p.style.border);
-            glBindVertexArray(level.line_vao.id());
-            glDrawArrays(GL_LINES, 0, level.line_vertex_count);
+        for (const auto& [first, count] : visible_runs(level.fill_runs, facing, reach, r.stats.fill_indices)) {
+            glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT,
+                           reinterpret_cast<const void*>(static_cast<size_t>(first) * sizeof(uint32_t)));
         }
-        // Hover, then selection: that country's borders only, in the highlight colour.
-        for (const int country : {p.hovered, p.selected}) {
-            if (country < 0 || level.line_vertex_count == 0) continue;
-            glUniform1i(r.su.solid, 1);
-            glUniform1i(r.su.only_country, country);
-            Color c = p.highlight;
-            if (country != p.selected) c.a = 200;
-            set_color(r.su.solid_color, c);
-            glBindVertexArray(level.line_vao.id());
-            // One-pixel lines drawn at a few offsets: about 2 px (hover) or 3 px wide.
-            const int reach = country == p.selected ? 1 : 0;
-            for (int dy = -reach; dy <= 1; ++dy) {
-                for (int dx = -reach; dx <= 1; ++dx) {
-                    glUniform2f(r.su.pixel_offset, static_cast<float>(dx), static_cast<float>(dy));
-                    glDrawArrays(GL_LINES, 0, level.line_vertex_count);
-                }
+        glBindTexture(GL_TEXTURE_2D, 0);
+
+        const std::vector<std::pair<GLint, GLsizei>> visible =
+            visible_runs(level.runs, facing, reach, r.stats.border_segments);
+        r.stats.border_draws = visible.size();
+
+        const MapStyle& style = p.style;
+        if (!visible.empty() && style.border_width_px > 0.0f && style.border.a > 0) {
+            const float width_px = style.border_width_px;
+            const float drawn = std::max(width_px, 1.0f);
+            glBindVertexArray(level.segment_vao.id());
+            glBindBuffer(GL_ARRAY_BUFFER, level.segments.id());
+            if (p.direct_borders) {
+                r.direct.use();
+                set_sphere_uniforms(r.lu, rot, cx, cy, rad, p.width, p.height);
+                set_width(r.lu.extent, r.lu.half_width, drawn);
+                Color c = style.border;
+                c.a = static_cast<uint8_t>(std::lround(c.a * std::min(width_px, 1.0f)));
+                set_color(r.lu.color, c);
+                for (const auto& [first, count] : visible) draw_segments(first, count);
+            } else {
+                // Pass 1: coverage of every segment, combined with max().
+                r.coverage.ensure(p.width, p.height);
+                glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+                glClear(GL_COLOR_BUFFER_BIT);
+                glBlendEquation(GL_MAX);
+                r.coverage_prog.use();
+                set_sphere_uniforms(r.cu, rot, cx, cy, rad, p.width, p.height);
+                set_width(r.cu.extent, r.cu.half_width, drawn);
+                glUniform1f(r.cu.alpha_scale, std::min(width_px, 1.0f));
+                for (const auto& [first, count] : visible) draw_segments(first, count);
+                // Pass 2: the border colour, weighted by coverage, over the globe.
+                glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
+                glBlendEquation(GL_FUNC_ADD);
+                glDisable(GL_CLIP_DISTANCE0);
+                r.composite.use();
+                glActiveTexture(GL_TEXTURE0);
+                glBindTexture(GL_TEXTURE_2D, r.coverage.texture());
+                glUniform1i(r.mu.coverage, 0);
+                set_color(r.mu.border_color, style.border);
+                glBindVertexArray(r.empty_vao.id());
+                glDrawArrays(GL_TRIANGLES, 0, 3);
+                glBindTexture(GL_TEXTURE_2D, 0);
+                glEnable(GL_CLIP_DISTANCE0);
             }
         }
-        glUniform2f(r.su.pixel_offset, 0.0f, 0.0f);
+
+        // Hover, then selection: that country's own segments, thicker, in the highlight
+        // colour (the flat map's outline widths and alphas).
+        for (const int country : {p.hovered, p.selected}) {
+            if (country < 0 || static_cast<size_t>(country) >= level.runs.size()) continue;
+            if (country == p.hovered && country == p.selected) continue;  // selection wins
+            const CountryRun& run = level.runs[static_cast<size_t>(country)];
+            if (run.count == 0) continue;
+            const bool selected = country == p.selected;
+            const float width_px = selected ? p.selected_width_px : p.hover_width_px;
+            if (!(width_px > 0.0f)) continue;
+            r.direct.use();
+            set_sphere_uniforms(r.lu, rot, cx, cy, rad, p.width, p.height);
+            set_width(r.lu.extent, r.lu.half_width, std::max(width_px, 1.0f));
+            Color c = p.highlight;
+            c.a = selected ? 255 : 200;
+            set_color(r.lu.color, c);
+            glBindVertexArray(level.segment_vao.id());
+            glBindBuffer(GL_ARRAY_BUFFER, level.segments.id());
+            draw_segments(run.first, run.count);
+        }
+        glBindBuffer(GL_ARRAY_BUFFER, 0);
         glDisable(GL_CLIP_DISTANCE0);
-        glBindTexture(GL_TEXTURE_2D, 0);
     }
     glBindVertexArray(0);
     glUseProgram(0);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
 }
 
 }  // namespace deportmap::render

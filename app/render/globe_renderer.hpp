@@ -2,7 +2,9 @@
 // once; the vertex shader turns them into unit-sphere points, rotates them to the
 // view's centre and projects them orthographically, cutting the far side off with a
 // clip distance. Draws the background, the ocean as an anti-aliased disc, countries in
-// their colours, and one-pixel borders. Needs a current OpenGL 3.3 core context.
+// their colours (striped where the status date is approximate), anti-aliased borders of
+// the flat map's width (the flat map's border.frag coverage pass, or blended directly),
+// and the hovered and selected countries' outlines. Needs a current OpenGL 3.3 core context.
 #pragma once
 #include <memory>
 #include <optional>
@@ -22,10 +24,25 @@ struct GlobeDrawParams {
     geo::Lod lod = geo::Lod::k110m;
     MapStyle style;
     bool clear = true;  // clear to style.background first
-    // Countries (World indices, -1: none) whose borders are drawn again in `highlight`.
+    // As DrawParams::direct_borders: borders blended straight into the target instead of
+    // through the GL_MAX coverage buffer and its composite pass (the window's choice).
+    bool direct_borders = false;
+    // Stripes this many pixels apart over approximate statuses (DrawParams::hatch_px).
+    float hatch_px = 0.0f;
+    // Countries (World indices, -1: none) outlined in `highlight` over the borders, as the
+    // flat map's OverlayRenderer::draw_outline does: hover (alpha 200), selection (opaque).
     int hovered = -1;
     int selected = -1;
     Color highlight{0x10, 0x10, 0x10, 255};
+    float hover_width_px = 1.8f;     // framebuffer pixels (x content scale in the window)
+    float selected_width_px = 3.0f;
+};
+
+// What draw() drew last time (for tests and the frame overlay).
+struct GlobeDrawStats {
+    size_t fill_indices = 0;     // triangle indices submitted (countries in sight)
+    size_t border_segments = 0;  // segments submitted (countries in sight)
+    size_t border_draws = 0;     // instanced draw calls for them
 };
 
 class GlobeRenderer {
@@ -43,9 +60,12 @@ public:
     std::optional<geo::Lod> level_for(geo::Lod lod) const;
     // Per-country fill colours, indexed like World::countries (as MapRenderer's).
     void set_country_colors(std::span<const Color> colors);
-    // Draws into the bound framebuffer, viewport (0, 0, width, height); leaves blending
-    // on (alpha over) and clip distance 0 off.
+    // Draws into the framebuffer bound to GL_DRAW_FRAMEBUFFER, viewport (0, 0, width,
+    // height), and leaves that binding as it found it; leaves blending on (alpha over)
+    // and clip distance 0 off. Throws RenderError only if the coverage buffer cannot be
+    // allocated.
     void draw(const GlobeDrawParams& params);
+    const GlobeDrawStats& last_stats() const;
 
 private:
     struct Impl;

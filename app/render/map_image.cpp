@@ -81,6 +81,9 @@ void OffscreenMap::render(const geo::ProjectedWorld& world, const MapImageReques
     params.style = request.style;
     params.clear = true;
     params.edge_fringes = request.edge_fringes;
+    params.hatch_px = request.hatch_px;
+    params.hatch_origin_x = request.hatch_origin_x;
+    params.hatch_origin_y = request.hatch_origin_y;
     renderer_.draw(params);
 
     target_.read_rgba(rgba);

@@ -22,6 +22,9 @@ struct MapImageRequest {
     MapStyle style;
     int samples = 4;  // MSAA samples, clamped to the driver's GL_MAX_SAMPLES
     bool edge_fringes = false;  // anti-aliased fill edges without MSAA (DrawParams)
+    float hatch_px = 0.0f;  // DrawParams::hatch_px: stripes over colour-table alpha 254
+    float hatch_origin_x = 0.0f;  // DrawParams::hatch_origin_*: this tile's place, for seams
+    float hatch_origin_y = 0.0f;
 };
 
 struct RgbaImage {

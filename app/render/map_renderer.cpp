@@ -137,7 +137,7 @@ struct MapRenderer::Impl {
     } direct_u{};
     struct {
         GLint clip_scale, clip_offset, colors, color_count, no_data, solid, solid_color, hatch_px,
-            hatch_color;
+            hatch_color, hatch_origin;
     } fill_u{};
     struct {
         GLint scale, offset, viewport, extent, half_width, alpha_scale;
@@ -190,7 +190,7 @@ MapRenderer::MapRenderer() : impl_(std::make_unique<Impl>()) {
                 r.fill.uniform("u_colors"),     r.fill.uniform("u_color_count"),
                 r.fill.uniform("u_no_data"),    r.fill.uniform("u_solid"),
                 r.fill.uniform("u_solid_color"), r.fill.uniform("u_hatch_px"),
-                r.fill.uniform("u_hatch_color")};
+                r.fill.uniform("u_hatch_color"), r.fill.uniform("u_hatch_origin")};
     r.border_u = {r.border.uniform("u_scale"),      r.border.uniform("u_offset"),
                   r.border.uniform("u_viewport"),   r.border.uniform("u_extent"),
                   r.border.uniform("u_half_width"), r.border.uniform("u_alpha_scale")};
@@ -620,6 +620,7 @@ void MapRenderer::draw(const DrawParams& params) {
     set_color_uniform(r.fill_u.no_data, style.no_data);
     glUniform1f(r.fill_u.hatch_px, params.hatch_px);
     set_color_uniform(r.fill_u.hatch_color, style.background);
+    glUniform2f(r.fill_u.hatch_origin, params.hatch_origin_x, params.hatch_origin_y);
 
     // Opaque fills need no blending: the same pixels, and a software rasteriser skips
     // reading the framebuffer (destination alpha becomes 1, as blending would make it).

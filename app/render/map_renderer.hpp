@@ -42,6 +42,10 @@ struct DrawParams {
     // Diagonal stripes, this many pixels apart, over countries whose colour-table alpha is
     // 254 (status dated only to the month or year); 0 = none. Stripes mix in style.background.
     float hatch_px = 0.0f;
+    // Where this target's bottom-left pixel lies in the whole picture (x right, y up),
+    // when a picture is drawn in tiles: the stripes then run on across the seams.
+    float hatch_origin_x = 0.0f;
+    float hatch_origin_y = 0.0f;
 };
 
 // What one uploaded level holds on the GPU (zeros when not uploaded).

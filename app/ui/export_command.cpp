@@ -16,7 +16,35 @@ std::string fixed4(double v) {
     return buf;
 }
 
+std::string join_commas(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) {
+        if (!out.empty()) out += ',';
+        out += item;
+    }
+    return out;
+}
+
 }  // namespace
+
+void view_options_from_scene(ExportRequest& r, const Scene& scene, const geo::World& world,
+                             const data::StatusTable& table) {
+    r.labels = scene.labels;
+    r.markers = scene.markers;
+    r.highlight.clear();
+    if (scene.selected >= 0 && static_cast<size_t>(scene.selected) < world.countries.size()) {
+        const std::string& iso3 = world.countries[static_cast<size_t>(scene.selected)].iso3;
+        if (!iso3.empty()) r.highlight.push_back(iso3);
+    }
+    r.hide_status.clear();
+    for (size_t i = 0; i < scene.hidden_statuses.size() && i < table.size(); ++i) {
+        if (scene.hidden_statuses[i]) r.hide_status.push_back(table[i].key);
+    }
+    r.highlight_status.clear();
+    if (scene.highlighted_status >= 0 && static_cast<size_t>(scene.highlighted_status) < table.size()) {
+        r.highlight_status = table[static_cast<size_t>(scene.highlighted_status)].key;
+    }
+}
 
 std::vector<std::string> build_export_argv(const ExportRequest& r) {
     std::vector<std::string> a = {"export", "--out", r.out};
@@ -36,6 +64,11 @@ std::vector<std::string> build_export_argv(const ExportRequest& r) {
     a.insert(a.end(), {"--title", r.title, "--subtitle", r.subtitle});
     if (!r.source.empty()) a.insert(a.end(), {"--source", r.source});
     if (r.transparent) a.push_back("--transparent");
+    if (r.labels) a.push_back("--labels");
+    if (!r.markers) a.push_back("--no-markers");
+    if (!r.highlight.empty()) a.insert(a.end(), {"--highlight", join_commas(r.highlight)});
+    if (!r.hide_status.empty()) a.insert(a.end(), {"--hide-status", join_commas(r.hide_status)});
+    if (!r.highlight_status.empty()) a.insert(a.end(), {"--highlight-status", r.highlight_status});
     for (const std::string& f : r.inputs.data_files) a.insert(a.end(), {"--data", f});
     if (!r.inputs.statuses_path.empty()) a.insert(a.end(), {"--statuses", r.inputs.statuses_path});
     if (!r.inputs.boundaries_path.empty()) {

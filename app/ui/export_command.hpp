@@ -1,5 +1,6 @@
 // The Export dialog's command: what the window shows (date, projection, the camera's
-// visible area, theme, the files in use) turned into the argument vector of
+// visible area, theme, the selection, hidden and highlighted statuses, labels and
+// markers, the files in use) turned into the argument vector of
 // `deportmap export`, so the dialog writes through exactly the same code as the command
 // line. Pure: no ImGui, no GL, no process.
 #pragma once
@@ -9,8 +10,10 @@
 #include <vector>
 
 #include "core/data/dataset.hpp"
+#include "core/data/statuses.hpp"
 #include "core/geo/projection.hpp"
 #include "core/scene.hpp"
+#include "core/geo/world.hpp"
 #include "core/view.hpp"
 
 namespace deportmap::ui {
@@ -51,12 +54,29 @@ struct ExportRequest {
     std::string subtitle;
     std::string source;   // empty: the exporter's default from the data's publishers
     bool transparent = false;
+    // The view's highlights (see view_options_from_scene).
+    bool labels = false;                   // --labels
+    bool markers = true;                   // false: --no-markers
+    std::vector<std::string> highlight;    // --highlight ISO3,...: the selection, outlined
+    std::vector<std::string> hide_status;  // --hide-status KEY,...
+    std::string highlight_status;          // --highlight-status KEY
     ExportInputs inputs;
 };
 
+// Copies what the window shows besides date, projection and area into `request`: the
+// selected country (outlined with --highlight, as the window outlines it), the statuses
+// hidden in the legend (--hide-status), the legend status whose countries stand out
+// (--highlight-status: the legend row under the mouse, or one forced by --actions),
+// the labels toggle (--labels) and the markers toggle (--no-markers). Indices outside
+// `world` or `table` are ignored.
+void view_options_from_scene(ExportRequest& request, const Scene& scene, const geo::World& world,
+                             const data::StatusTable& table);
+
 // The arguments after the program name: {"export", "--out", FILE, ...}. Title and
 // subtitle are always given (empty leaves the element out); --source only when set;
-// --preset or --width/--height; --bounds with 4 decimals when set.
+// --preset or --width/--height; --bounds with 4 decimals when set; --labels,
+// --no-markers, --highlight, --hide-status and --highlight-status only when they change
+// the default.
 std::vector<std::string> build_export_argv(const ExportRequest& request);
 
 // The lon/lat box the camera shows in a width x height viewport: the visible rectangle

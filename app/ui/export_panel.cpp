@@ -86,6 +86,7 @@ ExportRequest ExportPanel::request(const PanelContext& ctx, const ExportView& vi
     r.subtitle = subtitle_.data();
     r.source = source_.data();
     r.transparent = transparent_;
+    view_options_from_scene(r, ctx.scene, ctx.world, ctx.data.timeline().statuses());
     r.inputs = inputs_;
     return r;
 }
@@ -144,14 +145,29 @@ void ExportPanel::draw_preview(const PanelContext& ctx, int width, int height, d
                                      : std::string("Sources: the data's publishers. Boundaries: Natural Earth.");
     std::vector<int> counts;
     ctx.data.timeline().counts_at(ctx.scene.date, counts);
+    int with_status = 0;
     for (data::StatusIndex s : table.legend()) {
         const size_t i = static_cast<size_t>(s);
-        text.legend.push_back({table[i].key, table[i].label, status_color(table, s, ctx.scene.theme),
-                               i < counts.size() ? counts[i] : 0});
+        const int n = i < counts.size() ? counts[i] : 0;
+        with_status += n;
+        // As the exporter: hidden statuses are not on the map, so not in the legend.
+        if (i < ctx.scene.hidden_statuses.size() && ctx.scene.hidden_statuses[i]) continue;
+        text.legend.push_back({table[i].key, table[i].label, status_color(table, s, ctx.scene.theme), n});
+    }
+    text.legend.push_back({"none", "No known request", theme_colors(ctx.scene.theme).no_data,
+                           std::max(0, static_cast<int>(ctx.world.countries.size()) - with_status)});
+    std::vector<bool> approximate;
+    world_approximate(ctx.scene, ctx.data.timeline(), ctx.data.world_to_data(), approximate);
+    if (std::find(approximate.begin(), approximate.end(), true) != approximate.end()) {
+        exporter::LegendEntry key{"approximate", "Date known only to the month or year",
+                                  theme_colors(ctx.scene.theme).muted_text, 0};
+        key.hatched = true;
+        text.legend.push_back(key);
     }
     const std::string key = std::to_string(width) + "x" + std::to_string(height) + "|" +
                             text.title + "|" + text.subtitle + "|" + text.date_line + "|" +
-                            text.source + "|" + std::to_string(text.legend.size());
+                            text.source + "|" + std::to_string(text.legend.size()) + "|" +
+                            std::to_string(text.legend.back().count);
     if (key != layout_key_) {
         layout_key_ = key;
         try {
@@ -189,6 +205,15 @@ void ExportPanel::draw_preview(const PanelContext& ctx, int width, int height, d
         for (const exporter::SwatchItem& sw : layout_->swatches) {
             const auto [a, b] = box(sw.rect);
             dl->AddRectFilled(a, b, im_color(sw.color));
+            if (sw.hatch > 0) {  // the stripe key: a few diagonal lines
+                const float h = b.y - a.y;
+                dl->PushClipRect(a, b, true);
+                for (float o = -h; o < h; o += h * 0.45f) {
+                    dl->AddLine(ImVec2(a.x + o, a.y), ImVec2(a.x + o + h, b.y), im_color(tc.background),
+                                std::max(1.0f, h * 0.16f));
+                }
+                dl->PopClipRect();
+            }
         }
         ImFont* font = ImGui::GetFont();
         for (const exporter::TextItem& t : layout_->texts) {
@@ -300,6 +325,19 @@ void ExportPanel::draw(PanelContext& ctx, const ExportView& view) {
                                  std::string(theme_name(ctx.scene.theme)) + " theme, " +
                                  (view.camera.zoom <= 1.0001 ? "whole world" : "the area shown");
         ImGui::TextDisabled("%s", what.c_str());
+        // What else of the view the file carries (the same rule as the export's argv).
+        ExportRequest carried;
+        view_options_from_scene(carried, ctx.scene, ctx.world, ctx.data.timeline().statuses());
+        std::string also;
+        const auto add = [&also](const std::string& part) { also += (also.empty() ? "" : "; ") + part; };
+        if (!carried.highlight.empty()) {
+            add("outlined: " + ctx.world.countries[static_cast<size_t>(ctx.scene.selected)].name);
+        }
+        if (!carried.hide_status.empty()) add(std::to_string(carried.hide_status.size()) + " hidden status(es)");
+        if (!carried.highlight_status.empty()) add("highlighted: " + carried.highlight_status);
+        add(carried.labels ? "labels on" : "labels off");
+        if (!carried.markers) add("no markers");
+        ImGui::TextDisabled("%s", also.c_str());
         draw_preview(ctx, w, h, dpi);
         ImGui::BeginDisabled(child_.running());
         if (ImGui::Button("Export")) start(ctx, view);

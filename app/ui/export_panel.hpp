@@ -2,7 +2,8 @@
 // title / subtitle / source, transparent background, a preview of the composed page at
 // the output's true aspect ratio, and "Export", which runs `deportmap export` (this very
 // program, /proc/self/exe) in the background with the current view's date, projection,
-// visible area and theme and the files in use (ui/export_command.hpp builds the argv).
+// visible area, theme, selection (outlined), hidden and highlighted statuses, labels and
+// markers, and the files in use (ui/export_command.hpp builds the argv).
 #pragma once
 #include <array>
 #include <memory>

@@ -302,33 +302,58 @@ void MapApp::map_pointer(FrameArgs& args) {
     }
 }
 
-void MapApp::fly_step(FrameArgs& args) {
+bool MapApp::fly_step(FrameArgs& args) {
     const geo::BBox& bounds = args.projected.world_bounds;
-    if (args.camera_moved_by_user) flight_.reset();  // the user takes over
+    bool started = false;
+    if (args.camera_moved_by_user) {  // the user takes over
+        flight_.reset();
+        globe_flight_.reset();
+    }
     if (pending_fly_ >= 0 && args.fb_width > 0) {
         const int w = pending_fly_;
         pending_fly_ = -1;
         geo::BBox box;
+        geo::Vec2 label;
         for (int l = geo::kLodCount - 1; l >= 0; --l) {
             const auto& shapes = args.projected.shapes[static_cast<size_t>(l)];
             if (!args.projected.ready[static_cast<size_t>(l)] || static_cast<size_t>(w) >= shapes.size()) continue;
             if (!shapes[static_cast<size_t>(w)].bbox.empty()) {
                 box = shapes[static_cast<size_t>(w)].bbox;
+                label = shapes[static_cast<size_t>(w)].label_point;
                 break;
             }
         }
-        if (!box.empty()) {
-            // Fit into the part of the window the panels leave free, centred there.
-            const float fbs = ImGui::GetIO().DisplayFramebufferScale.x;
-            const double free_l = last_left_ * fbs, free_r = last_right_ * fbs;
-            const double free_w = std::max(100.0, free_r - free_l);
+        // Fit into the part of the window the panels leave free, centred there.
+        const float fbs = ImGui::GetIO().DisplayFramebufferScale.x;
+        const double free_l = last_left_ * fbs, free_r = last_right_ * fbs;
+        const double free_w = std::max(100.0, free_r - free_l);
+        const double shift_px = (free_l + free_r) * 0.5 - args.fb_width * 0.5;
+        if (!box.empty() && args.globe != nullptr) {
+            // The globe: turn until the label point faces the viewer, zoomed to fit.
+            const geo::GlobeView to = geo::globe_view_for_box(box, label, args.fb_width,
+                                                              args.fb_height, free_w, shift_px);
+            globe_flight_ = GlobeFlight{*args.globe, to, args.now_s};
+            flight_.reset();
+            started = true;
+        } else if (!box.empty()) {
             Camera to = camera_for_box(box, bounds, args.fb_width, args.fb_height, free_w);
             // Move the centre so the box sits in the middle of the free area.
             const ViewTransform vt = to.transform(bounds, args.fb_width, args.fb_height);
-            const double shift_px = (free_l + free_r) * 0.5 - args.fb_width * 0.5;
             to.center.x -= shift_px / vt.scale_x;
             flight_ = Flight{args.camera, to, args.now_s};
+            globe_flight_.reset();
+            started = true;
         }
+    }
+    if (globe_flight_ && args.globe != nullptr) {
+        const double t = (args.now_s - globe_flight_->start_s) / kFlySeconds;
+        *args.globe = geo::interpolate_globe(globe_flight_->from, globe_flight_->to, ease(t));
+        if (t >= 1.0) {
+            *args.globe = globe_flight_->to;
+            globe_flight_.reset();
+        }
+    } else {
+        globe_flight_.reset();  // the globe was left mid-flight
     }
     if (flight_) {
         const double t = (args.now_s - flight_->start_s) / kFlySeconds;
@@ -344,6 +369,7 @@ void MapApp::fly_step(FrameArgs& args) {
             flight_.reset();
         }
     }
+    return started;
 }
 
 FrameResult MapApp::frame(FrameArgs& args) {
@@ -379,11 +405,16 @@ FrameResult MapApp::frame(FrameArgs& args) {
                                  args.projected.projection, args.fb_width, args.fb_height});
 
     map_pointer(args);
-    fly_step(args);
+    result.flight_started = fly_step(args);
     result.colors_changed = update_colors(args.now_s, false);
     result.animating = timeline_.playing() || fade_.active() || flight_.has_value() ||
-                       pending_fly_ >= 0 || export_.busy();
+                       globe_flight_.has_value() || pending_fly_ >= 0 || export_.busy();
     scene_.camera = args.camera;
+    if (args.globe != nullptr) {
+        last_globe_ = *args.globe;
+    } else {
+        last_globe_.reset();
+    }
     return result;
 }
 
@@ -433,6 +464,9 @@ std::string MapApp::state_json(const geo::World& world) const {
     j["labels"] = scene_.labels;
     j["camera"] = {{"zoom", scene_.camera.zoom},
                    {"center", {scene_.camera.center.x, scene_.camera.center.y}}};
+    j["globe"] = last_globe_ ? json{{"center", {last_globe_->center_lon, last_globe_->center_lat}},
+                                    {"zoom", last_globe_->zoom}}
+                             : json(nullptr);
     j["search_open"] = search_.is_open();
     j["export_open"] = export_.is_open();
     j["export_status"] = export_.status();

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/geo/globe.hpp"
 #include "core/geo/mesh.hpp"
 #include "core/markers.hpp"
 #include "core/geo/world.hpp"
@@ -63,12 +64,16 @@ struct FrameArgs {
     // When set (the globe), picks the country under a framebuffer pixel instead of the
     // flat view's inverse transform; returns a World index or -1.
     std::function<int(geo::Vec2)> pick_pixel{};
+    // When set, the orthographic globe is shown (`projected` holds the Equirectangular
+    // levels): a fly-to turns this view instead of moving `camera`.
+    geo::GlobeView* globe = nullptr;
 };
 
 struct FrameResult {
     bool colors_changed = false;  // upload colors() to the renderer
     bool animating = false;       // playing, fading or flying: keep drawing frames
     float bottom_left_y = 0.0f;   // where the status overlay may sit (above the timeline)
+    bool flight_started = false;  // a fly-to began this frame (stop the globe's spin)
 };
 
 class MapApp {
@@ -88,7 +93,8 @@ public:
 
     // Resolves a country by code or name to a World index; -1 with `error` set.
     int find_country(const std::string& text, std::string& error) const;
-    // Selects and, with `fly`, flies the camera to the country over ~0.6 s.
+    // Selects and, with `fly`, flies the camera to the country over ~0.6 s (on the globe:
+    // turns it until the country faces the viewer, zoomed to fit).
     void select(int world_index, bool fly);
     // Applies scripted actions (before the first frame's panels). Throws UsageError for
     // an unknown country or status.
@@ -115,7 +121,8 @@ public:
 private:
     void shortcuts(FrameArgs& args);
     void map_pointer(FrameArgs& args);
-    void fly_step(FrameArgs& args);
+    // Moves the flat camera or the globe one frame along a fly-to; true when one started.
+    bool fly_step(FrameArgs& args);
     bool update_colors(double now_s, bool instant);
 
     AppData data_;
@@ -150,6 +157,12 @@ private:
         double start_s = -1.0;  // < 0: start on the next frame
     };
     std::optional<Flight> flight_;
+    struct GlobeFlight {
+        geo::GlobeView from, to;
+        double start_s = 0.0;
+    };
+    std::optional<GlobeFlight> globe_flight_;
+    std::optional<geo::GlobeView> last_globe_;  // the globe's view last frame, for state_json
     int pending_fly_ = -1;  // World index to fly to once the frame's size is known
     bool pressed_on_map_ = false;
     // The map's area left free by the panels last frame (ImGui x coordinates).

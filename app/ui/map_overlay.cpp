@@ -12,26 +12,59 @@ namespace deportmap::ui {
 void MapOverlay::update(const Scene& scene, const AppData& data,
                         const geo::ProjectedWorld& projected, std::optional<geo::Lod> lod,
                         const ViewTransform& view, int width, int height, float scale) {
+    const double px2 = std::abs(view.scale_x * view.scale_y);
+    update_with(
+        scene, data, projected, lod,
+        [&](const geo::ProjectedShape& s) -> std::optional<ShapeOnScreen> {
+            return ShapeOnScreen{view.to_pixel(s.label_point), s.area * px2};
+        },
+        width, height, scale);
+}
+
+void MapOverlay::update_globe(const Scene& scene, const AppData& data,
+                              const geo::ProjectedWorld& projected, std::optional<geo::Lod> lod,
+                              const geo::GlobeView& view, int width, int height, float scale) {
+    update_with(
+        scene, data, projected, lod,
+        [&](const geo::ProjectedShape& s) -> std::optional<ShapeOnScreen> {
+            const auto g = geo::globe_screen_shape(view, s.label_point, s.area, width, height);
+            if (!g) return std::nullopt;
+            return ShapeOnScreen{g->pixel, g->area_px2};
+        },
+        width, height, scale);
+}
+
+void MapOverlay::update_with(const Scene& scene, const AppData& data,
+                             const geo::ProjectedWorld& projected, std::optional<geo::Lod> lod,
+                             const ShapeToScreen& to_screen, int width, int height, float scale) {
     world_statuses(scene, data.timeline(), data.world_to_data(), statuses_);
     has_status_.assign(statuses_.size(), 0);
     for (size_t i = 0; i < statuses_.size(); ++i) has_status_[i] = statuses_[i] != data::kNoStatus;
     markers_.clear();
-    if (!scene.markers || !lod) return;
+    screen_.assign(has_status_.size(), std::nullopt);
+    if (!lod) return;
+    const auto& shapes = projected.shapes[static_cast<size_t>(*lod)];
+    for (size_t i = 0; i < shapes.size() && i < has_status_.size(); ++i) {
+        if (has_status_[i] && !shapes[i].polygons.empty()) screen_[i] = to_screen(shapes[i]);
+    }
+    if (!scene.markers) return;
     MarkerRule rule;
     rule.radius_px *= scale;
     rule.max_area_px2 *= static_cast<double>(scale) * scale;
-    markers_ = compute_markers(projected.shapes[static_cast<size_t>(*lod)], has_status_, view,
-                               width, height, rule);
+    markers_ = compute_markers(
+        shapes, has_status_,
+        [&](const geo::ProjectedShape& s) -> std::optional<ShapeOnScreen> {
+            const auto i = static_cast<size_t>(&s - shapes.data());
+            return i < screen_.size() ? screen_[i] : std::nullopt;
+        },
+        width, height, rule);
 }
 
-size_t MapOverlay::draw_labels(const Scene& scene, const geo::World& world,
-                               const geo::ProjectedWorld& projected, std::optional<geo::Lod> lod,
-                               const ViewTransform& view, int width, int height) const {
-    if (!scene.labels || !lod) return 0;
-    const auto& shapes = projected.shapes[static_cast<size_t>(*lod)];
-    const double px2 = std::abs(view.scale_x * view.scale_y);
+size_t MapOverlay::draw_labels(const Scene& scene, const geo::World& world, int width,
+                               int height) const {
+    if (!scene.labels) return 0;
     // Offsets of marker countries: their label sits right of the circle.
-    std::vector<float> marker_radius(shapes.size(), 0.0f);
+    std::vector<float> marker_radius(screen_.size(), 0.0f);
     for (const Marker& m : markers_) {
         if (static_cast<size_t>(m.country) < marker_radius.size())
             marker_radius[static_cast<size_t>(m.country)] = m.radius_px;
@@ -43,13 +76,12 @@ size_t MapOverlay::draw_labels(const Scene& scene, const geo::World& world,
         return geo::Vec2{t.x, t.y};
     };
     std::vector<LabelCandidate> candidates;
-    for (size_t i = 0; i < shapes.size() && i < has_status_.size() && i < world.countries.size();
-         ++i) {
-        if (!has_status_[i] || shapes[i].polygons.empty()) continue;
-        geo::Vec2 anchor = view.to_pixel(shapes[i].label_point);
+    for (size_t i = 0; i < screen_.size() && i < world.countries.size(); ++i) {
+        if (!screen_[i]) continue;
+        geo::Vec2 anchor = screen_[i]->center;
         const std::string& name = world.countries[i].name;
         if (marker_radius[i] > 0.0f) anchor.x += marker_radius[i] + 3.0 + measure(name).x * 0.5;
-        candidates.push_back({static_cast<int>(i), name, anchor, shapes[i].area * px2});
+        candidates.push_back({static_cast<int>(i), name, anchor, screen_[i]->area_px2});
     }
     const std::vector<PlacedLabel> placed =
         place_labels(std::move(candidates), measure, width, height, {3.0, 2.0});

@@ -43,7 +43,11 @@ std::string settings_to_json(const Settings& s) {
         j["window"]["y"] = *s.y;
     }
     j["theme"] = std::string(theme_name(s.theme));
-    j["projection"] = std::string(geo::projection_name(s.projection));
+    j["projection"] = s.globe ? std::string("orthographic")
+                              : std::string(geo::projection_name(s.projection));
+    j["globe"] = {{"lon", s.globe_view.center_lon},
+                  {"lat", s.globe_view.center_lat},
+                  {"zoom", s.globe_view.zoom}};
     j["labels"] = s.labels;
     j["panels"] = {{"legend", s.panels.legend},
                    {"details", s.panels.details},
@@ -111,11 +115,33 @@ Settings load_settings(const std::string& path, std::string& message) {
         else note("theme");
     }
     if (j.contains("projection")) {
-        const auto p = j["projection"].is_string()
-                           ? geo::parse_projection(j["projection"].get<std::string>())
-                           : std::nullopt;
-        if (p) s.projection = *p;
-        else note("projection");
+        const json& v = j["projection"];
+        const auto p = v.is_string() ? geo::parse_projection(v.get<std::string>()) : std::nullopt;
+        if (v.is_string() && v.get<std::string>() == "orthographic") {
+            s.globe = true;
+        } else if (p) {
+            s.projection = *p;
+        } else {
+            note("projection");
+        }
+    }
+    if (j.contains("globe")) {
+        const json& g = j["globe"];
+        geo::GlobeView view;
+        const auto number = [&](const char* key, double lo, double hi, double& out) {
+            if (!g.contains(key)) return true;
+            const json& v = g[key];
+            if (!v.is_number() || !(v.get<double>() >= lo && v.get<double>() <= hi)) return false;
+            out = v.get<double>();
+            return true;
+        };
+        if (g.is_object() && number("lon", -360.0, 360.0, view.center_lon) &&
+            number("lat", -90.0, 90.0, view.center_lat) && number("zoom", 0.5, 40.0, view.zoom)) {
+            geo::normalize_globe(view);
+            s.globe_view = view;
+        } else {
+            note("globe");
+        }
     }
     get_bool(j, "labels", s.labels);
     if (j.contains("panels")) {

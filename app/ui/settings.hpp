@@ -1,5 +1,6 @@
-// Settings that persist between runs: window size and position, theme, projection,
-// labels toggle and which panels are shown. Stored as JSON in
+// Settings that persist between runs: window size and position, theme, projection
+// (a flat one or "orthographic", the globe, with the globe's centre and zoom), labels
+// toggle and which panels are shown. Stored as JSON in
 // $XDG_CONFIG_HOME/deportmap/settings.json (~/.config when XDG_CONFIG_HOME is unset),
 // written atomically (temporary file, then rename). A missing file gives the defaults;
 // a bad one is ignored with a one-line message, never a crash.
@@ -7,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "core/geo/globe.hpp"
 #include "core/geo/projection.hpp"
 #include "core/scene.hpp"
 
@@ -23,7 +25,11 @@ struct Settings {
     std::optional<int> width, height;  // window size in screen coordinates
     std::optional<int> x, y;           // window position
     Theme theme = Theme::Light;
-    geo::ProjectionKind projection = geo::ProjectionKind::EqualEarth;
+    geo::ProjectionKind projection = geo::ProjectionKind::EqualEarth;  // when !globe
+    // The orthographic globe is shown (saved as "projection": "orthographic"); the globe's
+    // view is kept either way, so switching back to it returns to where it was.
+    bool globe = false;
+    geo::GlobeView globe_view;
     bool labels = false;
     PanelVisibility panels;
     int speed_index = 1;  // index into the timeline's speeds

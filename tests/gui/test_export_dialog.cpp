@@ -1,13 +1,20 @@
 // The Export dialog's command: the argument vector built from the window's state
-// (date, projection, theme, visible area, files), the camera -> lon/lat bounds rule,
-// and the argv run through the real binary headless (platform::ChildProcess, as the
-// dialog does) to a PNG of the asked size; a bad folder gives a one-line error.
+// (date, projection, theme, visible area, files; the selection, hidden and highlighted
+// statuses, labels and markers), the camera -> lon/lat bounds rule, and the argv run
+// through the real binary headless (platform::ChildProcess, as the dialog does) to a
+// PNG of the asked size whose sidecar records the view's options; a bad folder gives a
+// one-line error. Also the whole chain in the real window under xvfb-run (skipped
+// without it): scripted selection, hidden status and labels, then the dialog's export.
 #include <gtest/gtest.h>
+
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <unistd.h>
 
 #include "core/data/date.hpp"
@@ -46,6 +53,18 @@ ui::ExportRequest sample_request() {
     return r;
 }
 
+// A small World (iso3 codes only) for the scene -> options rule.
+dm::geo::World three_countries() {
+    dm::geo::World world;
+    for (const char* code : {"MEX", "GTM", "SLV"}) {
+        dm::geo::Country c;
+        c.iso3 = code;
+        c.name = code;
+        world.countries.push_back(c);
+    }
+    return world;
+}
+
 // Width and height from a PNG's IHDR chunk; {0, 0} when not a PNG.
 std::pair<int, int> png_size(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -76,6 +95,57 @@ TEST(ExportDialog, ArgvCarriesTheView) {
     EXPECT_EQ(std::count(a.begin(), a.end(), std::string("--data")), 2);
     EXPECT_EQ(value_of(a, "--statuses"), "st.csv");
     EXPECT_FALSE(has(a, "--boundaries"));
+    // Defaults of the view's options add nothing.
+    EXPECT_FALSE(has(a, "--labels"));
+    EXPECT_FALSE(has(a, "--no-markers"));
+    EXPECT_FALSE(has(a, "--highlight"));
+    EXPECT_FALSE(has(a, "--hide-status"));
+    EXPECT_FALSE(has(a, "--highlight-status"));
+}
+
+TEST(ExportDialog, SelectionHighlightsAndLabelsCarryOver) {
+    const dm::geo::World world = three_countries();
+    const dm::data::StatusTable table = dm::data::StatusTable::load_default();
+    dm::Scene scene;
+    scene.selected = 1;  // GTM: outlined, as the window outlines the selection
+    scene.hidden_statuses.assign(table.size(), false);
+    const dm::data::StatusIndex declined = table.find("declined");
+    const dm::data::StatusIndex contacted = table.find("contacted");
+    const dm::data::StatusIndex receiving = table.find("receiving");
+    ASSERT_NE(declined, dm::data::kNoStatus);
+    ASSERT_NE(contacted, dm::data::kNoStatus);
+    ASSERT_NE(receiving, dm::data::kNoStatus);
+    scene.hidden_statuses[static_cast<size_t>(declined)] = true;
+    scene.hidden_statuses[static_cast<size_t>(contacted)] = true;
+    scene.highlighted_status = receiving;
+    scene.labels = true;
+    scene.markers = false;
+    ui::ExportRequest r = sample_request();
+    ui::view_options_from_scene(r, scene, world, table);
+    const std::vector<std::string> a = ui::build_export_argv(r);
+    EXPECT_TRUE(has(a, "--labels"));
+    EXPECT_TRUE(has(a, "--no-markers"));
+    EXPECT_EQ(value_of(a, "--highlight"), "GTM");
+    // Legend (table) order, comma-separated.
+    const std::string hidden = value_of(a, "--hide-status");
+    EXPECT_TRUE(hidden == "contacted,declined" || hidden == "declined,contacted") << hidden;
+    EXPECT_EQ(hidden.find(','), hidden.rfind(','));
+    EXPECT_EQ(value_of(a, "--highlight-status"), "receiving");
+
+    // Nothing selected, nothing hidden or highlighted, labels off: back to the defaults;
+    // indices beyond the world or the table are ignored.
+    scene.selected = 7;
+    scene.hidden_statuses.assign(table.size(), false);
+    scene.highlighted_status = 99;
+    scene.labels = false;
+    scene.markers = true;
+    ui::view_options_from_scene(r, scene, world, table);
+    const std::vector<std::string> b = ui::build_export_argv(r);
+    EXPECT_FALSE(has(b, "--labels"));
+    EXPECT_FALSE(has(b, "--no-markers"));
+    EXPECT_FALSE(has(b, "--highlight"));
+    EXPECT_FALSE(has(b, "--hide-status"));
+    EXPECT_FALSE(has(b, "--highlight-status"));
 }
 
 TEST(ExportDialog, CustomSizeWholeWorldAndSource) {
@@ -147,6 +217,12 @@ TEST(ExportDialog, ArgvRunsThroughTheBinary) {
     r.width = 480;
     r.height = 270;
     r.inputs = {};  // bundled data
+    // The view's options as the dialog passes them (selection, hidden and highlighted
+    // statuses, labels): the exporter accepts them and records them in the sidecar.
+    r.labels = true;
+    r.highlight = {"MEX"};
+    r.hide_status = {"declined"};
+    r.highlight_status = "receiving";
     std::vector<std::string> argv = ui::build_export_argv(r);
     argv.insert(argv.begin(), "deportmap");
     dm::platform::ChildProcess child;
@@ -156,7 +232,13 @@ TEST(ExportDialog, ArgvRunsThroughTheBinary) {
     ASSERT_TRUE(done.has_value());
     EXPECT_EQ(done->exit_code, 0) << done->stderr_text;
     EXPECT_EQ(png_size(r.out), std::make_pair(480, 270));
-    EXPECT_TRUE(std::filesystem::exists(r.out + ".json"));
+    ASSERT_TRUE(std::filesystem::exists(r.out + ".json"));
+    std::ifstream sidecar(r.out + ".json");
+    const std::string json((std::istreambuf_iterator<char>(sidecar)), std::istreambuf_iterator<char>());
+    EXPECT_NE(json.find("\"labels\": true"), std::string::npos) << json;
+    EXPECT_NE(json.find("\"highlight\": [\n      \"MEX\"\n    ]"), std::string::npos) << json;
+    EXPECT_NE(json.find("\"hide_status\": [\n      \"declined\"\n    ]"), std::string::npos) << json;
+    EXPECT_NE(json.find("\"highlight_status\": \"receiving\""), std::string::npos) << json;
 
     // A folder that does not exist: non-zero exit and one line on stderr naming it.
     r.out = (dir / "missing" / "x.png").string();
@@ -168,5 +250,38 @@ TEST(ExportDialog, ArgvRunsThroughTheBinary) {
     EXPECT_NE(failed->exit_code, 0);
     EXPECT_NE(failed->stderr_text.find("missing"), std::string::npos) << failed->stderr_text;
     EXPECT_FALSE(std::filesystem::exists(r.out));
+    std::filesystem::remove_all(dir);
+}
+
+// The window's view (a selection, a hidden status, labels on) through the dialog's
+// scripted export: the sidecar of the file records them, so the file shows them.
+TEST(ExportDialog, WindowViewReachesTheFile) {
+    if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) GTEST_SKIP() << "xvfb-run is not installed";
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                      ("deportmap-dlg-window-" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string out = (dir / "view.png").string();
+    const std::string log = (dir / "log.txt").string();
+    // Its own config folder (no saved settings read or written) and display number.
+    const std::string server = std::to_string(201 + (::getpid() % 300) * 3);
+    const std::string cmd = "XDG_CONFIG_HOME='" + dir.string() + "/config' xvfb-run -a -n " + server +
+                            " -s '-screen 0 1280x800x24' '" + std::string(DEPORTMAP_BINARY) +
+                            "' --frames 4 --size 1024x640 --date 2025-07-01 --actions "
+                            "'select:MEX;hide:declined;labels;export:" + out + "' >'" + log + "' 2>&1";
+    int status = std::system(cmd.c_str());
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 1 && !std::filesystem::exists(out)) {
+        status = std::system(cmd.c_str());  // the virtual X server failed to start: once more
+    }
+    std::ifstream log_in(log);
+    const std::string log_text((std::istreambuf_iterator<char>(log_in)), std::istreambuf_iterator<char>());
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << log_text;
+    ASSERT_TRUE(std::filesystem::exists(out)) << log_text;  // the window waits for the export
+    std::ifstream sidecar(out + ".json");
+    const std::string json((std::istreambuf_iterator<char>(sidecar)), std::istreambuf_iterator<char>());
+    EXPECT_NE(json.find("\"labels\": true"), std::string::npos) << json;
+    EXPECT_NE(json.find("\"highlight\": [\n      \"MEX\"\n    ]"), std::string::npos) << json;
+    EXPECT_NE(json.find("\"hide_status\": [\n      \"declined\"\n    ]"), std::string::npos) << json;
+    EXPECT_NE(json.find("\"highlight_status\": \"\""), std::string::npos) << json;  // nothing hovered
     std::filesystem::remove_all(dir);
 }

@@ -2,7 +2,9 @@
 // headless ImGui context fed by hand exactly as the GLFW backend feeds it: a click on a
 // country selects it, Right steps the timeline to the next event day, Esc clears the
 // selection, Ctrl+F opens the search, Space plays, a search pick flies the camera, and a
-// date change recolours. Also times MapApp::frame (CPU only; no GL here).
+// date change recolours; on the globe, Enter in the search turns the globe to the country
+// and the overlay's markers and labels keep to the near side. Also times MapApp::frame
+// (CPU only; no GL here).
 #include <gtest/gtest.h>
 
 #define GLFW_INCLUDE_NONE
@@ -16,8 +18,10 @@
 
 #include "core/geo/mesh.hpp"
 #include "core/geo/world.hpp"
+#include "core/geo/globe.hpp"
 #include "ui/map_app.hpp"
 #include "ui/map_input.hpp"
+#include "ui/map_overlay.hpp"
 
 namespace deportmap::ui {
 namespace {
@@ -34,8 +38,42 @@ protected:
             geo::project_world(*world_, geo::ProjectionKind::EqualEarth, {true, false, false}));
     }
     static void TearDownTestSuite() {
+        delete globe_world_;
+        globe_world_ = nullptr;
         delete projected_;
         delete world_;
+    }
+    // The Equirectangular levels the globe draws from (1:110m), made on first use.
+    static const geo::ProjectedWorld& globe_world() {
+        if (globe_world_ == nullptr) {
+            globe_world_ = new geo::ProjectedWorld(geo::project_world(
+                *world_, geo::ProjectionKind::Equirectangular, {true, false, false}));
+        }
+        return *globe_world_;
+    }
+    // One frame with the orthographic globe shown (view globe_), as the window runs it.
+    FrameResult globe_frame(int key = -1) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(10, 400);
+        io.MouseDown[0] = false;
+        for (bool& k : io.KeysDown) k = false;
+        if (key >= 0) io.KeysDown[key] = true;
+        io.KeyCtrl = false;
+        now_ += 1.0 / 60.0;
+        ImGui::NewFrame();
+        FrameArgs args{*world_,   globe_world(), camera_,         kW,    kH, now_,
+                       1.0 / 60.0, nullptr,       geo::Lod::k110m, false, &markers_};
+        args.globe = &globe_;
+        const FrameResult r = app_->frame(args);
+        ImGui::Render();
+        return r;
+    }
+    int index_of(const std::string& iso3) const {
+        for (size_t i = 0; i < world_->countries.size(); ++i) {
+            if (world_->countries[i].iso3 == iso3) return static_cast<int>(i);
+        }
+        ADD_FAILURE() << iso3 << " not in the world";
+        return -1;
     }
     void SetUp() override {
         ImGui::CreateContext();
@@ -90,6 +128,8 @@ protected:
 
     static geo::World* world_;
     static geo::ProjectedWorld* projected_;
+    inline static geo::ProjectedWorld* globe_world_ = nullptr;
+    geo::GlobeView globe_;
     std::unique_ptr<MapApp> app_;
     Camera camera_;
     std::vector<Marker> markers_;
@@ -208,6 +248,74 @@ TEST_F(MapAppHarness, SearchPickFliesAndSelects) {
     EXPECT_LT(p.x, kW * 0.75f);
     EXPECT_GT(p.y, 0.0f);
     EXPECT_LT(p.y, kH);
+}
+
+TEST_F(MapAppHarness, SearchEnterTurnsTheGlobe) {
+    ImGui::GetIO().KeyMap[ImGuiKey_Enter] = GLFW_KEY_ENTER;
+    globe_.center_lon = -100.0;  // the Americas: Rwanda is on the far side
+    globe_.center_lat = 20.0;
+    const geo::Vec2 rwanda = geo::eqc_to_lonlat(
+        globe_world().shapes[0][static_cast<size_t>(index_of("RWA"))].label_point);
+    ASSERT_FALSE(geo::globe_to_pixel(globe_, rwanda, kW, kH).has_value());
+    const geo::Vec2 camera_centre = camera_.center;
+
+    app_->apply_actions(parse_actions("search:Rwanda"), *world_);
+    globe_frame();
+    globe_frame();  // the box takes the keyboard focus
+    const FrameResult r = globe_frame(GLFW_KEY_ENTER);
+    EXPECT_TRUE(r.flight_started);
+    EXPECT_TRUE(r.animating);
+    EXPECT_EQ(state()["selected"], "RWA");
+    EXPECT_FALSE(state()["search_open"].get<bool>());
+    globe_frame();
+    const double lon_early = globe_.center_lon;
+    EXPECT_GT(lon_early, -100.0) << "the globe did not start turning";
+    for (int i = 0; i < 60; ++i) globe_frame();  // 1 s of frames: the flight is over
+    EXPECT_FALSE(globe_frame().animating);
+    // Rwanda faces the viewer, a little right of the middle (the legend takes the left),
+    // zoomed in to fit it; the flat camera did not move.
+    const auto px = geo::globe_to_pixel(globe_, rwanda, kW, kH);
+    ASSERT_TRUE(px.has_value());
+    EXPECT_NEAR(px->y, kH / 2.0, 5.0);
+    EXPECT_GT(px->x, kW * 0.4);
+    EXPECT_LT(px->x, kW * 0.75);
+    EXPECT_GT(globe_.zoom, 5.0);
+    EXPECT_LE(globe_.zoom, 40.0);
+    EXPECT_EQ(camera_.center.x, camera_centre.x);
+    const json g = state()["globe"];
+    ASSERT_TRUE(g.is_object());
+    EXPECT_NEAR(g["center"][0].get<double>(), globe_.center_lon, 1e-9);
+    EXPECT_NEAR(g["zoom"].get<double>(), globe_.zoom, 1e-9);
+}
+
+TEST_F(MapAppHarness, GlobeOverlayKeepsToTheNearSide) {
+    globe_.center_lon = 20.0;  // Africa and Europe face the viewer; Mexico is far behind
+    globe_.center_lat = 10.0;
+    app_->timeline().go_to(app_->scene(), data::days_from_civil(2025, 8, 1));
+    MapOverlay overlay;
+    overlay.update_globe(app_->scene(), app_->data(), globe_world(), geo::Lod::k110m, globe_, kW,
+                         kH, 1.0f);
+    const auto& on = overlay.on_screen();
+    const int rwanda = index_of("RWA"), mexico = index_of("MEX");
+    ASSERT_LT(static_cast<size_t>(std::max(rwanda, mexico)), on.size());
+    ASSERT_TRUE(overlay.has_status()[static_cast<size_t>(mexico)]);
+    ASSERT_TRUE(overlay.has_status()[static_cast<size_t>(rwanda)]);
+    EXPECT_FALSE(on[static_cast<size_t>(mexico)].has_value()) << "far side, yet placed";
+    ASSERT_TRUE(on[static_cast<size_t>(rwanda)].has_value());
+    bool rwanda_marker = false;
+    for (const Marker& m : overlay.markers()) {
+        ASSERT_TRUE(on[static_cast<size_t>(m.country)].has_value());
+        rwanda_marker = rwanda_marker || m.country == rwanda;
+    }
+    EXPECT_TRUE(rwanda_marker) << "Rwanda is small on a world-sized globe";
+    // Zoomed far in on Rwanda, its shape is big enough: no marker.
+    geo::GlobeView close = globe_;
+    close.center_lon = 30.0;
+    close.center_lat = -2.0;
+    close.zoom = 40.0;
+    overlay.update_globe(app_->scene(), app_->data(), globe_world(), geo::Lod::k110m, close, kW,
+                         kH, 1.0f);
+    for (const Marker& m : overlay.markers()) EXPECT_NE(m.country, rwanda);
 }
 
 TEST_F(MapAppHarness, DateChangeRecoloursWithAFade) {

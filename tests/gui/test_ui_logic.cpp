@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <nlohmann/json.hpp>
 
 #include "core/data/dataset.hpp"
 #include "core/data/stated_figures.hpp"
@@ -95,6 +96,46 @@ TEST(Settings, RoundTripAndAtomicWrite) {
     EXPECT_FALSE(back.panels.legend);
     EXPECT_TRUE(back.panels.timeline);
     EXPECT_EQ(back.speed_index, 4);
+}
+
+TEST(Settings, GlobeRoundTrip) {
+    const std::string dir = temp_dir("settings_globe");
+    const std::string path = dir + "/deportmap/settings.json";
+    Settings s;
+    s.globe = true;
+    s.globe_view.center_lon = 29.9;
+    s.globe_view.center_lat = -2.0;
+    s.globe_view.zoom = 12.5;
+    std::string error;
+    ASSERT_TRUE(save_settings(path, s, error)) << error;
+    const nlohmann::json j = nlohmann::json::parse(settings_to_json(s));
+    EXPECT_EQ(j["projection"], "orthographic");  // not the Equirectangular it is drawn from
+    std::string message;
+    Settings back = load_settings(path, message);
+    EXPECT_TRUE(message.empty()) << message;
+    EXPECT_TRUE(back.globe);
+    EXPECT_DOUBLE_EQ(back.globe_view.center_lon, 29.9);
+    EXPECT_DOUBLE_EQ(back.globe_view.center_lat, -2.0);
+    EXPECT_DOUBLE_EQ(back.globe_view.zoom, 12.5);
+
+    // Back on a flat projection: that projection, and the globe's view is still kept.
+    back.globe = false;
+    back.projection = geo::ProjectionKind::NaturalEarth;
+    ASSERT_TRUE(save_settings(path, back, error)) << error;
+    const Settings flat = load_settings(path, message);
+    EXPECT_TRUE(message.empty()) << message;
+    EXPECT_FALSE(flat.globe);
+    EXPECT_EQ(flat.projection, geo::ProjectionKind::NaturalEarth);
+    EXPECT_DOUBLE_EQ(flat.globe_view.zoom, 12.5);
+
+    // Bad globe values: the defaults, and the field named.
+    write_file(dir + "/bad_globe.json",
+               R"({"projection": "orthographic", "globe": {"lon": 10, "lat": 200, "zoom": 3}})");
+    const Settings bad = load_settings(dir + "/bad_globe.json", message);
+    EXPECT_TRUE(bad.globe);
+    EXPECT_EQ(bad.globe_view.center_lon, geo::GlobeView{}.center_lon);
+    EXPECT_EQ(bad.globe_view.zoom, 1.0);
+    EXPECT_NE(message.find("globe"), std::string::npos) << message;
 }
 
 TEST(Settings, BadFilesGiveDefaultsAndOneLine) {

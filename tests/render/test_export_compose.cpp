@@ -2,8 +2,11 @@
 // for every preset at a quarter of its size (exact on llvmpipe; UPDATE=1 rewrites), PNG
 // text chunks, dark + transparent pages, the SVG compared as text with a committed
 // expectation and checked by xmllint, sidecar round trips giving identical bytes, an
-// export killed midway leaving no file under its name, batch numbering, animation frame
-// count and duration (ffprobe), and every bad input as a one-line error.
+// export killed midway leaving no file under its name, SIGTERM leaving no temporary file
+// either, batch numbering, animation frame count and duration (ffprobe), the view's
+// options (labels, outlines, hidden and highlighted statuses, stripes over approximate
+// dates with their legend key) as a golden PNG and SVG, and every bad input as a one-line
+// error.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
@@ -144,7 +147,8 @@ TEST_F(ExportComposeTest, SidecarRoundTripGivesIdenticalBytes) {
         SCOPED_TRACE(ext);
         const fs::path first = scratch() / (std::string("first.") + ext);
         const fs::path again = scratch() / (std::string("again.") + ext);
-        ASSERT_EQ(deportmap("export --out '" + first.string() + "' --width 400 --height 300 --theme dark" +
+        ASSERT_EQ(deportmap("export --out '" + first.string() + "' --width 400 --height 300 --theme dark "
+                            "--labels --highlight MEX,PER --hide-status declined --highlight-status receiving" +
                             kCommon).exit_code, 0);
         const fs::path sidecar = first.string() + ".json";
         ASSERT_TRUE(fs::exists(sidecar));
@@ -152,6 +156,8 @@ TEST_F(ExportComposeTest, SidecarRoundTripGivesIdenticalBytes) {
         EXPECT_NE(json.find("\"sha256\": \""), std::string::npos);
         EXPECT_NE(json.find("\"role\": \"boundaries\""), std::string::npos);
         EXPECT_NE(json.find("\"theme\": \"dark\""), std::string::npos);
+        EXPECT_NE(json.find("\"labels\": true"), std::string::npos);
+        EXPECT_NE(json.find("\"highlight_status\": \"receiving\""), std::string::npos);
         const RunResult run = deportmap("export --from '" + sidecar.string() + "' --out '" + again.string() + "'");
         ASSERT_EQ(run.exit_code, 0) << run.err;
         EXPECT_TRUE(slurp(first) == slurp(again));
@@ -183,13 +189,152 @@ TEST_F(ExportComposeTest, KilledExportLeavesNoFileUnderItsName) {
     EXPECT_FALSE(fs::exists(out + ".json"));
 }
 
+// Spawns the binary with `args` (no shell, so the signal reaches it and not a shell).
+pid_t spawn_deportmap(std::vector<std::string> args) {
+    args.insert(args.begin(), DEPORTMAP_BINARY);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    if (posix_spawn(&pid, DEPORTMAP_BINARY, nullptr, nullptr, argv.data(), environ) != 0) return -1;
+    return pid;
+}
+
+// Files in `dir` whose name starts with `prefix`.
+size_t count_prefixed(const fs::path& dir, const std::string& prefix) {
+    size_t n = 0;
+    for (const auto& e : fs::directory_iterator(dir)) n += e.path().filename().string().rfind(prefix, 0) == 0;
+    return n;
+}
+
+// Waits (up to `limit`) until `dir` holds a file named `prefix`...; false if the process
+// ended first or the time ran out.
+bool wait_for_file(pid_t pid, const fs::path& dir, const std::string& prefix, std::chrono::seconds limit) {
+    const auto end = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < end) {
+        if (count_prefixed(dir, prefix) > 0) return true;
+        int status = 0;
+        if (waitpid(pid, &status, WNOHANG) == pid) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return false;
+}
+
+TEST_F(ExportComposeTest, SigtermDuringTheWriteLeavesNoTemporaryFile) {
+    // SIGTERM while the PNG is being encoded into its hidden temporary file: the handler
+    // removes the temporary file and the process still dies of SIGTERM.
+    const fs::path dir = scratch() / "term";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string out = (dir / "term.png").string();
+    const pid_t pid = spawn_deportmap({"export", "--out", out, "--width", "8000", "--height", "4500",
+                                       "--layout", "map-only", "--quiet"});
+    ASSERT_GT(pid, 0);
+    const bool writing = wait_for_file(pid, dir, ".term.png.tmp-", std::chrono::seconds(120));
+    ASSERT_TRUE(writing) << "the export ended before its temporary file was seen";
+    kill(pid, SIGTERM);
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) << status;
+    EXPECT_FALSE(fs::exists(out));
+    EXPECT_FALSE(fs::exists(out + ".json"));
+    EXPECT_EQ(count_prefixed(dir, "."), 0u) << "a hidden temporary file was left behind";
+    EXPECT_TRUE(fs::is_empty(dir));
+}
+
+TEST_F(ExportComposeTest, SigtermDuringAnAnimationStopsFfmpegAndLeavesNothing) {
+    const fs::path dir = scratch() / "term-anim";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string movie = (dir / "anim.mp4").string();
+    const pid_t pid = spawn_deportmap({"export", "--animate", movie, "--width", "640", "--height", "360",
+                                       "--dates", "2024-01..2025-12", "--step", "1d", "--quiet"});
+    ASSERT_GT(pid, 0);
+    // ffmpeg writes its output under ".anim.mp4.tmp-PID" once the first frames arrive.
+    const bool encoding = wait_for_file(pid, dir, ".anim.mp4.tmp-", std::chrono::seconds(120));
+    ASSERT_TRUE(encoding) << "the animation ended before ffmpeg's temporary file was seen";
+    kill(pid, SIGTERM);
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) << status;
+    // ffmpeg was killed and reaped by the handler, so nothing can appear later either.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_TRUE(fs::is_empty(dir)) << "left: " << (fs::is_empty(dir) ? "" : fs::directory_iterator(dir)->path().string());
+}
+
+TEST_F(ExportComposeTest, ViewOptionsMatchTheirGoldens) {
+    // Labels, an outlined country, a hidden status, and stripes over approximate dates
+    // with their legend key: a PNG golden and the SVG as text.
+    const std::string view = " --labels --highlight MEX,GTM --hide-status declined --lod 110m";
+    const fs::path png = scratch() / "view.png";
+    RunResult run = deportmap("export --out '" + png.string() + "' --width 960 --height 540 --quiet" +
+                              view + kCommon);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto image = test::load_png(png.string());
+    ASSERT_TRUE(image.has_value());
+    EXPECT_TRUE(test::check_image(kGoldenDir + "export_view.png", *image, 0.0, 0));
+
+    const fs::path svg = scratch() / "view.svg";
+    run = deportmap("export --out '" + svg.string() + "' --preset social --size-scale 0.5 " +
+                    "--focus SLV,GTM,HND,CRI,PAN,NIC,BLZ,MEX" + view + kCommon);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string text = slurp(svg);
+    const std::string expected_path = kGoldenDir + "export_view.svg";
+    if (test::update_requested()) fs::copy_file(svg, expected_path, fs::copy_options::overwrite_existing);
+    EXPECT_TRUE(text == slurp(expected_path)) << "SVG differs from " << expected_path
+                                              << " (UPDATE=1 rewrites it); actual: " << svg;
+    EXPECT_EQ(run_command("xmllint --noout '" + svg.string() + "'").exit_code, 0);
+    EXPECT_NE(text.find("<text data-country=\"MEX\""), std::string::npos);
+    EXPECT_NE(text.find("<g id=\"highlight\""), std::string::npos);
+    EXPECT_NE(text.find("<path data-country=\"GTM\""), std::string::npos);  // outlined, striped
+    EXPECT_NE(text.find("<pattern id=\"hatch\""), std::string::npos);
+    EXPECT_NE(text.find("fill=\"url(#hatch)\""), std::string::npos);
+    EXPECT_NE(text.find(">Date known only to the month or year</text>"), std::string::npos);
+    EXPECT_EQ(text.find("status-declined"), std::string::npos);  // hidden: no group, no legend
+    EXPECT_EQ(text.find(">Declined</text>"), std::string::npos);
+    // Labels, outlines and stripes scale with the type unit: the 4k page at a quarter and
+    // the 8k page at an eighth are the same image.
+    for (const auto& [preset, size_scale] : {std::pair<std::string, std::string>{"4k", "0.25"}, {"8k", "0.125"}}) {
+        run = deportmap("export --out '" + (scratch() / ("view-" + preset + ".png")).string() + "' --preset " +
+                        preset + " --size-scale " + size_scale + " --quiet" + view + kCommon);
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+    }
+    EXPECT_TRUE(slurp(scratch() / "view-4k.png") == slurp(scratch() / "view-8k.png"));
+}
+
+TEST_F(ExportComposeTest, StripeKeyOnlyWhenAStripedCountryIsShown) {
+    const auto svg_for = [&](const std::string& name, const std::string& options) {
+        const fs::path svg = scratch() / name;
+        const RunResult run = deportmap("export --out '" + svg.string() + "' --width 480 --height 270 --quiet" + options);
+        EXPECT_EQ(run.exit_code, 0) << run.err;
+        return slurp(svg);
+    };
+    const std::string key = ">Date known only to the month or year</text>";
+    // On 1 July 2025 fifteen countries' statuses rest on a month or a year.
+    EXPECT_NE(svg_for("key-world.svg", " --date 2025-07-01").find(key), std::string::npos);
+    // None before the first such event.
+    const std::string early = svg_for("key-early.svg", " --date 2024-06-01");
+    EXPECT_EQ(early.find(key), std::string::npos);
+    EXPECT_EQ(early.find("url(#hatch)"), std::string::npos);
+    // Hidden statuses are not striped: hiding every striped one drops the key.
+    EXPECT_EQ(svg_for("key-hidden.svg", " --date 2025-07-01 --hide-status contacted,declined,negotiating,receiving")
+                  .find(key),
+              std::string::npos);
+    // An area that shows none of them (North America) has no key either.
+    EXPECT_EQ(svg_for("key-area.svg", " --date 2025-07-01 --bounds -170,18,-50,75").find(key), std::string::npos);
+}
+
 TEST_F(ExportComposeTest, TiledExportMatchesOneTarget) {
     // Sizes beyond the driver's limits are rendered in tiles: forced here with small tiles.
+    // The area has no striped (approximate) country: in tiles the stripes' period is
+    // rounded to divide the tile size and their phase follows the tile, so they run on
+    // across seams but do not match a single target's pixel for pixel.
     const fs::path whole = scratch() / "whole.png";
     const fs::path tiled = scratch() / "tiled.png";
-    ASSERT_EQ(deportmap("export --out '" + whole.string() + "' --width 700 --height 400 --quiet" + kCommon).exit_code, 0);
+    const std::string area = " --bounds -170,18,-50,75";
+    ASSERT_EQ(deportmap("export --out '" + whole.string() + "' --width 700 --height 400 --quiet" + area + kCommon).exit_code, 0);
     const RunResult run = deportmap("export --out '" + tiled.string() +
-                                    "' --width 700 --height 400 --max-tile 128 --quiet" + kCommon);
+                                    "' --width 700 --height 400 --max-tile 128 --quiet" + area + kCommon);
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto image = test::load_png(tiled.string());
     ASSERT_TRUE(image.has_value());
@@ -265,6 +410,12 @@ TEST_F(ExportComposeTest, BadInputsAreOneLineErrors) {
     expect_one_line_error(deportmap("export --from '" + text_file.string() + "'"), 1, "not valid JSON");
     expect_one_line_error(deportmap("export" + out + " --theme sepia"), 2, "unknown --theme 'sepia'");
     expect_one_line_error(deportmap("export" + out + " --focus XYZ"), 2, "--focus");
+    expect_one_line_error(deportmap("export" + out + " --highlight MEX,XYZ"), 2, "--highlight: no country with the code 'XYZ'");
+    expect_one_line_error(deportmap("export" + out + " --hide-status asked"), 2, "--hide-status: unknown status 'asked'");
+    expect_one_line_error(deportmap("export" + out + " --highlight-status nope"), 2,
+                          "--highlight-status: unknown status 'nope'");
+    expect_one_line_error(deportmap("export --from '" + text_file.string() + "' --labels"), 2,
+                          "only --out may be given with it (not --labels)");
     EXPECT_FALSE(fs::exists(dir / "bad.png"));
 }
 

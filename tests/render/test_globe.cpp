@@ -1,15 +1,23 @@
 // GlobeRenderer on a hand-made Equirectangular world: the ocean disc with background
 // outside it, a country facing the viewer drawn in its colour, a country on the far
-// side not drawn at all until the globe turns to it. Headless through EGL.
+// side not drawn at all until the globe turns to it; anti-aliased borders as wide as the
+// flat map's (both border paths), far-side borders skipped, hover/selection outlines,
+// and small-country markers on the near side only. Headless through EGL.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <numbers>
+#include <optional>
 #include <vector>
 
+#include "core/markers.hpp"
 #include "gl_fixture.hpp"
 #include "render/globe_renderer.hpp"
+#include "render/map_renderer.hpp"
 #include "render/offscreen.hpp"
+#include "render/overlay_renderer.hpp"
 
 namespace deportmap {
 namespace {
@@ -106,37 +114,182 @@ TEST_F(GlTest, GlobeDrawsDiscNearSideOnly) {
     EXPECT_EQ(turned.count(kRed), 0);
 }
 
-TEST_F(GlTest, GlobeBordersAreDrawn) {
+// How much of a pixel a border of colour (0, 0, 255) covers over kRed, from the red
+// channel (200 over red, 0 for the border itself).
+double red_coverage(Color c) { return std::clamp((200.0 - c.r) / 200.0, 0.0, 1.0); }
+
+// The line's ink across row y between x0 and x1: its width in pixels for a line
+// crossing the row at right angles; `partial` counts pixels neither empty nor full.
+double ink(const Image& image, int y, int x0, int x1, int* partial = nullptr) {
+    double sum = 0.0;
+    for (int x = x0; x <= x1; ++x) {
+        const double c = red_coverage(image.at(x, y));
+        sum += c;
+        if (partial != nullptr && c > 0.1 && c < 0.9) ++*partial;
+    }
+    return sum;
+}
+
+Image render_globe(render::GlobeRenderer& renderer, render::GlobeDrawParams p) {
+    render::OffscreenTarget target(kSize, kSize, 1);
+    target.bind();
+    p.width = p.height = kSize;
+    renderer.draw(p);
+    return {target.read_rgba()};
+}
+
+TEST_F(GlTest, GlobeBordersAreAntiAliasedAndAsWideAsTheFlatMaps) {
+    const geo::ProjectedWorld world = make_world();
+    render::GlobeRenderer renderer;
+    renderer.upload(world);
+    const std::array<Color, 2> colors{kRed, kGreen};
+    renderer.set_country_colors(colors);
+    render::GlobeDrawParams p;
+    p.style.border = Color{0, 0, 255, 255};
+    p.style.ocean = kRed;  // red on both sides of the box's edge: coverage from one channel
+    p.style.border_width_px = 1.5f;
+    p.view.center_lon = 0.0;
+    p.view.center_lat = 0.0;
+    // The box's western edge, longitude -20, crosses the equator at x = 100 - 90 sin(20°)
+    // ≈ 69.2: nearly vertical there.
+    for (const bool direct : {false, true}) {
+        SCOPED_TRACE(direct ? "direct borders" : "coverage borders");
+        p.direct_borders = direct;
+        const Image image = render_globe(renderer, p);
+        int partial = 0;
+        const double width = ink(image, 100, 60, 78, &partial);
+        EXPECT_NEAR(width, 1.5, 0.3);
+        EXPECT_GE(partial, 1) << "no anti-aliased pixel at the edge";
+        EXPECT_EQ(image.at(100, 100), kRed);
+        EXPECT_EQ(image.count(kGreen), 0);
+    }
+
+    // The flat map (MapRenderer, coverage path) draws the same edge, straight on, with
+    // the same ink across it.
+    render::MapRenderer flat;
+    flat.upload(world);
+    flat.set_country_colors(colors);
+    render::OffscreenTarget target(kSize, kSize, 1);
+    target.bind();
+    render::DrawParams fp;
+    fp.width = fp.height = kSize;
+    fp.style = p.style;
+    fp.style.background = kRed;
+    const double px_per_unit = 90.0 / geo::kEqcUnitsPerRadian;  // one radian = 90 px
+    fp.view = ViewTransform{px_per_unit, px_per_unit, 100.0, 100.0};
+    flat.draw(fp);
+    const Image flat_image{target.read_rgba()};
+    const int edge_x = static_cast<int>(100.0 - 90.0 * 20.0 * std::numbers::pi / 180.0);
+    const double flat_width = ink(flat_image, 100, edge_x - 9, edge_x + 9);
+    EXPECT_NEAR(flat_width, 1.5, 0.3);
+    p.direct_borders = false;
+    EXPECT_NEAR(ink(render_globe(renderer, p), 100, 60, 78), flat_width, 0.25);
+}
+
+TEST_F(GlTest, GlobeSkipsWhatIsOutOfSight) {
+    render::GlobeRenderer renderer;
+    renderer.upload(make_world());
+    render::GlobeDrawParams p;
+    p.view.center_lon = 0.0;
+    p.view.center_lat = 0.0;
+    render_globe(renderer, p);
+    // Only country 0's four segments face the viewer; country 1 (longitude 170-180) is
+    // behind the globe.
+    EXPECT_EQ(renderer.last_stats().border_segments, 4u);
+    EXPECT_EQ(renderer.last_stats().border_draws, 1u);
+    EXPECT_EQ(renderer.last_stats().fill_indices, 6u);  // its two triangles
+    p.view.center_lon = 100.0;  // both can show now (country 0 near the left limb)
+    render_globe(renderer, p);
+    EXPECT_EQ(renderer.last_stats().border_segments, 8u);
+    EXPECT_EQ(renderer.last_stats().fill_indices, 12u);
+    // Zoomed in 20x there, the viewport sees only ~5° around longitude 100: neither.
+    p.view.zoom = 20.0;
+    const Image zoomed = render_globe(renderer, p);
+    EXPECT_EQ(renderer.last_stats().border_segments, 0u);
+    EXPECT_EQ(renderer.last_stats().fill_indices, 0u);
+    EXPECT_EQ(zoomed.at(100, 100), p.style.ocean);
+}
+
+TEST_F(GlTest, GlobeOutlinesHoveredAndSelectedCountries) {
     render::GlobeRenderer renderer;
     renderer.upload(make_world());
     const std::array<Color, 2> colors{kRed, kGreen};
     renderer.set_country_colors(colors);
-    render::MapStyle style;
-    style.border = Color{0, 0, 255, 255};
+    render::GlobeDrawParams p;
+    p.style.border_width_px = 0.0f;  // only the outline
+    p.style.ocean = kRed;
+    p.view.center_lon = 0.0;
+    p.view.center_lat = 0.0;
+    p.highlight = Color{0, 0, 255, 255};
+    const Image none = render_globe(renderer, p);
+    EXPECT_NEAR(ink(none, 100, 60, 78), 0.0, 1e-9);
+    p.selected = 0;
+    p.selected_width_px = 3.0f;
+    const Image selected = render_globe(renderer, p);
+    EXPECT_NEAR(ink(selected, 100, 60, 78), 3.0, 0.4);
+    p.selected = -1;
+    p.hovered = 0;
+    p.hover_width_px = 1.8f;
+    const Image hovered = render_globe(renderer, p);
+    // Hover: 1.8 px at alpha 200/255.
+    EXPECT_NEAR(ink(hovered, 100, 60, 78), 1.8 * 200.0 / 255.0, 0.35);
+}
+
+// Small countries get markers on the globe by the flat map's rule, only on the near side.
+TEST_F(GlTest, GlobeMarkersOnTheNearSideOnly) {
+    geo::ProjectedWorld world = make_world();
+    std::vector<geo::ProjectedShape> shapes(4);
+    const auto shape = [&](double lon, double lat, double half) {
+        geo::ProjectedShape s;
+        geo::Polygon poly;
+        poly.rings.push_back({{eqc(lon - half), eqc(lat - half)}, {eqc(lon + half), eqc(lat - half)},
+                              {eqc(lon + half), eqc(lat + half)}, {eqc(lon - half), eqc(lat + half)}});
+        s.polygons.push_back(poly);
+        s.area = static_cast<double>(eqc(2 * half)) * eqc(2 * half);
+        s.label_point = {eqc(lon), eqc(lat)};
+        for (const auto& v : poly.rings[0]) s.bbox.add(v);
+        return s;
+    };
+    shapes[0] = shape(0, 0, 20);    // big: no marker
+    shapes[1] = shape(175, 0, 5);   // far side
+    shapes[2] = shape(10, 5, 0.3);  // small, facing the viewer: a marker
+    shapes[3] = shape(-40, -10, 0.3);  // small, but without a status
+    const std::vector<uint8_t> has_status{1, 1, 1, 0};
     geo::GlobeView view;
     view.center_lon = 0.0;
     view.center_lat = 0.0;
-    const Image image = render(renderer, view, style);
-    // The box's western edge, longitude -20, at the equator: x = 100 - 90 sin(20°) ≈ 69.
-    int blue = 0;
-    for (int x = 66; x <= 72; ++x) blue += image.at(x, 100) == style.border ? 1 : 0;
-    EXPECT_GE(blue, 1);
-    EXPECT_EQ(image.at(100, 100), kRed);
-    const int border_pixels = image.count(style.border);
+    const auto to_screen = [&](const geo::ProjectedShape& s) -> std::optional<ShapeOnScreen> {
+        const auto g = geo::globe_screen_shape(view, s.label_point, s.area, kSize, kSize);
+        if (!g) return std::nullopt;
+        return ShapeOnScreen{g->pixel, g->area_px2};
+    };
+    const std::vector<Marker> markers =
+        compute_markers(shapes, has_status, to_screen, kSize, kSize, MarkerRule{});
+    ASSERT_EQ(markers.size(), 1u);
+    EXPECT_EQ(markers[0].country, 2);
+    const auto expected = geo::globe_to_pixel(view, {10.0, 5.0}, kSize, kSize);
+    ASSERT_TRUE(expected.has_value());
+    EXPECT_NEAR(markers[0].center.x, expected->x, 1e-6);
+    EXPECT_NEAR(markers[0].center.y, expected->y, 1e-6);
 
-    // Selected: country 0's borders again in the highlight colour, nothing else.
-    render::GlobeDrawParams p;
+    // Drawn over the globe: the marker's fill colour at its centre.
+    render::GlobeRenderer renderer;
+    renderer.upload(world);
+    const Color kBlue{30, 60, 220, 255};
+    const std::array<Color, 3> colors{kRed, kGreen, kBlue};
+    renderer.set_country_colors(colors);
+    render::OverlayRenderer overlay;
     render::OffscreenTarget target(kSize, kSize, 1);
     target.bind();
+    render::GlobeDrawParams p;
     p.width = p.height = kSize;
     p.view = view;
-    p.style = style;
-    p.selected = 0;
-    p.highlight = Color{255, 0, 255, 255};
     renderer.draw(p);
-    const Image selected{target.read_rgba()};
-    EXPECT_GT(selected.count(p.highlight), border_pixels / 2);
-    EXPECT_EQ(selected.count(kGreen), 0);
+    overlay.draw_markers(markers, colors, kSize, kSize, render::MarkerStyle{});
+    const Image image{target.read_rgba()};
+    EXPECT_EQ(image.at(static_cast<int>(expected->x), static_cast<int>(expected->y)), kBlue);
+    EXPECT_GT(image.count(kBlue), 20);  // the fill inside the 1 px ring: radius ~3.5 px
+    EXPECT_LT(image.count(kBlue), 100);
 }
 
 }  // namespace

@@ -1,16 +1,24 @@
 // Export core without GL: page layout (nothing overlaps, everything inside the page, the
 // same proportions at any size), text measuring and wrapping, UTF-8 decoding, SVG escaping,
-// SHA-256 against a known vector, the sidecar's JSON round trip and atomic writes.
+// SHA-256 against a known vector, the sidecar's JSON round trip and atomic writes; the
+// stripe key in the legend, stripes and outlines on the canvas, country labels without
+// overlaps, and temporary files removed when SIGTERM ends a process.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 
 #include "core/export/canvas.hpp"
+#include "core/export/compose.hpp"
 #include "core/export/layout.hpp"
+#include "core/export/map_labels.hpp"
 #include "core/export/sidecar.hpp"
 #include "core/export/svg.hpp"
+#include "core/export/temp_files.hpp"
 #include "core/text/font.hpp"
 
 namespace deportmap::exporter {
@@ -156,6 +164,10 @@ TEST(ExportSidecar, RoundTripAndAtomicWrite) {
     p.data = {"a.csv", "b.csv"};
     p.fps = 12;
     p.hold_last = 2.5;
+    p.labels = true;
+    p.highlight = {"MEX", "GTM"};
+    p.hide_status = {"contacted"};
+    p.highlight_status = "receiving";
     const std::string path = (dir / "map.png.json").string();
     write_file_atomic(path, sidecar_json(p, {{"data", "/x/a.csv", "00"}}, "9.9", {"map.png"}));
     std::vector<InputHash> inputs;
@@ -163,6 +175,10 @@ TEST(ExportSidecar, RoundTripAndAtomicWrite) {
     EXPECT_EQ(sidecar_json(q, inputs, "9.9", {"map.png"}), sidecar_json(p, inputs, "9.9", {"map.png"}));
     ASSERT_EQ(inputs.size(), 1u);
     EXPECT_EQ(inputs[0].path, "/x/a.csv");
+    EXPECT_TRUE(q.labels);
+    EXPECT_EQ(q.highlight, (std::vector<std::string>{"MEX", "GTM"}));
+    EXPECT_EQ(q.hide_status, (std::vector<std::string>{"contacted"}));
+    EXPECT_EQ(q.highlight_status, "receiving");
     // No temporary file is left behind.
     size_t files = 0;
     for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
@@ -176,6 +192,174 @@ TEST(ExportSidecar, RoundTripAndAtomicWrite) {
         EXPECT_NE(std::string(e.what()).find("parameters.width"), std::string::npos) << e.what();
     }
     EXPECT_THROW(write_file_atomic((dir / "missing" / "x.json").string(), "x"), std::runtime_error);
+    fs::remove_all(dir);
+}
+
+TEST(ExportLayout, StripeKeyHasAStripedSwatchAndNoCount) {
+    PageText t = sample_text();
+    LegendEntry key{"approximate", "Date known only to the month or year", Color{90, 90, 90, 255}, 0};
+    key.hatched = true;
+    t.legend.push_back(key);
+    PageOptions o;
+    o.unit = 2.0;
+    const PageLayout page = compute_layout(t, o);
+    ASSERT_EQ(page.swatches.size(), t.legend.size());
+    EXPECT_DOUBLE_EQ(page.swatches.back().hatch, kHatchUnits * 2.0);
+    EXPECT_EQ(page.swatches.front().hatch, 0.0);
+    // Each status has a label and a count; the key only its label.
+    size_t labels = 0, zeros = 0;
+    for (const TextItem& item : page.texts) {
+        labels += item.text == key.label;
+        zeros += item.text == "0";
+    }
+    EXPECT_EQ(labels, 1u);
+    EXPECT_EQ(zeros, 0u);
+}
+
+TEST(ExportCanvas, StripesFollowTheShaderRule) {
+    // Period 10: a stripe is 3.5 px wide along x; x - y constant along a stripe.
+    const int h = 40;
+    int on = 0;
+    for (int x = 0; x < 10; ++x) on += on_hatch_stripe(x, 0, h, 10.0);
+    EXPECT_EQ(on, 4);  // pixel centres 0.5 .. 3.5 of each 10
+    for (int x = 0; x < 30; ++x) {
+        EXPECT_EQ(on_hatch_stripe(x, 5, h, 10.0), on_hatch_stripe(x + 1, 6, h, 10.0));
+    }
+    EXPECT_FALSE(on_hatch_stripe(3, 3, h, 0.0));
+    Canvas c(20, 20, Color{0, 0, 0, 255});
+    hatch_rect(c, 0, 0, 20, 20, 10.0, Color{200, 100, 50, 255});
+    int mixed = 0;
+    for (int y = 0; y < 20; ++y) {
+        for (int x = 0; x < 20; ++x) {
+            const uint8_t* p = c.pixel(x, y);
+            if (on_hatch_stripe(x, y, 20, 10.0)) {
+                EXPECT_EQ(p[0], 100);  // half the colour over black
+                ++mixed;
+            } else {
+                EXPECT_EQ(p[0], 0);
+            }
+        }
+    }
+    EXPECT_GT(mixed, 100);
+}
+
+TEST(ExportCanvas, OutlineStrokesTheRingInsideTheClip) {
+    Canvas c(100, 100, Color{255, 255, 255, 255});
+    const std::vector<std::vector<geo::Vec2>> rings = {{{20, 20}, {80, 20}, {80, 80}, {20, 80}}};
+    stroke_rings(c, rings, 3.0, Color{0, 0, 0, 255}, 0, 0, 60, 100);
+    EXPECT_EQ(c.pixel(50, 20)[0], 0);      // on the top edge: full coverage
+    EXPECT_EQ(c.pixel(20, 50)[0], 0);      // on the left edge
+    EXPECT_EQ(c.pixel(50, 50)[0], 255);    // inside: untouched
+    EXPECT_EQ(c.pixel(50, 25)[0], 255);    // beyond the stroke's half width
+    EXPECT_EQ(c.pixel(80, 50)[0], 255);    // the right edge is outside the clip
+    EXPECT_EQ(c.pixel(20, 20)[0], 0);      // the corner join is not darker than black...
+    EXPECT_EQ(c.pixel(20, 20)[3], 255);    // ...and stays opaque
+}
+
+TEST(ExportLabels, PlacedWithoutOverlapsInsideTheMap) {
+    geo::World world;
+    std::vector<geo::ProjectedShape> shapes;
+    for (int i = 0; i < 4; ++i) {
+        geo::Country country;
+        country.iso3 = "C" + std::to_string(i);
+        country.name = "Country " + std::to_string(i);
+        world.countries.push_back(country);
+        geo::ProjectedShape shape;
+        geo::Polygon poly;
+        const double x = i < 2 ? 10.0 : 50.0 + i * 10;  // 0 and 1 on top of each other
+        poly.rings.push_back({{x, 0}, {x + 5, 0}, {x + 5, 5}, {x, 5}});
+        shape.polygons.push_back(poly);
+        shape.area = 25.0 + i;
+        shape.label_point = {x + 2.5, 2.5};
+        shapes.push_back(shape);
+    }
+    MapLabelInput in;
+    in.world = &world;
+    in.shapes = &shapes;
+    in.statuses = {0, 0, data::kNoStatus, 0};
+    in.view = ViewTransform{4, 4, 0, 100};  // x: 0..400, y: 100 - 4y
+    in.map_x = 30;
+    in.map_y = 40;
+    in.map_width = 480;
+    in.map_height = 200;
+    const std::vector<MapLabel> labels = place_map_labels(in);
+    // Country 2 has no status; 0 and 1 collide (1 is larger, so it wins). Placement order:
+    // largest first.
+    ASSERT_EQ(labels.size(), 2u);
+    EXPECT_EQ(labels[0].text, "Country 3");
+    EXPECT_EQ(labels[1].text, "Country 1");
+    EXPECT_DOUBLE_EQ(labels[0].size, kLabelUnits);
+    for (const MapLabel& l : labels) {
+        EXPECT_GE(l.x, in.map_x);
+        EXPECT_LE(l.x + text::Font::regular().measure(l.text, l.size), in.map_x + in.map_width);
+        EXPECT_GT(l.baseline, in.map_y);
+        EXPECT_LT(l.baseline, in.map_y + in.map_height);
+    }
+    Canvas c(600, 300, Color{255, 255, 255, 255});
+    draw_map_labels(c, labels, Color{0, 0, 0, 255}, Color{255, 255, 255, 255});
+    int dark = 0;
+    for (size_t i = 0; i < c.rgba().size(); i += 4) dark += c.rgba()[i] < 100;
+    EXPECT_GT(dark, 40);
+}
+
+TEST(ExportTempFiles, SigtermRemovesTheTemporaryFile) {
+    const fs::path dir = fs::temp_directory_path() / ("deportmap-temp-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    int ready[2];
+    ASSERT_EQ(::pipe(ready), 0);
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        // The child: a temporary file in progress, then wait to be killed.
+        install_temp_cleanup_handlers();
+        std::string temp = (dir / ".map.png.tmp-XXXXXX").string();
+        const int fd = create_temp_file(temp);
+        const char ok = fd >= 0 ? 'y' : 'n';
+        (void)!::write(ready[1], &ok, 1);
+        for (;;) ::pause();
+    }
+    ::close(ready[1]);
+    char ok = 0;
+    ASSERT_EQ(::read(ready[0], &ok, 1), 1);
+    ::close(ready[0]);
+    EXPECT_EQ(ok, 'y');
+    size_t before = 0;
+    for (const auto& e : fs::directory_iterator(dir)) before += e.path().filename().string().rfind(".map.png.tmp-", 0) == 0;
+    EXPECT_EQ(before, 1u);  // the temporary file exists while the "export" runs
+    ::kill(child, SIGTERM);
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);  // re-raised, default action
+    EXPECT_TRUE(fs::is_empty(dir));
+    fs::remove_all(dir);
+}
+
+TEST(ExportTempFiles, ReleasedFilesAreNotRemoved) {
+    const fs::path dir = fs::temp_directory_path() / ("deportmap-temp2-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        install_temp_cleanup_handlers();
+        std::string temp = (dir / ".x.tmp-XXXXXX").string();
+        const int fd = create_temp_file(temp);
+        if (fd < 0) ::_exit(3);
+        ::close(fd);
+        // Renamed into place and released: a later signal leaves the result alone.
+        if (std::rename(temp.c_str(), (dir / "x").c_str()) != 0) ::_exit(4);
+        release_temp_path(temp);
+        std::string other = (dir / ".y.tmp-XXXXXX").string();
+        if (create_temp_file(other) < 0) ::_exit(5);
+        ::raise(SIGINT);
+        ::_exit(6);
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT) << status;
+    EXPECT_TRUE(fs::exists(dir / "x"));
+    size_t files = 0;
+    for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
+    EXPECT_EQ(files, 1u);  // .y.tmp- removed
     fs::remove_all(dir);
 }
 

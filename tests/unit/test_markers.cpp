@@ -55,3 +55,28 @@ TEST(Markers, ShortStatusSpanMeansNoStatus) {
     v.offset_x = v.offset_y = 50;
     EXPECT_TRUE(compute_markers(shapes, status, v, 100, 100).empty());
 }
+
+TEST(Markers, AnyScreenMappingWithHiddenShapes) {
+    // The globe's case: a mapping that hides some shapes (the far side) and gives its own
+    // areas; the same threshold and viewport rule apply.
+    std::vector<geo::ProjectedShape> shapes{square(0, 0, 1), square(10, 0, 1), square(20, 0, 1),
+                                            square(30, 0, 1)};
+    const std::vector<uint8_t> status{1, 1, 1, 1};
+    const ShapeToScreen to_screen = [](const geo::ProjectedShape& s) -> std::optional<ShapeOnScreen> {
+        const double x = s.label_point.x;
+        if (x > 25) return std::nullopt;                        // hidden
+        if (x > 15) return ShapeOnScreen{{50.0, 50.0}, 500.0};  // too big on screen
+        return ShapeOnScreen{{x * 9.6, 50.0}, 10.0};  // 4.8 and 100.8
+    };
+    MarkerRule rule;
+    rule.radius_px = 3.0;
+    const auto m = compute_markers(shapes, status, to_screen, 100, 100, rule);
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(m[0].country, 0);
+    EXPECT_EQ(m[1].country, 1);
+    EXPECT_DOUBLE_EQ(m[1].center.x, 10.5 * 9.6);  // within the viewport grown by the radius
+    EXPECT_FLOAT_EQ(m[1].radius_px, 3.0f);
+    // Without a status, no marker whatever the mapping says.
+    const std::vector<uint8_t> none{0, 0, 0, 0};
+    EXPECT_TRUE(compute_markers(shapes, none, to_screen, 100, 100, rule).empty());
+}

@@ -72,10 +72,35 @@ Image resize_image(const Image& src, int width, int height) {
     return out;
 }
 
+bool on_hatch_stripe(int x, int y, int height, double period) {
+    if (!(period > 0)) return false;
+    // fill.frag: mod(gl_FragCoord.x + gl_FragCoord.y, period) < 0.35 period, with GL's
+    // window coordinates (origin bottom-left, pixel centres at .5).
+    const double d = std::fmod((x + 0.5) + (height - y - 0.5), period);
+    return d < period * 0.35;
+}
+
+void hatch_rect(Canvas& canvas, int x0, int y0, int x1, int y1, double period, Color color) {
+    x0 = std::max(0, x0);
+    y0 = std::max(0, y0);
+    x1 = std::min(canvas.width(), x1);
+    y1 = std::min(canvas.height(), y1);
+    for (int y = y0; y < y1; ++y) {
+        for (int x = x0; x < x1; ++x) {
+            if (on_hatch_stripe(x, y, canvas.height(), period)) canvas.blend(x, y, color, 0.5f);
+        }
+    }
+}
+
 void draw_page(Canvas& canvas, const PageLayout& layout, const PageColors& colors,
                const Image* logo) {
     for (const SwatchItem& s : layout.swatches) {
         canvas.fill_rect(s.rect.x, s.rect.y, s.rect.x + s.rect.w, s.rect.y + s.rect.h, s.color);
+        if (s.hatch > 0) {
+            const auto x0 = static_cast<int>(s.rect.x), y0 = static_cast<int>(s.rect.y);
+            hatch_rect(canvas, x0, y0, x0 + static_cast<int>(s.rect.w), y0 + static_cast<int>(s.rect.h),
+                       s.hatch, colors.background);
+        }
         if (s.outline > 0) {
             canvas.stroke_rect(s.rect.x, s.rect.y, s.rect.x + s.rect.w, s.rect.y + s.rect.h,
                                s.outline, colors.outline);

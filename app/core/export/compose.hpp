@@ -34,7 +34,17 @@ struct PageColors {
     Color text;
     Color muted;
     Color outline;  // legend swatch outlines
+    Color background{255, 255, 255, 255};  // the page's: mixed into stripes, label halos
 };
+
+// Stripes over approximate statuses, as the map shader draws them: pixel (x, y) of an
+// image `height` pixels tall lies on a stripe of period `period` when this is true
+// (diagonal, top-left to bottom-right; a stripe is 0.35 of the period wide).
+bool on_hatch_stripe(int x, int y, int height, double period);
+
+// Mixes `color` 50 % into the pixels of [x0, x1) x [y0, y1) that lie on a stripe
+// (phase as on_hatch_stripe with the page's height).
+void hatch_rect(Canvas& canvas, int x0, int y0, int x1, int y1, double period, Color color);
 
 // Draws the layout's texts, swatches and (when given and placed) the logo.
 void draw_page(Canvas& canvas, const PageLayout& layout, const PageColors& colors,

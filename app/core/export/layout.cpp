@@ -124,7 +124,8 @@ PageLayout compute_layout(const PageText& text, const PageOptions& o) {
         int row = 0;
         for (const LegendEntry& e : text.legend) {
             const double label_w = regular.measure(e.label, px);
-            const double w = sw + gap + label_w + 0.3 * px + bold.measure(std::to_string(e.count), px);
+            const double count_w = e.hatched ? 0 : 0.3 * px + bold.measure(std::to_string(e.count), px);
+            const double w = sw + gap + label_w + count_w;
             if (x > left && x + w > right) {
                 x = left;
                 ++row;
@@ -139,10 +140,12 @@ PageLayout compute_layout(const PageText& text, const PageOptions& o) {
             const double top = bottom + placed[i].row * row_h;
             const double centre = top + row_h / 2;
             const double sy = std::round(centre - sw / 2);
-            page.swatches.push_back({{std::round(placed[i].x), sy, sw, sw}, e.color, std::max(1.0, std::round(u))});
+            page.swatches.push_back({{std::round(placed[i].x), sy, sw, sw}, e.color,
+                                     std::max(1.0, std::round(u)), e.hatched ? kHatchUnits * u : 0.0});
             const double baseline = std::round(centre + 0.36 * px);
             const double tx = placed[i].x + sw + gap;
             page.texts.push_back({e.label, tx, baseline, px, false, false, false});
+            if (e.hatched) continue;
             page.texts.push_back({std::to_string(e.count), tx + placed[i].label_w + 0.3 * px, baseline, px, true, false, false});
         }
     }

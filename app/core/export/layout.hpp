@@ -21,7 +21,15 @@ struct LegendEntry {
     std::string label;  // "Agreed"
     Color color;
     int count = 0;      // countries with this status on the date
+    // A key rather than a status: a striped swatch (the map's stripes over countries
+    // whose status date is known only to the month or year) and no count.
+    bool hatched = false;
 };
+
+// Stripe period of approximate dates, in type units (the window draws 7 px at scale 1).
+inline constexpr double kHatchUnits = 7.0;
+// Country label size in type units (em size).
+inline constexpr double kLabelUnits = 16.0;
 
 // What the page says; empty strings leave their element out.
 struct PageText {
@@ -62,6 +70,7 @@ struct SwatchItem {
     Rect rect;
     Color color;
     double outline = 0;  // outline width in pixels (drawn in the border colour)
+    double hatch = 0;    // stripe period in pixels (the map's stripes); 0: plain
 };
 
 struct PageLayout {

@@ -12,6 +12,8 @@
 #include <cstring>
 #include <string>
 
+#include "core/export/temp_files.hpp"
+
 namespace deportmap::exporter {
 namespace {
 
@@ -154,10 +156,11 @@ void write_png(const std::string& path, std::span<const uint8_t> pixels, int wid
     if (base.empty()) throw PngError(path + ": is a folder, not a file name");
     std::string temp = (slash == std::string::npos ? std::string() : folder) + "." + base +
                        ".tmp-XXXXXX";
-    const int fd = mkstemp(temp.data());
+    const int fd = create_temp_file(temp);
     if (fd < 0) {
         throw PngError("cannot write " + path + ": " + std::strerror(errno));
     }
+    const TempRegistration registration(temp);  // removed on SIGTERM/SIGINT/SIGHUP
     // mkstemp creates the file 0600; give it the usual permissions.
     const mode_t mask = umask(0);
     umask(mask);

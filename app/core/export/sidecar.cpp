@@ -12,6 +12,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/export/temp_files.hpp"
+
 namespace deportmap::exporter {
 
 using nlohmann::ordered_json;
@@ -81,6 +83,9 @@ std::string sidecar_json(const ExportParams& p, const std::vector<InputHash>& in
     params["border_width"] = p.border_width ? ordered_json(*p.border_width) : ordered_json(nullptr);
     params["labels"] = p.labels;
     params["markers"] = p.markers;
+    params["highlight"] = p.highlight;
+    params["hide_status"] = p.hide_status;
+    params["highlight_status"] = p.highlight_status;
     params["data"] = p.data;
     params["statuses"] = p.statuses;
     params["boundaries"] = p.boundaries;
@@ -162,6 +167,9 @@ ExportParams read_sidecar(const std::string& path, std::vector<InputHash>* input
     }
     p.labels = field<bool>(j, "labels", path, false);
     p.markers = field<bool>(j, "markers", path, true);
+    p.highlight = field<std::vector<std::string>>(j, "highlight", path, {});
+    p.hide_status = field<std::vector<std::string>>(j, "hide_status", path, {});
+    p.highlight_status = field<std::string>(j, "highlight_status", path, "");
     p.data = field<std::vector<std::string>>(j, "data", path, {});
     p.statuses = field<std::string>(j, "statuses", path, "");
     p.boundaries = field<std::string>(j, "boundaries", path, "");
@@ -187,8 +195,9 @@ void write_file_atomic(const std::string& path, const std::string& bytes) {
     const std::string folder = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
     const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
     std::string temp = folder + "." + base + ".tmp-XXXXXX";
-    const int fd = mkstemp(temp.data());
+    const int fd = create_temp_file(temp);
     if (fd < 0) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+    const TempRegistration registration(temp);  // removed on SIGTERM/SIGINT/SIGHUP
     fchmod(fd, 0644);
     size_t done = 0;
     while (done < bytes.size()) {

@@ -35,8 +35,14 @@ struct ExportParams {
     std::string layout = "full";  // full | map-only
     std::string lod = "auto";
     std::optional<double> border_width;  // pixels; nullopt: scales with the type unit
-    bool labels = false;
+    bool labels = false;     // country names for countries with a status
     bool markers = true;
+    // What the window's view stands out with: countries outlined in the highlight colour
+    // (the selection), statuses drawn as no data and left out of the legend, and one
+    // status whose countries stand out while the others are dimmed (legend hover).
+    std::vector<std::string> highlight;    // ISO3 codes
+    std::vector<std::string> hide_status;  // status keys
+    std::string highlight_status;          // status key; empty: none
     std::vector<std::string> data;  // events files; empty: the bundled data
     std::string statuses;           // status table; empty: the bundled one
     std::string boundaries;         // empty: the bundled boundaries

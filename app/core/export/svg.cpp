@@ -84,6 +84,25 @@ void put_ring(std::string& d, const geo::Ring& ring, const ViewTransform& view) 
     if (n > 0) d += 'Z';
 }
 
+// The window's dimming of countries outside a highlighted status (core/scene.cpp).
+Color dim(Color a, Color b) {
+    constexpr float t = 0.65f;
+    auto m = [](uint8_t x, uint8_t y) {
+        return static_cast<uint8_t>(static_cast<float>(x) * (1.0f - t) + static_cast<float>(y) * t + 0.5f);
+    };
+    return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), 255};
+}
+
+// A userSpaceOnUse pattern of diagonal stripes (top-left to bottom-right), `period`
+// pixels apart along x and 0.35 of it wide, in `color` at half opacity.
+std::string hatch_pattern(double period, Color color) {
+    const double w = period * 0.35;
+    return "<pattern id=\"hatch\" patternUnits=\"userSpaceOnUse\" width=\"" + num(period) +
+           "\" height=\"" + num(period) + "\"><path d=\"M0 0H" + num(w) + "L" + num(period) + " " +
+           num(period - w) + "V" + num(period) + "ZM0 " + num(period - w) + "L" + num(w) + " " +
+           num(period) + "H0Z\" fill=\"" + color_attr(color) + "\" fill-opacity=\"0.5\"/></pattern>";
+}
+
 std::string base64(const std::string& bytes) {
     static const char* k = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string out;
@@ -122,8 +141,13 @@ std::string write_svg(const PageLayout& layout, const SvgMap& map, const PageCol
     s += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + w +
          "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h + "\">\n";
     const Rect& r = layout.map;
+    bool hatched = false;
+    for (const SwatchItem& sw : layout.swatches) hatched = hatched || sw.hatch > 0;
+    for (const uint8_t a : map.approximate) hatched = hatched || (a != 0 && map.hatch_px > 0);
+    const double hatch_period = map.hatch_px > 0 ? map.hatch_px : kHatchUnits * layout.unit;
     s += "<defs><clipPath id=\"map-clip\"><rect x=\"" + num(r.x) + "\" y=\"" + num(r.y) +
-         "\" width=\"" + num(r.w) + "\" height=\"" + num(r.h) + "\"/></clipPath></defs>\n";
+         "\" width=\"" + num(r.w) + "\" height=\"" + num(r.h) + "\"/></clipPath>" +
+         (hatched ? hatch_pattern(hatch_period, map.background) : std::string()) + "</defs>\n";
     if (!map.transparent) {
         s += "<rect id=\"background\" width=\"" + w + "\" height=\"" + h + "\" fill=\"" +
              color_attr(map.background) + "\"/>\n";
@@ -141,11 +165,16 @@ std::string write_svg(const PageLayout& layout, const SvgMap& map, const PageCol
     if (map.table != nullptr) groups = map.table->legend();
     groups.push_back(data::kNoStatus);
     const size_t count = map.world ? map.world->countries.size() : 0;
+    const auto dimmed = [&](data::StatusIndex g, Color c) {
+        return map.highlighted_status >= 0 && g != map.highlighted_status ? dim(c, map.background) : c;
+    };
+    std::string approximate;  // the striped overlay: shapes again, pattern-filled
+    std::vector<std::string> shape_data(count);  // for the outlines
     for (const data::StatusIndex g : groups) {
         const bool none = g == data::kNoStatus;
         const data::Status* status = none ? nullptr : &(*map.table)[static_cast<size_t>(g)];
         const std::string key = none ? "none" : status->key;
-        const Color fill = none ? map.no_data : (map.dark ? status->colour_dark : status->colour_light);
+        const Color fill = dimmed(g, none ? map.no_data : (map.dark ? status->colour_dark : status->colour_light));
         std::string body;
         for (size_t c = 0; c < count; ++c) {
             const data::StatusIndex sc = c < map.statuses.size() ? map.statuses[c] : data::kNoStatus;
@@ -163,14 +192,32 @@ std::string write_svg(const PageLayout& layout, const SvgMap& map, const PageCol
                 for (const geo::Ring& ring : poly.rings) put_ring(d, ring, map.view);
             }
             if (d.empty()) continue;
-            body += "<path id=\"" + xml_escape(map.world->countries[c].iso3) +
-                    "\" data-status=\"" + xml_escape(key) + "\" d=\"" + d + "\"/>\n";
+            const std::string iso3 = xml_escape(map.world->countries[c].iso3);
+            body += "<path id=\"" + iso3 + "\" data-status=\"" + xml_escape(key) + "\" d=\"" + d + "\"/>\n";
+            if (c < map.approximate.size() && map.approximate[c] && map.hatch_px > 0) {
+                approximate += "<path data-country=\"" + iso3 + "\" d=\"" + d + "\"/>\n";
+            }
+            shape_data[c] = std::move(d);
         }
         if (body.empty()) continue;
         s += "<g id=\"status-" + xml_escape(key) + "\" fill=\"" + color_attr(fill) +
              "\" fill-rule=\"evenodd\"" + (map.border_width > 0 ? stroke : std::string()) + ">\n";
         s += body;
         s += "</g>\n";
+    }
+    if (!approximate.empty()) {
+        s += "<g id=\"approximate\" fill=\"url(#hatch)\" fill-rule=\"evenodd\">\n" + approximate + "</g>\n";
+    }
+    std::string outlines;
+    for (const int c : map.highlight) {
+        if (c < 0 || static_cast<size_t>(c) >= count || shape_data[static_cast<size_t>(c)].empty()) continue;
+        outlines += "<path data-country=\"" + xml_escape(map.world->countries[static_cast<size_t>(c)].iso3) +
+                    "\" d=\"" + shape_data[static_cast<size_t>(c)] + "\"/>\n";
+    }
+    if (!outlines.empty()) {
+        s += "<g id=\"highlight\" fill=\"none\" stroke=\"" + color_attr(map.highlight_color) +
+             "\" stroke-width=\"" + num(map.highlight_width) + "\" stroke-linejoin=\"round\">\n" +
+             outlines + "</g>\n";
     }
     if (!map.markers.empty() && map.shapes != nullptr) {
         s += "<g id=\"markers\"" + stroke + ">\n";
@@ -182,7 +229,21 @@ std::string write_svg(const PageLayout& layout, const SvgMap& map, const PageCol
             s += "<circle id=\"marker-" + xml_escape(map.world->countries[i].iso3) +
                  "\" data-status=\"" + xml_escape(st.key) + "\" cx=\"" + num(p.x) + "\" cy=\"" +
                  num(p.y) + "\" r=\"" + num(map.marker_radius) + "\" fill=\"" +
-                 color_attr(map.dark ? st.colour_dark : st.colour_light) + "\"/>\n";
+                 color_attr(dimmed(g, map.dark ? st.colour_dark : st.colour_light)) + "\"/>\n";
+        }
+        s += "</g>\n";
+    }
+    if (!map.labels.empty()) {
+        const double size = map.labels.front().size;
+        s += std::string("<g id=\"labels\" font-family=\"") + text::Font::kFamily +
+             ", sans-serif\" font-size=\"" + num(size) + "\" fill=\"" + color_attr(colors.text) +
+             "\" stroke=\"" + color_attr(colors.background) + "\" stroke-opacity=\"0.6\" stroke-width=\"" +
+             num(std::max(1.0, size / 7.0)) + "\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n";
+        for (const MapLabel& l : map.labels) {
+            const auto i = static_cast<size_t>(l.country);
+            s += "<text data-country=\"" +
+                 (i < count ? xml_escape(map.world->countries[i].iso3) : std::string()) + "\" x=\"" +
+                 num(l.x) + "\" y=\"" + num(l.baseline) + "\">" + xml_escape(l.text) + "</text>\n";
         }
         s += "</g>\n";
     }
@@ -194,6 +255,11 @@ std::string write_svg(const PageLayout& layout, const SvgMap& map, const PageCol
              "\" width=\"" + num(sw.rect.w - sw.outline) + "\" height=\"" + num(sw.rect.h - sw.outline) +
              "\" fill=\"" + color_attr(sw.color) + "\" stroke=\"" + color_attr(colors.outline) +
              "\" stroke-width=\"" + num(sw.outline) + "\"/>\n";
+        if (sw.hatch > 0) {
+            s += "<rect x=\"" + num(sw.rect.x + sw.outline) + "\" y=\"" + num(sw.rect.y + sw.outline) +
+                 "\" width=\"" + num(sw.rect.w - 2 * sw.outline) + "\" height=\"" +
+                 num(sw.rect.h - 2 * sw.outline) + "\" fill=\"url(#hatch)\"/>\n";
+        }
     }
     s += "</g>\n";
     s += std::string("<g id=\"text\" font-family=\"") + text::Font::kFamily + ", sans-serif\">\n";

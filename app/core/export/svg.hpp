@@ -10,6 +10,7 @@
 #include "core/data/statuses.hpp"
 #include "core/export/compose.hpp"
 #include "core/export/layout.hpp"
+#include "core/export/map_labels.hpp"
 #include "core/geo/mesh.hpp"
 #include "core/geo/world.hpp"
 #include "core/view.hpp"
@@ -30,6 +31,20 @@ struct SvgMap {
     // Small countries with a status: a circle of this radius (pixels) at the label point.
     std::vector<int> markers;  // World indices
     double marker_radius = 0;
+    // Countries whose status date is known only to the month or year (per World country,
+    // 1 = striped): their shapes again, filled with a stripe pattern of period hatch_px
+    // mixing the background in, as the PNG's map shader does.
+    std::vector<uint8_t> approximate;
+    double hatch_px = 0;
+    // A status whose countries stand out: every other country's fill (and marker) is
+    // mixed 65 % towards the background, as in the window's legend hover. -1: none.
+    int highlighted_status = -1;
+    // Countries outlined in `highlight_color`, `highlight_width` pixels wide (World indices).
+    std::vector<int> highlight;
+    Color highlight_color;
+    double highlight_width = 3;
+    // Country labels (page pixels), drawn in the page's text colour over a halo.
+    std::vector<MapLabel> labels;
 };
 
 // The whole document. `logo_file_bytes` (the logo file as read, PNG or JPEG) is embedded

@@ -1,0 +1,26 @@
+// A single-channel (R8) texture with its framebuffer, the size of the target, into which
+// border segments write their coverage with GL_MAX blending (border.frag) before one
+// composite pass paints the border colour (border_composite.frag). Used by the globe
+// renderer; the same technique as MapRenderer's border path. Needs a current GL context.
+#pragma once
+#include "render/gl/objects.hpp"
+
+namespace deportmap::render {
+
+class CoverageBuffer {
+public:
+    // (Re)allocates for width x height when the size changed. Throws RenderError naming
+    // the size when the driver cannot allocate it or the framebuffer is incomplete.
+    // Leaves GL_DRAW_FRAMEBUFFER bound to this buffer's framebuffer.
+    void ensure(int width, int height);
+    GLuint framebuffer() const { return fbo_.id(); }
+    GLuint texture() const { return texture_.id(); }
+
+private:
+    gl::Texture texture_;
+    gl::Framebuffer fbo_;
+    int width_ = 0;
+    int height_ = 0;
+};
+
+}  // namespace deportmap::render

@@ -4,7 +4,8 @@
 // globe_border.vert, with coverage from border.frag written with GL_MAX into a coverage
 // buffer and painted once (border_composite.frag), or blended directly with
 // overlay_line.frag. Segments are stored grouped by country, so one country's outline
-// is one contiguous run and countries on the far side are skipped as whole runs.
+// is one contiguous run; segments and triangles are culled in chunks (at most 1,024
+// segments or 2,048 triangles of one country) whose spherical caps are out of sight.
 #include "render/globe_renderer.hpp"
 
 #include <algorithm>
@@ -20,9 +21,9 @@
 namespace deportmap::render {
 namespace {
 
-// A run of one country's border segments ([first, first + count) in the level's
+// A chunk of one country's border segments ([first, first + count) in the level's
 // segment buffer) or fill triangles (indices), with the spherical cap around its
-// vertices (unit centre, angular radius) so runs out of sight are skipped.
+// vertices (unit centre, angular radius) so chunks out of sight are skipped.
 struct CountryRun {
     GLint first = 0;
     GLsizei count = 0;
@@ -37,12 +38,20 @@ struct GlobeLevel {
     gl::Buffer fill_countries;
     gl::Buffer fill_indices;
     GLsizei fill_index_count = 0;
-    std::vector<CountryRun> fill_runs;  // consecutive triangles of one country (indices)
+    std::vector<CountryRun> fill_runs;  // chunks of consecutive triangles (in indices)
     gl::VertexArray segment_vao;
     gl::Buffer segments;  // x0, y0, x1, y1 (eqc metres) per segment, grouped by country
     GLsizei segment_count = 0;
-    std::vector<CountryRun> runs;  // indexed by country; count 0 when it has no borders
+    std::vector<CountryRun> runs;  // chunks of segments, in buffer order
+    // Each country's segments, [first, first + count) (indexed by country; count 0
+    // when it has no borders): its hover or selection outline.
+    std::vector<std::pair<GLint, GLsizei>> country_segments;
 };
+
+constexpr size_t kChunkSegments = 1024;
+constexpr size_t kChunkIndices = 2048 * 3;
+
+using Unit = std::array<float, 3>;
 
 void set_color(GLint location, Color c) {
     glUniform4f(location, c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, c.a / 255.0f);
@@ -63,8 +72,18 @@ double angle_between(const std::array<double, 3>& a, const std::array<double, 3>
     return std::acos(std::clamp(d, -1.0, 1.0));
 }
 
-// Sets run.centre and run.radius to a cap holding the points xy[2 * k], xy[2 * k + 1]
-// (eqc metres) for every k that point(i) gives, i in [0, n).
+// Unit vectors of xy's points (eqc metres), once per point.
+std::vector<Unit> unit_vectors(const std::vector<float>& xy, size_t count) {
+    std::vector<Unit> out(count);
+    for (size_t i = 0; i < count; ++i) {
+        const auto u = unit_vector(xy[2 * i], xy[2 * i + 1]);
+        out[i] = {static_cast<float>(u[0]), static_cast<float>(u[1]), static_cast<float>(u[2])};
+    }
+    return out;
+}
+
+// Sets run.centre and run.radius to a cap holding the unit vectors point(i), i in
+// [0, n): centred on their mean, reaching the farthest (plus float slack).
 template <class Point>
 void fit_cap(CountryRun& run, size_t n, Point point) {
     std::array<double, 3> sum{};
@@ -80,7 +99,7 @@ void fit_cap(CountryRun& run, size_t n, Point point) {
         const auto u = point(i);
         min_dot = std::min(min_dot, u[0] * run.centre[0] + u[1] * run.centre[1] + u[2] * run.centre[2]);
     }
-    run.radius = std::acos(std::clamp(min_dot, -1.0, 1.0));
+    run.radius = std::acos(std::clamp(min_dot, -1.0, 1.0)) + 1e-4;
 }
 
 // The runs whose cap comes within `reach` radians of `facing` (adjacent runs merged),
@@ -197,50 +216,64 @@ void GlobeRenderer::upload(const geo::ProjectedWorld& world) {
         buffer_data(GL_ELEMENT_ARRAY_BUFFER, level.fill_indices, indices.data(),
                     indices.size() * sizeof(uint32_t));
         level.fill_index_count = static_cast<GLsizei>(indices.size());
-        // Runs of consecutive triangles of one country (the mesh is built country by
-        // country, so about one run each).
-        for (size_t t = 0; t < indices.size();) {
-            const uint16_t country = mesh.fill_country[indices[t]];
-            size_t e = t + 3;
-            while (e < indices.size() && mesh.fill_country[indices[e]] == country) e += 3;
-            CountryRun run;
-            run.first = static_cast<GLint>(t);
-            run.count = static_cast<GLsizei>(e - t);
-            fit_cap(run, e - t, [&](size_t i) {
-                const uint32_t v = indices[t + i];
-                return unit_vector(mesh.fill_xy[2 * v], mesh.fill_xy[2 * v + 1]);
-            });
-            level.fill_runs.push_back(run);
-            t = e;
+        // Chunks of consecutive triangles of one country.
+        {
+            const std::vector<Unit> units = unit_vectors(mesh.fill_xy, vertex_count);
+            for (size_t t = 0; t < indices.size();) {
+                const uint16_t country = mesh.fill_country[indices[t]];
+                size_t e = t + 3;
+                while (e < indices.size() && e - t < kChunkIndices &&
+                       mesh.fill_country[indices[e]] == country)
+                    e += 3;
+                CountryRun run;
+                run.first = static_cast<GLint>(t);
+                run.count = static_cast<GLsizei>(e - t);
+                fit_cap(run, e - t, [&](size_t i) { return units[indices[t + i]]; });
+                level.fill_runs.push_back(run);
+                t = e;
+            }
         }
 
-        // Borders: the polylines' segments, grouped by country.
-        std::vector<std::vector<float>> by_country;
+        // Borders: the polylines' segments, grouped by country (each segment by the index
+        // of its first point).
+        std::vector<std::vector<uint32_t>> by_country;
         const size_t points = std::min(mesh.line_xy.size() / 2, mesh.line_country.size());
+        const std::vector<Unit> units = unit_vectors(mesh.line_xy, points);
         for (size_t k = 0; k < mesh.line_count(); ++k) {
             const size_t a = mesh.line_starts[k];
             const size_t b = std::min<size_t>(mesh.line_starts[k + 1], points);
             if (a + 1 >= b) continue;
             const size_t country = mesh.line_country[a];
             if (country >= by_country.size()) by_country.resize(country + 1);
-            std::vector<float>& out = by_country[country];
+            std::vector<uint32_t>& out = by_country[country];
             for (size_t i = a; i + 1 < b; ++i) {
-                const float x0 = mesh.line_xy[2 * i], y0 = mesh.line_xy[2 * i + 1];
-                const float x1 = mesh.line_xy[2 * i + 2], y1 = mesh.line_xy[2 * i + 3];
-                if (x0 == x1 && y0 == y1) continue;
-                out.insert(out.end(), {x0, y0, x1, y1});
+                if (mesh.line_xy[2 * i] == mesh.line_xy[2 * i + 2] &&
+                    mesh.line_xy[2 * i + 1] == mesh.line_xy[2 * i + 3])
+                    continue;
+                out.push_back(static_cast<uint32_t>(i));
             }
         }
-        std::vector<float> segments;
-        level.runs.resize(by_country.size());
+        size_t total = 0;
+        for (const auto& s : by_country) total += s.size();
+        std::vector<float> segments(total * 4);
+        level.country_segments.assign(by_country.size(), {0, 0});
+        size_t base = 0;
         for (size_t c = 0; c < by_country.size(); ++c) {
-            const std::vector<float>& s = by_country[c];
-            CountryRun& run = level.runs[c];
-            run.first = static_cast<GLint>(segments.size() / 4);
-            run.count = static_cast<GLsizei>(s.size() / 4);
-            if (s.empty()) continue;
-            fit_cap(run, s.size() / 2, [&](size_t i) { return unit_vector(s[2 * i], s[2 * i + 1]); });
-            segments.insert(segments.end(), s.begin(), s.end());
+            const std::vector<uint32_t>& s = by_country[c];
+            level.country_segments[c] = {static_cast<GLint>(base), static_cast<GLsizei>(s.size())};
+            for (size_t k = 0; k < s.size(); ++k) {
+                std::copy_n(&mesh.line_xy[2 * static_cast<size_t>(s[k])], 4, &segments[(base + k) * 4]);
+            }
+            for (size_t k = 0; k < s.size(); k += kChunkSegments) {
+                const size_t n = std::min(kChunkSegments, s.size() - k);
+                CountryRun run;
+                run.first = static_cast<GLint>(base + k);
+                run.count = static_cast<GLsizei>(n);
+                // Both ends of every segment: points s[k + j] and s[k + j] + 1.
+                fit_cap(run, 2 * n, [&](size_t j) { return units[s[k + j / 2] + (j & 1)]; });
+                level.runs.push_back(run);
+            }
+            base += s.size();
         }
         level.segment_count = static_cast<GLsizei>(segments.size() / 4);
         level.segment_vao = gl::VertexArray::create();
@@ -415,10 +448,11 @@ void GlobeRenderer::draw(const GlobeDrawParams& p) {
         // Hover, then selection: that country's own segments, thicker, in the highlight
         // colour (the flat map's outline widths and alphas).
         for (const int country : {p.hovered, p.selected}) {
-            if (country < 0 || static_cast<size_t>(country) >= level.runs.size()) continue;
+            if (country < 0 || static_cast<size_t>(country) >= level.country_segments.size())
+                continue;
             if (country == p.hovered && country == p.selected) continue;  // selection wins
-            const CountryRun& run = level.runs[static_cast<size_t>(country)];
-            if (run.count == 0) continue;
+            const auto [run_first, run_count] = level.country_segments[static_cast<size_t>(country)];
+            if (run_count == 0) continue;
             const bool selected = country == p.selected;
             const float width_px = selected ? p.selected_width_px : p.hover_width_px;
             if (!(width_px > 0.0f)) continue;
@@ -430,7 +464,7 @@ void GlobeRenderer::draw(const GlobeDrawParams& p) {
             set_color(r.lu.color, c);
             glBindVertexArray(level.segment_vao.id());
             glBindBuffer(GL_ARRAY_BUFFER, level.segments.id());
-            draw_segments(run.first, run.count);
+            draw_segments(run_first, run_count);
         }
         glBindBuffer(GL_ARRAY_BUFFER, 0);
         glDisable(GL_CLIP_DISTANCE0);

@@ -210,6 +210,50 @@ TEST_F(GlTest, GlobeSkipsWhatIsOutOfSight) {
     EXPECT_EQ(zoomed.at(100, 100), p.style.ocean);
 }
 
+TEST_F(GlTest, GlobeCullsLongBordersInChunks) {
+    // One country whose border runs round the whole equator in 0.1° steps (3,600
+    // segments): facing longitude 0, the chunk behind the globe (1,024 segments at most
+    // each) is skipped, the ones reaching the near side are drawn.
+    geo::ProjectedWorld world;
+    world.projection = geo::ProjectionKind::Equirectangular;
+    geo::MapMesh& mesh = world.meshes[0];
+    mesh.line_starts = {0};
+    for (int i = 0; i <= 3600; ++i) {
+        mesh.line_xy.insert(mesh.line_xy.end(), {eqc(-180.0 + i * 0.1), 0.0f});
+        mesh.line_country.push_back(0);
+    }
+    mesh.line_starts.push_back(static_cast<uint32_t>(mesh.line_country.size()));
+    world.ready[0] = true;
+    render::GlobeRenderer renderer;
+    renderer.upload(world);
+    render::GlobeDrawParams p;
+    p.view.center_lon = 0.0;
+    p.view.center_lat = 0.0;
+    p.style.border = Color{0, 0, 255, 255};
+    p.style.ocean = kRed;
+    p.style.border_width_px = 1.0f;
+    const Image image = render_globe(renderer, p);
+    EXPECT_GT(renderer.last_stats().border_segments, 1800u);
+    EXPECT_LT(renderer.last_stats().border_segments, 3600u);
+    // The equator is drawn across the whole disc (x 10..190 at row 100) all the same.
+    EXPECT_NEAR(ink(image, 99, 10, 10) + ink(image, 100, 10, 10) + ink(image, 101, 10, 10), 1.0, 0.3);
+    EXPECT_NEAR(ink(image, 99, 100, 100) + ink(image, 100, 100, 100) + ink(image, 101, 100, 100), 1.0, 0.3);
+    EXPECT_NEAR(ink(image, 99, 189, 189) + ink(image, 100, 189, 189) + ink(image, 101, 189, 189), 1.0, 0.3);
+    // Selected: the whole country's run, not one chunk. Outlines blend directly (as the
+    // flat map's), so the 0.16 px segments' overlapping caps darken the 3 px line's
+    // half-covered edge rows: between 3 and 4 px of ink.
+    p.selected = 0;
+    p.style.border_width_px = 0.0f;
+    p.highlight = Color{0, 0, 255, 255};
+    const Image selected = render_globe(renderer, p);
+    for (const int x : {15, 100, 185}) {
+        double column = 0.0;
+        for (int y = 95; y <= 105; ++y) column += red_coverage(selected.at(x, y));
+        EXPECT_GE(column, 2.7) << "x " << x;
+        EXPECT_LE(column, 4.1) << "x " << x;
+    }
+}
+
 TEST_F(GlTest, GlobeOutlinesHoveredAndSelectedCountries) {
     render::GlobeRenderer renderer;
     renderer.upload(make_world());

@@ -1104,7 +1104,9 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
             chunks.push_back({"Date", f.date.iso()});
             chunks.push_back({"Software", std::string("deportmap ") + build::kVersion});
             chunks.push_back({"Projection", std::string(geo::projection_label(projection))});
-            exporter::write_png(target, page.rgba(), page.width(), page.height(), 4, chunks);
+            // Opaque unless --transparent: written as RGB.
+            exporter::write_png(target, page.rgba(), page.width(), page.height(), 4, chunks,
+                                !p.transparent);
             outputs.push_back(target);
             timer.lap("png");
         }

@@ -85,6 +85,31 @@ TEST(PngWriter, RgbRoundTripAndTextChunks) {
     fs::remove_all(dir);
 }
 
+TEST(PngWriter, RgbaWrittenAsRgbWhenAlphaIsDropped) {
+    const fs::path dir = scratch("drop-alpha");
+    const std::vector<uint8_t> rgba = gradient(16, 9, 4);
+    const std::string path = (dir / "c.png").string();
+    exporter::write_png(path, rgba, 16, 9, 4, {}, true);
+    int channels = 0;
+    const auto image = test::load_png(path, &channels);
+    ASSERT_TRUE(image.has_value());
+    EXPECT_EQ(channels, 3);  // an RGB file: no alpha channel at all
+    for (size_t i = 0; i < 16 * 9; ++i) {
+        ASSERT_EQ(image->rgba[i * 4], rgba[i * 4]);
+        ASSERT_EQ(image->rgba[i * 4 + 1], rgba[i * 4 + 1]);
+        ASSERT_EQ(image->rgba[i * 4 + 2], rgba[i * 4 + 2]);
+        ASSERT_EQ(image->rgba[i * 4 + 3], 255);
+    }
+    // The same as encoding the RGB bytes themselves.
+    std::vector<uint8_t> rgb;
+    for (size_t i = 0; i < rgba.size(); i += 4) rgb.insert(rgb.end(), {rgba[i], rgba[i + 1], rgba[i + 2]});
+    const std::vector<uint8_t> expected = exporter::encode_png(rgb, 16, 9, 3);
+    const std::vector<uint8_t> dropped = exporter::encode_png(rgba, 16, 9, 4, {}, true);
+    EXPECT_EQ(dropped, expected);
+    EXPECT_EQ(read_bytes(dir / "c.png"), std::string(expected.begin(), expected.end()));
+    fs::remove_all(dir);
+}
+
 TEST(PngWriter, ReplacesAtomicallyAndLeavesNoTemporaryFile) {
     const fs::path dir = scratch("atomic");
     const std::string path = (dir / "map.png").string();

@@ -74,7 +74,7 @@ void check_arguments(const std::string& what, std::span<const uint8_t> pixels, i
 // Encodes into `sink`; returns true on success, else false with failure->message set.
 // No C++ object with a destructor lives in this frame (longjmp would skip it).
 bool encode(Sink* sink, Failure* failure, const uint8_t* pixels, int width, int height,
-            int channels, png_text* texts, int text_count) {
+            int channels, bool drop_alpha, png_text* texts, int text_count) {
     png_structp png =
         png_create_write_struct(PNG_LIBPNG_VER_STRING, failure, on_error, on_warning);
     if (png == nullptr) {
@@ -95,10 +95,13 @@ bool encode(Sink* sink, Failure* failure, const uint8_t* pixels, int width, int 
     png_set_compression_level(png, 1);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
     png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
-                 channels == 4 ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                 channels == 4 && !drop_alpha ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
     if (text_count > 0) png_set_text(png, info, texts, text_count);
     png_write_info(png, info);
+    // RGBA rows written as RGB: libpng skips the fourth byte of each pixel.
+    if (channels == 4 && drop_alpha) png_set_filler(png, 0, PNG_FILLER_AFTER);
     const size_t stride = static_cast<size_t>(width) * static_cast<size_t>(channels);
     for (int y = 0; y < height; ++y) {
         png_write_row(png, pixels + static_cast<size_t>(y) * stride);
@@ -110,7 +113,7 @@ bool encode(Sink* sink, Failure* failure, const uint8_t* pixels, int width, int 
 
 // Runs encode() with tEXt chunks built from `text`; throws PngError on failure.
 void encode_to(Sink& sink, const std::string& what, std::span<const uint8_t> pixels, int width,
-               int height, int channels, const std::vector<PngText>& text) {
+               int height, int channels, bool drop_alpha, const std::vector<PngText>& text) {
     std::vector<png_text> chunks;
     for (const PngText& t : text) {
         if (t.key.empty() || t.key.size() > 79) {
@@ -124,7 +127,7 @@ void encode_to(Sink& sink, const std::string& what, std::span<const uint8_t> pix
         chunks.push_back(chunk);
     }
     Failure failure;
-    if (!encode(&sink, &failure, pixels.data(), width, height, channels, chunks.data(),
+    if (!encode(&sink, &failure, pixels.data(), width, height, channels, drop_alpha, chunks.data(),
                 static_cast<int>(chunks.size()))) {
         if (sink.write_error != 0) {
             throw PngError("cannot write " + what + ": " + std::strerror(sink.write_error));
@@ -136,17 +139,17 @@ void encode_to(Sink& sink, const std::string& what, std::span<const uint8_t> pix
 }  // namespace
 
 std::vector<uint8_t> encode_png(std::span<const uint8_t> pixels, int width, int height,
-                                int channels, const std::vector<PngText>& text) {
+                                int channels, const std::vector<PngText>& text, bool drop_alpha) {
     check_arguments("PNG", pixels, width, height, channels);
     std::vector<uint8_t> out;
     Sink sink;
     sink.memory = &out;
-    encode_to(sink, "PNG", pixels, width, height, channels, text);
+    encode_to(sink, "PNG", pixels, width, height, channels, drop_alpha, text);
     return out;
 }
 
 void write_png(const std::string& path, std::span<const uint8_t> pixels, int width, int height,
-               int channels, const std::vector<PngText>& text) {
+               int channels, const std::vector<PngText>& text, bool drop_alpha) {
     check_arguments(path, pixels, width, height, channels);
     if (path.empty()) throw PngError("no output file given");
     // The temporary file lives next to the target so rename() stays on one file system.
@@ -175,7 +178,7 @@ void write_png(const std::string& path, std::span<const uint8_t> pixels, int wid
     Sink sink;
     sink.file = file;
     try {
-        encode_to(sink, path, pixels, width, height, channels, text);
+        encode_to(sink, path, pixels, width, height, channels, drop_alpha, text);
     } catch (...) {
         std::fclose(file);
         unlink(temp.c_str());

@@ -557,11 +557,11 @@ void render_map_into(render::OffscreenMap& target, const geo::ProjectedWorld& wo
             part.view.offset_y -= ty;
             part.hatch_origin_x = static_cast<float>(tx);  // GL's y runs up from the bottom
             part.hatch_origin_y = static_cast<float>(request.height - ty - th);
-            target.render(world, part, colors, scratch);
+            target.render(world, part, colors, scratch, false);  // rows bottom-up
             const int cw = std::min(tw, request.width - tx), ch = std::min(th, request.height - ty);
             const size_t stride = static_cast<size_t>(tw) * 4;
             for (int row = 0; row < ch; ++row) {
-                const std::span<const uint8_t> line(&scratch[static_cast<size_t>(row) * stride],
+                const std::span<const uint8_t> line(&scratch[static_cast<size_t>(th - 1 - row) * stride],
                                                     static_cast<size_t>(cw) * 4);
                 if (over) {
                     page.blit(line, cw, 1, x0 + tx, y0 + ty + row);

@@ -60,7 +60,8 @@ RgbaImage OffscreenMap::render(const geo::ProjectedWorld& world, const MapImageR
 }
 
 void OffscreenMap::render(const geo::ProjectedWorld& world, const MapImageRequest& request,
-                          std::span<const Color> country_colors, std::vector<uint8_t>& rgba) {
+                          std::span<const Color> country_colors, std::vector<uint8_t>& rgba,
+                          bool top_down) {
     if (request.width != target_.width() || request.height != target_.height()) {
         throw RenderError("render size " + std::to_string(request.width) + "x" +
                           std::to_string(request.height) + " differs from the prepared " +
@@ -86,7 +87,7 @@ void OffscreenMap::render(const geo::ProjectedWorld& world, const MapImageReques
     params.hatch_origin_y = request.hatch_origin_y;
     renderer_.draw(params);
 
-    target_.read_rgba(rgba);
+    target_.read_rgba(rgba, top_down);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 

@@ -55,8 +55,10 @@ public:
     // The same into `rgba` (resized to width * height * 4, rows top-down), for callers
     // that render many tiles through one buffer. The meshes are uploaded only when
     // `world` is not the one uploaded last.
+    // `top_down` false leaves the rows bottom-up, as GL reads them.
     void render(const geo::ProjectedWorld& world, const MapImageRequest& request,
-                std::span<const Color> country_colors, std::vector<uint8_t>& rgba);
+                std::span<const Color> country_colors, std::vector<uint8_t>& rgba,
+                bool top_down = true);
 
 private:
     OffscreenTarget target_;

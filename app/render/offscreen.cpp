@@ -153,7 +153,7 @@ std::vector<uint8_t> OffscreenTarget::read_rgba() const {
     return pixels;
 }
 
-void OffscreenTarget::read_rgba(std::vector<uint8_t>& pixels) const {
+void OffscreenTarget::read_rgba(std::vector<uint8_t>& pixels, bool top_down) const {
     resolve();
     const size_t row = static_cast<size_t>(width_) * 4;
     pixels.resize(row * static_cast<size_t>(height_));
@@ -168,6 +168,7 @@ void OffscreenTarget::read_rgba(std::vector<uint8_t>& pixels) const {
                           gl::error_name(error));
     }
     // GL's rows run bottom-up; images are stored top-down.
+    if (!top_down) return;
     std::vector<uint8_t> swap(row);
     for (int y = 0; y < height_ / 2; ++y) {
         uint8_t* top = pixels.data() + static_cast<size_t>(y) * row;

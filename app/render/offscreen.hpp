@@ -48,8 +48,9 @@ public:
     // Throws RenderError if the driver reports an error while reading.
     std::vector<uint8_t> read_rgba() const;
     // The same into `pixels` (resized to width * height * 4), so a caller rendering many
-    // tiles reuses one buffer.
-    void read_rgba(std::vector<uint8_t>& pixels) const;
+    // tiles reuses one buffer; `top_down` false leaves GL's bottom-up row order (a caller
+    // copying rows elsewhere anyway saves a pass).
+    void read_rgba(std::vector<uint8_t>& pixels, bool top_down = true) const;
     // One pixel of the last resolved image (x, y from the top-left), as RGBA.
     std::array<uint8_t, 4> read_pixel(int x, int y) const;
     // The resolved colour texture (valid after resolve()); origin bottom-left, as GL.

@@ -9,13 +9,17 @@ namespace deportmap::exporter {
 
 Canvas::Canvas(int width, int height, Color fill)
     : width_(std::max(0, width)), height_(std::max(0, height)) {
-    rgba_.resize(static_cast<size_t>(width_) * static_cast<size_t>(height_) * 4);
-    for (size_t i = 0; i < rgba_.size(); i += 4) {
-        rgba_[i] = fill.r;
-        rgba_[i + 1] = fill.g;
-        rgba_[i + 2] = fill.b;
-        rgba_[i + 3] = fill.a;
+    // One row of the fill, appended row by row: each byte of a big page is written once
+    // (resize() would zero it first).
+    std::vector<uint8_t> row(static_cast<size_t>(width_) * 4);
+    for (size_t i = 0; i < row.size(); i += 4) {
+        row[i] = fill.r;
+        row[i + 1] = fill.g;
+        row[i + 2] = fill.b;
+        row[i + 3] = fill.a;
     }
+    rgba_.reserve(row.size() * static_cast<size_t>(height_));
+    for (int y = 0; y < height_; ++y) rgba_.insert(rgba_.end(), row.begin(), row.end());
 }
 
 namespace {

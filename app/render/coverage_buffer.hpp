@@ -1,7 +1,7 @@
 // A single-channel (R8) texture with its framebuffer, the size of the target, into which
 // border segments write their coverage with GL_MAX blending (border.frag) before one
-// composite pass paints the border colour (border_composite.frag). Used by the globe
-// renderer; the same technique as MapRenderer's border path. Needs a current GL context.
+// composite pass paints the border colour (border_composite.frag). Used by the flat map
+// renderer and the globe renderer. Needs a current GL context.
 #pragma once
 #include "render/gl/objects.hpp"
 

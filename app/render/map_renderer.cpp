@@ -7,6 +7,7 @@
 // two countries are not darkened by double blending.
 #include "render/map_renderer.hpp"
 #include "render/color_table.hpp"
+#include "render/coverage_buffer.hpp"
 
 #include <algorithm>
 #include <array>
@@ -165,14 +166,10 @@ struct MapRenderer::Impl {
 
     gl::VertexArray empty_vao;  // core profile needs a bound VAO even without attributes
     GLint max_texture_buffer = 65536;
-    gl::Texture coverage;
-    gl::Framebuffer coverage_fbo;
-    int coverage_width = 0;
-    int coverage_height = 0;
+    CoverageBuffer coverage;  // border coverage (GL_MAX), composited once
 
     void upload_outline(const geo::Ring& outline);
     void upload_level(const geo::MapMesh& mesh, Level& level);
-    void ensure_coverage(int width, int height);
     // Compiles the window's direct-border program on first use (exports never need it).
     void ensure_direct();
     void set_fringe_uniforms(const ViewTransform& v, double w, double h, const MapStyle& style) const;
@@ -456,35 +453,6 @@ void MapRenderer::Impl::ensure_direct() {
                 direct.uniform("u_half_width"), direct.uniform("u_color")};
 }
 
-void MapRenderer::Impl::ensure_coverage(int width, int height) {
-    if (coverage && coverage_width == width && coverage_height == height) return;
-    coverage_fbo.reset();
-    coverage.reset();
-    coverage_width = coverage_height = 0;
-    gl::clear_errors();
-    coverage = gl::Texture::create();
-    glBindTexture(GL_TEXTURE_2D, coverage.id());
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
-    glBindTexture(GL_TEXTURE_2D, 0);
-    coverage_fbo = gl::Framebuffer::create();
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, coverage_fbo.id());
-    glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
-                           coverage.id(), 0);
-    const GLenum error = glGetError();
-    const GLenum status = glCheckFramebufferStatus(GL_DRAW_FRAMEBUFFER);
-    if (error != GL_NO_ERROR || status != GL_FRAMEBUFFER_COMPLETE) {
-        coverage_fbo.reset();
-        coverage.reset();
-        throw RenderError("cannot allocate the " + std::to_string(width) + "x" +
-                          std::to_string(height) + " border buffer (" +
-                          (error != GL_NO_ERROR ? gl::error_name(error) : "incomplete") + ")");
-    }
-    coverage_width = width;
-    coverage_height = height;
-}
-
 void MapRenderer::upload(const geo::ProjectedWorld& world) {
     impl_->upload_outline(world.outline);
     for (int i = 0; i < geo::kLodCount; ++i) {
@@ -700,8 +668,8 @@ void MapRenderer::draw(const DrawParams& params) {
             glBindTexture(GL_TEXTURE_BUFFER, 0);
         } else if (level.segment_count > 0 && style.border_width_px > 0.0f && style.border.a > 0) {
             // Pass 1: coverage of every segment, combined with max().
-            r.ensure_coverage(params.width, params.height);
-            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r.coverage_fbo.id());
+            r.coverage.ensure(params.width, params.height);
+            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r.coverage.framebuffer());
             glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
             glClear(GL_COLOR_BUFFER_BIT);
             glBlendEquation(GL_MAX);
@@ -717,7 +685,7 @@ void MapRenderer::draw(const DrawParams& params) {
             glBlendEquation(GL_FUNC_ADD);
             r.composite.use();
             glActiveTexture(GL_TEXTURE0);
-            glBindTexture(GL_TEXTURE_2D, r.coverage.id());
+            glBindTexture(GL_TEXTURE_2D, r.coverage.texture());
             glUniform1i(r.composite_u.coverage, 0);
             set_color_uniform(r.composite_u.border_color, style.border);
             glBindVertexArray(r.empty_vao.id());

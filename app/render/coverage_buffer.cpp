@@ -7,6 +7,25 @@
 
 namespace deportmap::render {
 
+void CoverageBuffer::composite(GLuint target, Color color) {
+    if (!program_) {
+        program_ = gl::load_program("fullscreen.vert", "border_composite.frag");
+        coverage_uniform_ = program_.uniform("u_coverage");
+        color_uniform_ = program_.uniform("u_border_color");
+        empty_vao_ = gl::VertexArray::create();
+    }
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
+    glBlendEquation(GL_FUNC_ADD);
+    program_.use();
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, texture_.id());
+    glUniform1i(coverage_uniform_, 0);
+    glUniform4f(color_uniform_, color.r / 255.0f, color.g / 255.0f, color.b / 255.0f, color.a / 255.0f);
+    glBindVertexArray(empty_vao_.id());
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
 void CoverageBuffer::ensure(int width, int height) {
     if (texture_ && width_ == width && height_ == height) {
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo_.id());

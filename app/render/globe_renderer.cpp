@@ -128,7 +128,6 @@ struct GlobeRenderer::Impl {
     gl::Program disc;
     gl::Program coverage_prog;  // globe_border.vert + border.frag
     gl::Program direct;         // globe_border.vert + overlay_line.frag
-    gl::Program composite;      // fullscreen.vert + border_composite.frag
     struct {
         GLint units, rotation, center, radius, viewport, colors, color_count, no_data, hatch_px,
             hatch_color;
@@ -141,9 +140,6 @@ struct GlobeRenderer::Impl {
         GLint units, rotation, center, radius, viewport, extent, half_width, alpha_scale, color;
     };
     SegmentUniforms cu{}, lu{};
-    struct {
-        GLint coverage, border_color;
-    } mu{};
     std::array<GlobeLevel, geo::kLodCount> levels;
     gl::Texture color_table;
     int color_count = 0;
@@ -165,7 +161,6 @@ GlobeRenderer::GlobeRenderer() : impl_(std::make_unique<Impl>()) {
     r.disc = gl::load_program("fullscreen.vert", "globe_disc.frag");
     r.coverage_prog = gl::load_program("globe_border.vert", "border.frag");
     r.direct = gl::load_program("globe_border.vert", "overlay_line.frag");
-    r.composite = gl::load_program("fullscreen.vert", "border_composite.frag");
     r.su = {r.sphere.uniform("u_units_per_radian"), r.sphere.uniform("u_rotation"),
             r.sphere.uniform("u_center"),           r.sphere.uniform("u_radius"),
             r.sphere.uniform("u_viewport"),         r.sphere.uniform("u_colors"),
@@ -175,7 +170,6 @@ GlobeRenderer::GlobeRenderer() : impl_(std::make_unique<Impl>()) {
             r.disc.uniform("u_color")};
     r.cu = Impl::segment_uniforms(r.coverage_prog);
     r.lu = Impl::segment_uniforms(r.direct);
-    r.mu = {r.composite.uniform("u_coverage"), r.composite.uniform("u_border_color")};
     r.empty_vao = gl::VertexArray::create();
     r.color_table = create_color_table();
 }
@@ -430,17 +424,8 @@ void GlobeRenderer::draw(const GlobeDrawParams& p) {
                 glUniform1f(r.cu.alpha_scale, std::min(width_px, 1.0f));
                 for (const auto& [first, count] : visible) draw_segments(first, count);
                 // Pass 2: the border colour, weighted by coverage, over the globe.
-                glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
-                glBlendEquation(GL_FUNC_ADD);
                 glDisable(GL_CLIP_DISTANCE0);
-                r.composite.use();
-                glActiveTexture(GL_TEXTURE0);
-                glBindTexture(GL_TEXTURE_2D, r.coverage.texture());
-                glUniform1i(r.mu.coverage, 0);
-                set_color(r.mu.border_color, style.border);
-                glBindVertexArray(r.empty_vao.id());
-                glDrawArrays(GL_TRIANGLES, 0, 3);
-                glBindTexture(GL_TEXTURE_2D, 0);
+                r.coverage.composite(static_cast<GLuint>(target), style.border);
                 glEnable(GL_CLIP_DISTANCE0);
             }
         }

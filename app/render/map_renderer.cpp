@@ -127,7 +127,6 @@ void set_color_uniform(GLint location, Color c) {
 struct MapRenderer::Impl {
     gl::Program fill;
     gl::Program border;
-    gl::Program composite;
     gl::Program direct;  // border.vert + overlay_line.frag: colour blended directly
     gl::Program fringe;  // edge anti-aliasing without MSAA (fringe.vert/.frag)
     struct {
@@ -143,9 +142,6 @@ struct MapRenderer::Impl {
     struct {
         GLint scale, offset, viewport, extent, half_width, alpha_scale;
     } border_u{};
-    struct {
-        GLint coverage, border_color;
-    } composite_u{};
 
     std::array<Level, geo::kLodCount> levels;
 
@@ -182,7 +178,6 @@ MapRenderer::MapRenderer() : impl_(std::make_unique<Impl>()) {
     Impl& r = *impl_;
     r.fill = gl::load_program("fill.vert", "fill.frag");
     r.border = gl::load_program("border.vert", "border.frag");
-    r.composite = gl::load_program("fullscreen.vert", "border_composite.frag");
     r.fill_u = {r.fill.uniform("u_clip_scale"), r.fill.uniform("u_clip_offset"),
                 r.fill.uniform("u_colors"),     r.fill.uniform("u_color_count"),
                 r.fill.uniform("u_no_data"),    r.fill.uniform("u_solid"),
@@ -191,7 +186,6 @@ MapRenderer::MapRenderer() : impl_(std::make_unique<Impl>()) {
     r.border_u = {r.border.uniform("u_scale"),      r.border.uniform("u_offset"),
                   r.border.uniform("u_viewport"),   r.border.uniform("u_extent"),
                   r.border.uniform("u_half_width"), r.border.uniform("u_alpha_scale")};
-    r.composite_u = {r.composite.uniform("u_coverage"), r.composite.uniform("u_border_color")};
     glGetIntegerv(GL_MAX_TEXTURE_BUFFER_SIZE, &r.max_texture_buffer);
 
     r.fringe = gl::load_program("fringe.vert", "fringe.frag");
@@ -681,15 +675,7 @@ void MapRenderer::draw(const DrawParams& params) {
             draw_segment_instances(level, view_box);
 
             // Pass 2: the border colour, weighted by coverage, over the map.
-            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
-            glBlendEquation(GL_FUNC_ADD);
-            r.composite.use();
-            glActiveTexture(GL_TEXTURE0);
-            glBindTexture(GL_TEXTURE_2D, r.coverage.texture());
-            glUniform1i(r.composite_u.coverage, 0);
-            set_color_uniform(r.composite_u.border_color, style.border);
-            glBindVertexArray(r.empty_vao.id());
-            glDrawArrays(GL_TRIANGLES, 0, 3);
+            r.coverage.composite(static_cast<GLuint>(target), style.border);
         }
     }
 

@@ -3,6 +3,7 @@
 #include "core/export/png.hpp"
 
 #include <png.h>
+#include <zlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -93,6 +94,10 @@ bool encode(Sink* sink, Failure* failure, const uint8_t* pixels, int width, int 
     }
     png_set_write_fn(png, sink, on_write, on_flush);
     png_set_compression_level(png, 1);
+    // Run-length matches only: a map is long runs of flat colour, and after the "up"
+    // filter mostly zeros. Measured on an 8K map: 13% smaller and slightly faster than
+    // the default strategy at level 1.
+    png_set_compression_strategy(png, Z_RLE);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
     png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
                  channels == 4 && !drop_alpha ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB,

@@ -127,6 +127,13 @@ void ImGuiLayer::set_scale(float content_scale) {
 
 void ImGuiLayer::begin_frame() {
     ImGui_ImplOpenGL3_NewFrame();
+    // Once the backend has uploaded the font atlas, its CPU copies (8-bit and RGBA) are
+    // no longer needed: about as much memory again as the texture. A rebuild (a new
+    // content scale) makes them afresh.
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    if (atlas.TexID != ImTextureID{} && (atlas.TexPixelsAlpha8 != nullptr || atlas.TexPixelsRGBA32 != nullptr)) {
+        atlas.ClearTexData();
+    }
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     const ImGuiIO& io = ImGui::GetIO();

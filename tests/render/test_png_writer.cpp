@@ -4,9 +4,11 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -107,6 +109,51 @@ TEST(PngWriter, RgbaWrittenAsRgbWhenAlphaIsDropped) {
     const std::vector<uint8_t> dropped = exporter::encode_png(rgba, 16, 9, 4, {}, true);
     EXPECT_EQ(dropped, expected);
     EXPECT_EQ(read_bytes(dir / "c.png"), std::string(expected.begin(), expected.end()));
+    fs::remove_all(dir);
+}
+
+TEST(PngWriter, BandByBandWritesTheSameFile) {
+    const fs::path dir = scratch("bands");
+    const std::vector<uint8_t> rgba = gradient(20, 13, 4);
+    const std::string whole = (dir / "whole.png").string();
+    const std::string banded = (dir / "banded.png").string();
+    exporter::write_png(whole, rgba, 20, 13, 4, {{"Title", "t"}}, true);
+    {
+        exporter::PngFileWriter writer(banded, 20, 13, 4, {{"Title", "t"}}, true);
+        const size_t row = 20 * 4;
+        for (int y = 0; y < 13; y += 5) {
+            const int rows = std::min(5, 13 - y);
+            writer.write_rows(std::span<const uint8_t>(&rgba[static_cast<size_t>(y) * row], rows * row), rows);
+        }
+        writer.finish();
+    }
+    EXPECT_EQ(read_bytes(banded), read_bytes(whole));
+    // Abandoned half way: the old file stays and no temporary is left behind.
+    {
+        exporter::PngFileWriter writer(banded, 20, 13, 4);
+        writer.write_rows(rgba, 6);
+    }
+    EXPECT_EQ(read_bytes(banded), read_bytes(whole));
+    // Too many rows, or finishing early, are one-line errors that leave nothing behind.
+    {
+        exporter::PngFileWriter writer((dir / "over.png").string(), 20, 13, 4);
+        EXPECT_THROW(writer.write_rows(rgba, 14), exporter::PngError);
+    }
+    {
+        exporter::PngFileWriter writer((dir / "short.png").string(), 20, 13, 4);
+        writer.write_rows(rgba, 3);
+        try {
+            writer.finish();
+            ADD_FAILURE() << "finish() with 3 of 13 rows should throw";
+        } catch (const exporter::PngError& e) {
+            EXPECT_NE(std::string(e.what()).find("3 of 13 rows"), std::string::npos) << e.what();
+        }
+    }
+    EXPECT_FALSE(fs::exists(dir / "over.png"));
+    EXPECT_FALSE(fs::exists(dir / "short.png"));
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
+    }
     fs::remove_all(dir);
 }
 

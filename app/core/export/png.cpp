@@ -11,6 +11,8 @@
 #include <csetjmp>
 #include <cstdio>
 #include <cstring>
+#include <memory>
+#include <optional>
 #include <string>
 
 #include "core/export/temp_files.hpp"
@@ -54,9 +56,8 @@ void on_flush(png_structp png) {
     if (sink->file != nullptr) std::fflush(sink->file);
 }
 
-// Checks the arguments; throws PngError naming `what` (the file, or "PNG").
-void check_arguments(const std::string& what, std::span<const uint8_t> pixels, int width,
-                     int height, int channels) {
+// Checks the size and channel count; throws PngError naming `what`.
+void check_size(const std::string& what, int width, int height, int channels) {
     if (width <= 0 || height <= 0) {
         throw PngError(what + ": image size " + std::to_string(width) + "x" +
                        std::to_string(height) + " must be positive");
@@ -64,6 +65,12 @@ void check_arguments(const std::string& what, std::span<const uint8_t> pixels, i
     if (channels != 3 && channels != 4) {
         throw PngError(what + ": " + std::to_string(channels) + " channels (3 or 4 expected)");
     }
+}
+
+// Checks the arguments; throws PngError naming `what` (the file, or "PNG").
+void check_arguments(const std::string& what, std::span<const uint8_t> pixels, int width,
+                     int height, int channels) {
+    check_size(what, width, height, channels);
     const size_t needed = static_cast<size_t>(width) * static_cast<size_t>(height) *
                           static_cast<size_t>(channels);
     if (pixels.size() < needed) {
@@ -72,53 +79,73 @@ void check_arguments(const std::string& what, std::span<const uint8_t> pixels, i
     }
 }
 
-// Encodes into `sink`; returns true on success, else false with failure->message set.
-// No C++ object with a destructor lives in this frame (longjmp would skip it).
-bool encode(Sink* sink, Failure* failure, const uint8_t* pixels, int width, int height,
-            int channels, bool drop_alpha, png_text* texts, int text_count) {
-    png_structp png =
-        png_create_write_struct(PNG_LIBPNG_VER_STRING, failure, on_error, on_warning);
-    if (png == nullptr) {
-        std::snprintf(failure->message, sizeof(failure->message), "out of memory");
+// One encoder's libpng state. libpng reports errors by longjmp, so each step below is a
+// plain function that sets the jump point itself and owns no C++ object with a
+// destructor across it.
+struct Encoder {
+    Sink sink;
+    Failure failure;
+    png_structp png = nullptr;
+    png_infop info = nullptr;
+    int width = 0;
+    int height = 0;
+    int channels = 0;
+    int rows_written = 0;
+};
+
+// Creates the libpng writer and writes the header and text chunks; false on failure
+// (failure.message says why).
+bool encode_begin(Encoder* e, bool drop_alpha, png_text* texts, int text_count) {
+    e->png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &e->failure, on_error, on_warning);
+    if (e->png != nullptr) e->info = png_create_info_struct(e->png);
+    if (e->png == nullptr || e->info == nullptr) {
+        std::snprintf(e->failure.message, sizeof(e->failure.message), "out of memory");
         return false;
     }
-    png_infop info = png_create_info_struct(png);
-    if (info == nullptr) {
-        png_destroy_write_struct(&png, nullptr);
-        std::snprintf(failure->message, sizeof(failure->message), "out of memory");
-        return false;
-    }
-    if (setjmp(failure->jump) != 0) {
-        png_destroy_write_struct(&png, &info);
-        return false;
-    }
-    png_set_write_fn(png, sink, on_write, on_flush);
-    png_set_compression_level(png, 1);
+    if (setjmp(e->failure.jump) != 0) return false;
+    png_set_write_fn(e->png, &e->sink, on_write, on_flush);
+    png_set_compression_level(e->png, 1);
     // Run-length matches only: a map is long runs of flat colour, and after the "up"
     // filter mostly zeros. Measured on an 8K map: 13% smaller and slightly faster than
     // the default strategy at level 1.
-    png_set_compression_strategy(png, Z_RLE);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
-    png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
-                 channels == 4 && !drop_alpha ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB,
-                 PNG_INTERLACE_NONE,
-                 PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
-    if (text_count > 0) png_set_text(png, info, texts, text_count);
-    png_write_info(png, info);
+    png_set_compression_strategy(e->png, Z_RLE);
+    png_set_filter(e->png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+    png_set_IHDR(e->png, e->info, static_cast<png_uint_32>(e->width),
+                 static_cast<png_uint_32>(e->height), 8,
+                 e->channels == 4 && !drop_alpha ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+    if (text_count > 0) png_set_text(e->png, e->info, texts, text_count);
+    png_write_info(e->png, e->info);
     // RGBA rows written as RGB: libpng skips the fourth byte of each pixel.
-    if (channels == 4 && drop_alpha) png_set_filler(png, 0, PNG_FILLER_AFTER);
-    const size_t stride = static_cast<size_t>(width) * static_cast<size_t>(channels);
-    for (int y = 0; y < height; ++y) {
-        png_write_row(png, pixels + static_cast<size_t>(y) * stride);
-    }
-    png_write_end(png, info);
-    png_destroy_write_struct(&png, &info);
+    if (e->channels == 4 && drop_alpha) png_set_filler(e->png, 0, PNG_FILLER_AFTER);
     return true;
 }
 
-// Runs encode() with tEXt chunks built from `text`; throws PngError on failure.
-void encode_to(Sink& sink, const std::string& what, std::span<const uint8_t> pixels, int width,
-               int height, int channels, bool drop_alpha, const std::vector<PngText>& text) {
+// Writes `count` rows (top-down, tightly packed); false on failure.
+bool encode_rows(Encoder* e, const uint8_t* pixels, int count) {
+    if (setjmp(e->failure.jump) != 0) return false;
+    const size_t stride = static_cast<size_t>(e->width) * static_cast<size_t>(e->channels);
+    for (int y = 0; y < count; ++y) png_write_row(e->png, pixels + static_cast<size_t>(y) * stride);
+    e->rows_written += count;
+    return true;
+}
+
+// Writes the end of the image; false on failure.
+bool encode_end(Encoder* e) {
+    if (setjmp(e->failure.jump) != 0) return false;
+    png_write_end(e->png, e->info);
+    return true;
+}
+
+void encode_free(Encoder* e) {
+    if (e->png != nullptr) png_destroy_write_struct(&e->png, e->info != nullptr ? &e->info : nullptr);
+    e->png = nullptr;
+    e->info = nullptr;
+}
+
+// tEXt chunks for `text`, pointing into its strings; throws PngError naming `what` for
+// a keyword libpng would refuse.
+std::vector<png_text> text_chunks(const std::string& what, const std::vector<PngText>& text) {
     std::vector<png_text> chunks;
     for (const PngText& t : text) {
         if (t.key.empty() || t.key.size() > 79) {
@@ -131,76 +158,152 @@ void encode_to(Sink& sink, const std::string& what, std::span<const uint8_t> pix
         chunk.text_length = t.value.size();
         chunks.push_back(chunk);
     }
-    Failure failure;
-    if (!encode(&sink, &failure, pixels.data(), width, height, channels, drop_alpha, chunks.data(),
-                static_cast<int>(chunks.size()))) {
-        if (sink.write_error != 0) {
-            throw PngError("cannot write " + what + ": " + std::strerror(sink.write_error));
-        }
-        throw PngError(what + ": PNG encoding failed: " + failure.message);
+    return chunks;
+}
+
+// The PngError for a failed step of `e`, writing to `what`.
+PngError encode_error(const Encoder& e, const std::string& what) {
+    if (e.sink.write_error != 0) {
+        return PngError("cannot write " + what + ": " + std::strerror(e.sink.write_error));
+    }
+    return PngError(what + ": PNG encoding failed: " + e.failure.message);
+}
+
+
+}  // namespace
+
+struct PngFileWriter::State {
+    std::string path;
+    std::string temp;
+    std::FILE* file = nullptr;
+    std::optional<TempRegistration> registration;  // removed on SIGTERM/SIGINT/SIGHUP
+    Encoder encoder;
+    bool done = false;
+};
+
+PngFileWriter::PngFileWriter(const std::string& path, int width, int height, int channels,
+                             const std::vector<PngText>& text, bool drop_alpha)
+    : s_(std::make_unique<State>()) {
+    check_size(path, width, height, channels);
+    if (path.empty()) throw PngError("no output file given");
+    std::vector<png_text> chunks = text_chunks(path, text);
+    // The temporary file lives next to the target so rename() stays on one file system.
+    const size_t slash = path.rfind('/');
+    const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+    const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    if (base.empty()) throw PngError(path + ": is a folder, not a file name");
+    s_->path = path;
+    s_->temp = (slash == std::string::npos ? std::string() : folder) + "." + base + ".tmp-XXXXXX";
+    const int fd = create_temp_file(s_->temp);
+    if (fd < 0) throw PngError("cannot write " + path + ": " + std::strerror(errno));
+    s_->registration.emplace(s_->temp);
+    // mkstemp creates the file 0600; give it the usual permissions.
+    const mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    s_->file = fdopen(fd, "wb");
+    if (s_->file == nullptr) {
+        const int error = errno;
+        close(fd);
+        unlink(s_->temp.c_str());
+        throw PngError("cannot write " + path + ": " + std::strerror(error));
+    }
+    Encoder& e = s_->encoder;
+    e.sink.file = s_->file;
+    e.width = width;
+    e.height = height;
+    e.channels = channels;
+    if (!encode_begin(&e, drop_alpha, chunks.data(), static_cast<int>(chunks.size()))) {
+        const PngError error = encode_error(e, path);
+        abandon();
+        throw error;
     }
 }
 
-}  // namespace
+PngFileWriter::~PngFileWriter() { abandon(); }
+
+void PngFileWriter::abandon() {
+    if (!s_ || s_->done) return;
+    encode_free(&s_->encoder);
+    if (s_->file != nullptr) std::fclose(s_->file);
+    s_->file = nullptr;
+    unlink(s_->temp.c_str());
+    s_->done = true;
+}
+
+void PngFileWriter::write_rows(std::span<const uint8_t> pixels, int rows) {
+    Encoder& e = s_->encoder;
+    if (s_->done) throw PngError(s_->path + ": rows written after the PNG was finished");
+    const size_t needed = static_cast<size_t>(e.width) * static_cast<size_t>(e.channels) *
+                          static_cast<size_t>(std::max(0, rows));
+    if (rows < 0 || e.rows_written + rows > e.height || pixels.size() < needed) {
+        abandon();
+        throw PngError(s_->path + ": " + std::to_string(rows) + " rows of " +
+                       std::to_string(pixels.size()) + " bytes do not fit the image");
+    }
+    if (!encode_rows(&e, pixels.data(), rows)) {
+        const PngError error = encode_error(e, s_->path);
+        abandon();
+        throw error;
+    }
+}
+
+void PngFileWriter::finish() {
+    Encoder& e = s_->encoder;
+    if (s_->done) throw PngError(s_->path + ": the PNG was already finished");
+    if (e.rows_written != e.height) {
+        const std::string message = s_->path + ": " + std::to_string(e.rows_written) + " of " +
+                                    std::to_string(e.height) + " rows written";
+        abandon();
+        throw PngError(message);
+    }
+    if (!encode_end(&e)) {
+        const PngError error = encode_error(e, s_->path);
+        abandon();
+        throw error;
+    }
+    encode_free(&e);
+    std::FILE* file = s_->file;
+    s_->file = nullptr;
+    const bool flushed = std::fflush(file) == 0 && !std::ferror(file);
+    const int flush_error = errno;
+    if (std::fclose(file) != 0 || !flushed) {
+        const int error = flushed ? errno : flush_error;
+        s_->done = true;
+        unlink(s_->temp.c_str());
+        throw PngError("cannot write " + s_->path + ": " + std::strerror(error));
+    }
+    s_->done = true;
+    if (std::rename(s_->temp.c_str(), s_->path.c_str()) != 0) {
+        const int error = errno;
+        unlink(s_->temp.c_str());
+        throw PngError("cannot write " + s_->path + ": " + std::strerror(error));
+    }
+}
 
 std::vector<uint8_t> encode_png(std::span<const uint8_t> pixels, int width, int height,
                                 int channels, const std::vector<PngText>& text, bool drop_alpha) {
     check_arguments("PNG", pixels, width, height, channels);
+    std::vector<png_text> chunks = text_chunks("PNG", text);
     std::vector<uint8_t> out;
-    Sink sink;
-    sink.memory = &out;
-    encode_to(sink, "PNG", pixels, width, height, channels, drop_alpha, text);
+    Encoder e;
+    e.sink.memory = &out;
+    e.width = width;
+    e.height = height;
+    e.channels = channels;
+    const bool ok = encode_begin(&e, drop_alpha, chunks.data(), static_cast<int>(chunks.size())) &&
+                    encode_rows(&e, pixels.data(), height) && encode_end(&e);
+    encode_free(&e);
+    if (!ok) throw encode_error(e, "PNG");
     return out;
 }
 
 void write_png(const std::string& path, std::span<const uint8_t> pixels, int width, int height,
                int channels, const std::vector<PngText>& text, bool drop_alpha) {
     check_arguments(path, pixels, width, height, channels);
-    if (path.empty()) throw PngError("no output file given");
-    // The temporary file lives next to the target so rename() stays on one file system.
-    const size_t slash = path.rfind('/');
-    const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash + 1);
-    const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-    if (base.empty()) throw PngError(path + ": is a folder, not a file name");
-    std::string temp = (slash == std::string::npos ? std::string() : folder) + "." + base +
-                       ".tmp-XXXXXX";
-    const int fd = create_temp_file(temp);
-    if (fd < 0) {
-        throw PngError("cannot write " + path + ": " + std::strerror(errno));
-    }
-    const TempRegistration registration(temp);  // removed on SIGTERM/SIGINT/SIGHUP
-    // mkstemp creates the file 0600; give it the usual permissions.
-    const mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    std::FILE* file = fdopen(fd, "wb");
-    if (file == nullptr) {
-        const int error = errno;
-        close(fd);
-        unlink(temp.c_str());
-        throw PngError("cannot write " + path + ": " + std::strerror(error));
-    }
-    Sink sink;
-    sink.file = file;
-    try {
-        encode_to(sink, path, pixels, width, height, channels, drop_alpha, text);
-    } catch (...) {
-        std::fclose(file);
-        unlink(temp.c_str());
-        throw;
-    }
-    const bool flushed = std::fflush(file) == 0 && !std::ferror(file);
-    const int flush_error = errno;
-    if (std::fclose(file) != 0 || !flushed) {
-        unlink(temp.c_str());
-        throw PngError("cannot write " + path + ": " +
-                       std::strerror(flushed ? errno : flush_error));
-    }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        const int error = errno;
-        unlink(temp.c_str());
-        throw PngError("cannot write " + path + ": " + std::strerror(error));
-    }
+    PngFileWriter writer(path, width, height, channels, text, drop_alpha);
+    writer.write_rows(pixels, height);
+    writer.finish();
 }
 
 }  // namespace deportmap::exporter

@@ -3,6 +3,7 @@
 // an 8K map about ten times faster than stb_image_write and gives a smaller file.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -30,6 +31,29 @@ struct PngText {
 // Throws PngError for bad arguments, an unwritable path or an encoder failure.
 void write_png(const std::string& path, std::span<const uint8_t> pixels, int width, int height,
                int channels, const std::vector<PngText>& text = {}, bool drop_alpha = false);
+
+// The same written band by band, so a page never has to be whole in memory: rows are
+// appended top-down with write_rows() and finish() renames the complete file over
+// `path`. A writer destroyed (or failing) before finish() removes its temporary file
+// and leaves any previous file at `path` untouched. Every failure throws PngError.
+class PngFileWriter {
+public:
+    PngFileWriter(const std::string& path, int width, int height, int channels,
+                  const std::vector<PngText>& text = {}, bool drop_alpha = false);
+    ~PngFileWriter();
+    PngFileWriter(const PngFileWriter&) = delete;
+    PngFileWriter& operator=(const PngFileWriter&) = delete;
+
+    // Appends `rows` rows of `pixels` (width x channels bytes each, tightly packed).
+    void write_rows(std::span<const uint8_t> pixels, int rows);
+    // Ends the image (all rows must be written) and renames it over the target.
+    void finish();
+
+private:
+    void abandon();
+    struct State;
+    std::unique_ptr<State> s_;
+};
 
 // Encodes into memory instead (same format); throws PngError on bad arguments.
 std::vector<uint8_t> encode_png(std::span<const uint8_t> pixels, int width, int height,

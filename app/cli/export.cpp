@@ -27,6 +27,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "build_info.hpp"
@@ -332,8 +333,16 @@ public:
     void lap(const char* name) {
         const auto now = std::chrono::steady_clock::now();
         const long faults = page_faults();
-        stages_.push_back(
-            {name, std::chrono::duration<double, std::milli>(now - last_).count(), faults - faults_});
+        const double ms = std::chrono::duration<double, std::milli>(now - last_).count();
+        // A stage timed again (a page written band by band) adds up.
+        auto same = std::find_if(stages_.begin(), stages_.end(),
+                                 [&](const Stage& s) { return std::string_view(s.name) == name; });
+        if (same != stages_.end()) {
+            same->ms += ms;
+            same->faults += faults - faults_;
+        } else {
+            stages_.push_back({name, ms, faults - faults_});
+        }
         last_ = now;
         faults_ = faults;
     }
@@ -543,12 +552,14 @@ std::pair<int, int> tile_size(int map_w, int map_h, int max_tile) {
 
 // Renders the map tile by tile through `target` and writes it into `page` with its
 // top-left corner at (x0, y0): copied (exact pixels), or blended over when `over`
-// (a transparent page). `scratch` is the reused readback buffer.
+// (a transparent page). Only tiles meeting the page's band are drawn. `scratch` is the
+// reused readback buffer.
 void render_map_into(render::OffscreenMap& target, const geo::ProjectedWorld& world,
                      const render::MapImageRequest& request, std::span<const Color> colors,
                      exporter::Canvas& page, int x0, int y0, bool over, std::vector<uint8_t>& scratch) {
     const int tw = target.width(), th = target.height();
     for (int ty = 0; ty < request.height; ty += th) {
+        if (!page.rows_in_band(y0 + ty, y0 + std::min(request.height, ty + th))) continue;
         for (int tx = 0; tx < request.width; tx += tw) {
             render::MapImageRequest part = request;
             part.width = tw;
@@ -571,6 +582,17 @@ void render_map_into(render::OffscreenMap& target, const geo::ProjectedWorld& wo
             }
         }
     }
+}
+
+// The bands a page_h-row page is composed and written in: the rows above the map, one
+// band per row of map tiles (tile_rows high, starting at the map's top, map_y), and the
+// rows below it. Each band then holds at most a tile row of the map.
+std::vector<std::pair<int, int>> page_bands(int page_h, int map_y, int map_h, int tile_rows) {
+    std::vector<std::pair<int, int>> bands;  // (first row, rows)
+    if (map_y > 0) bands.emplace_back(0, map_y);
+    for (int y = 0; y < map_h; y += tile_rows) bands.emplace_back(map_y + y, std::min(tile_rows, map_h - y));
+    if (map_y + map_h < page_h) bands.emplace_back(map_y + map_h, page_h - map_y - map_h);
+    return bands;
 }
 
 // A progress bar on stderr when it is a terminal.
@@ -1072,47 +1094,70 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
         }
         Color page_bg = colors.background;
         if (p.transparent) page_bg.a = 0;
-        exporter::Canvas page = full ? exporter::Canvas(width, height, page_bg)
-                                     : exporter::Canvas(map_w, map_h, page_bg);
-        render_map_into(*map_target, projected, request, fill, page,
-                        full ? static_cast<int>(map_rect.x) : 0, full ? static_cast<int>(map_rect.y) : 0,
-                        full && p.transparent, tile_scratch);
-        const int mx0 = static_cast<int>(map_rect.x), my0 = static_cast<int>(map_rect.y);
-        for (const int c : highlight) {
-            // Under the markers, as in the window.
-            exporter::stroke_rings(page, exporter::shape_rings_px(shapes[static_cast<size_t>(c)], view, map_rect.x, map_rect.y),
-                                   highlight_width, colors.highlight, mx0, my0, mx0 + map_w, my0 + map_h);
-        }
-        for (const int c : markers) {
-            const auto i = static_cast<size_t>(c);
-            const geo::Vec2 centre = view.to_pixel(shapes[i].label_point);
-            const double r = marker_rule.radius_px;
-            const double x = centre.x + map_rect.x, y = centre.y + map_rect.y;
-            Color marker = fill[i];  // the status colour (dimmed by a highlighted status)
-            marker.a = 255;
-            page.fill_circle(x, y, r + border_width, colors.border);
-            page.fill_circle(x, y, r, marker);
-        }
-        if (!labels.empty()) exporter::draw_map_labels(page, labels, colors.text, colors.background);
-        if (full) exporter::draw_page(page, layout, page_colors, logo ? &*logo : nullptr);
-        timer.lap("render");
+        const int page_w = full ? width : map_w, page_h = full ? height : map_h;
+        const int map_x = full ? static_cast<int>(map_rect.x) : 0;
+        const int map_y = full ? static_cast<int>(map_rect.y) : 0;
+        // Everything on the page, drawn into `page` (the whole page or one band of it).
+        const auto compose = [&](exporter::Canvas& page) {
+            render_map_into(*map_target, projected, request, fill, page, map_x, map_y,
+                            full && p.transparent, tile_scratch);
+            const int mx0 = static_cast<int>(map_rect.x), my0 = static_cast<int>(map_rect.y);
+            for (const int c : highlight) {
+                // Under the markers, as in the window.
+                exporter::stroke_rings(page, exporter::shape_rings_px(shapes[static_cast<size_t>(c)], view, map_rect.x, map_rect.y),
+                                       highlight_width, colors.highlight, mx0, my0, mx0 + map_w, my0 + map_h);
+            }
+            for (const int c : markers) {
+                const auto i = static_cast<size_t>(c);
+                const geo::Vec2 centre = view.to_pixel(shapes[i].label_point);
+                const double r = marker_rule.radius_px;
+                const double x = centre.x + map_rect.x, y = centre.y + map_rect.y;
+                Color marker = fill[i];  // the status colour (dimmed by a highlighted status)
+                marker.a = 255;
+                page.fill_circle(x, y, r + border_width, colors.border);
+                page.fill_circle(x, y, r, marker);
+            }
+            if (!labels.empty()) exporter::draw_map_labels(page, labels, colors.text, colors.background);
+            if (full) exporter::draw_page(page, layout, page_colors, logo ? &*logo : nullptr);
+        };
+        std::vector<exporter::PngText> chunks;
         if (!target.empty()) {
-            std::vector<exporter::PngText> chunks;
             if (!p.title.empty()) chunks.push_back({"Title", p.title});
             if (!p.subtitle.empty()) chunks.push_back({"Description", p.subtitle});
             if (!source_line.empty()) chunks.push_back({"Source", source_line});
             chunks.push_back({"Date", f.date.iso()});
             chunks.push_back({"Software", std::string("deportmap ") + build::kVersion});
             chunks.push_back({"Projection", std::string(geo::projection_label(projection))});
-            // Opaque unless --transparent: written as RGB.
-            exporter::write_png(target, page.rgba(), page.width(), page.height(), 4, chunks,
-                                !p.transparent);
+        }
+        if (pipe) {
+            // Animation frames go whole to ffmpeg (and the last is held); a frame file of
+            // the batch is written from the same page.
+            exporter::Canvas page(page_w, page_h, page_bg);
+            compose(page);
+            timer.lap("render");
+            pipe->write_frame(page.rgba());
+            if (!target.empty()) {
+                exporter::write_png(target, page.rgba(), page_w, page_h, 4, chunks, !p.transparent);
+                outputs.push_back(target);
+                timer.lap("png");
+            }
+            if (fi + 1 == frames.size()) last_page = std::move(page);
+        } else if (!target.empty()) {
+            // Composed and encoded band by band, so only a band of the page is ever in
+            // memory; opaque unless --transparent (then written as RGB).
+            exporter::PngFileWriter png(target, page_w, page_h, 4, chunks, !p.transparent);
+            for (const auto& [top, rows] : page_bands(page_h, map_y, map_h, map_target->height())) {
+                exporter::Canvas band(page_w, page_h, page_bg, top, rows);
+                compose(band);
+                timer.lap("render");
+                png.write_rows(band.rgba(), rows);
+                timer.lap("png");
+            }
+            png.finish();
             outputs.push_back(target);
             timer.lap("png");
         }
-        if (pipe) pipe->write_frame(page.rgba());
         progress.update(fi + 1, target.empty() ? p.animate : target);
-        if (fi + 1 == frames.size()) last_page = std::move(page);
     }
     if (pipe) {
         const long hold = std::lround(p.hold_last * p.fps);

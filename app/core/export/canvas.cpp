@@ -7,8 +7,12 @@
 
 namespace deportmap::exporter {
 
-Canvas::Canvas(int width, int height, Color fill)
+Canvas::Canvas(int width, int height, Color fill) : Canvas(width, height, fill, 0, height) {}
+
+Canvas::Canvas(int width, int height, Color fill, int band_top, int band_rows)
     : width_(std::max(0, width)), height_(std::max(0, height)) {
+    band_top_ = std::clamp(band_top, 0, height_);
+    band_rows_ = std::clamp(band_rows, 0, height_ - band_top_);
     // One row of the fill, appended row by row: each byte of a big page is written once
     // (resize() would zero it first).
     std::vector<uint8_t> row(static_cast<size_t>(width_) * 4);
@@ -18,8 +22,8 @@ Canvas::Canvas(int width, int height, Color fill)
         row[i + 2] = fill.b;
         row[i + 3] = fill.a;
     }
-    rgba_.reserve(row.size() * static_cast<size_t>(height_));
-    for (int y = 0; y < height_; ++y) rgba_.insert(rgba_.end(), row.begin(), row.end());
+    rgba_.reserve(row.size() * static_cast<size_t>(band_rows_));
+    for (int y = 0; y < band_rows_; ++y) rgba_.insert(rgba_.end(), row.begin(), row.end());
 }
 
 namespace {
@@ -40,17 +44,17 @@ void over(uint8_t* dst, float r, float g, float b, float a) {
 }  // namespace
 
 void Canvas::blend(int x, int y, Color color, float coverage) {
-    if (x < 0 || y < 0 || x >= width_ || y >= height_) return;
+    if (x < 0 || y < band_top_ || x >= width_ || y >= band_top_ + band_rows_) return;
     const float a = std::clamp(coverage, 0.0f, 1.0f) * (color.a / 255.0f);
-    uint8_t* p = &rgba_[(static_cast<size_t>(y) * static_cast<size_t>(width_) + static_cast<size_t>(x)) * 4];
+    uint8_t* p = &rgba_[index(x, y)];
     over(p, color.r, color.g, color.b, a);
 }
 
 void Canvas::fill_rect(double x0, double y0, double x1, double y1, Color color) {
     const int ix0 = std::max(0, static_cast<int>(std::floor(x0)));
-    const int iy0 = std::max(0, static_cast<int>(std::floor(y0)));
+    const int iy0 = std::max(band_top_, static_cast<int>(std::floor(y0)));
     const int ix1 = std::min(width_, static_cast<int>(std::ceil(x1)));
-    const int iy1 = std::min(height_, static_cast<int>(std::ceil(y1)));
+    const int iy1 = std::min(band_top_ + band_rows_, static_cast<int>(std::ceil(y1)));
     for (int y = iy0; y < iy1; ++y) {
         const double cy = std::min<double>(y + 1, y1) - std::max<double>(y, y0);
         for (int x = ix0; x < ix1; ++x) {
@@ -70,7 +74,8 @@ void Canvas::stroke_rect(double x0, double y0, double x1, double y1, double w, C
 void Canvas::fill_circle(double cx, double cy, double r, Color color) {
     if (r <= 0) return;
     const int x0 = static_cast<int>(std::floor(cx - r - 1)), x1 = static_cast<int>(std::ceil(cx + r + 1));
-    const int y0 = static_cast<int>(std::floor(cy - r - 1)), y1 = static_cast<int>(std::ceil(cy + r + 1));
+    const int y0 = std::max(band_top_, static_cast<int>(std::floor(cy - r - 1)));
+    const int y1 = std::min(band_top_ + band_rows_ - 1, static_cast<int>(std::ceil(cy + r + 1)));
     for (int y = y0; y <= y1; ++y) {
         for (int x = x0; x <= x1; ++x) {
             const double d = std::hypot(x + 0.5 - cx, y + 0.5 - cy);
@@ -83,12 +88,12 @@ void Canvas::fill_circle(double cx, double cy, double r, Color color) {
 void Canvas::blit(std::span<const uint8_t> rgba, int width, int height, int x, int y) {
     for (int row = 0; row < height; ++row) {
         const int ty = y + row;
-        if (ty < 0 || ty >= height_) continue;
+        if (ty < band_top_ || ty >= band_top_ + band_rows_) continue;
         for (int col = 0; col < width; ++col) {
             const int tx = x + col;
             if (tx < 0 || tx >= width_) continue;
             const uint8_t* s = &rgba[(static_cast<size_t>(row) * static_cast<size_t>(width) + static_cast<size_t>(col)) * 4];
-            uint8_t* d = &rgba_[(static_cast<size_t>(ty) * static_cast<size_t>(width_) + static_cast<size_t>(tx)) * 4];
+            uint8_t* d = &rgba_[index(tx, ty)];
             if (s[3] == 255) {
                 std::memcpy(d, s, 4);
             } else {
@@ -104,8 +109,8 @@ void Canvas::copy(std::span<const uint8_t> rgba, int width, int height, int x, i
     if (c1 <= c0) return;
     for (int row = 0; row < height; ++row) {
         const int ty = y + row;
-        if (ty < 0 || ty >= height_) continue;
-        std::memcpy(&rgba_[(static_cast<size_t>(ty) * static_cast<size_t>(width_) + static_cast<size_t>(x + c0)) * 4],
+        if (ty < band_top_ || ty >= band_top_ + band_rows_) continue;
+        std::memcpy(&rgba_[index(x + c0, ty)],
                     &rgba[(static_cast<size_t>(row) * static_cast<size_t>(width) + static_cast<size_t>(c0)) * 4],
                     static_cast<size_t>(c1 - c0) * 4);
     }

@@ -82,9 +82,9 @@ bool on_hatch_stripe(int x, int y, int height, double period) {
 
 void hatch_rect(Canvas& canvas, int x0, int y0, int x1, int y1, double period, Color color) {
     x0 = std::max(0, x0);
-    y0 = std::max(0, y0);
+    y0 = std::max(canvas.band_top(), y0);
     x1 = std::min(canvas.width(), x1);
-    y1 = std::min(canvas.height(), y1);
+    y1 = std::min(canvas.band_top() + canvas.band_rows(), y1);
     for (int y = y0; y < y1; ++y) {
         for (int x = x0; x < x1; ++x) {
             if (on_hatch_stripe(x, y, canvas.height(), period)) canvas.blend(x, y, color, 0.5f);
@@ -111,7 +111,7 @@ void draw_page(Canvas& canvas, const PageLayout& layout, const PageColors& color
         const double x = t.anchor_end ? t.x - font.measure(t.text, t.size) : t.x;
         font.draw(canvas, x, t.baseline, t.text, t.size, t.muted ? colors.muted : colors.text);
     }
-    if (logo != nullptr && layout.logo) {
+    if (logo != nullptr && layout.logo && canvas.rows_in_band(layout.logo->y, layout.logo->y + layout.logo->h)) {
         const Rect& r = *layout.logo;
         const Image scaled = resize_image(*logo, static_cast<int>(r.w), static_cast<int>(r.h));
         canvas.blit(scaled.rgba, scaled.width, scaled.height, static_cast<int>(r.x),

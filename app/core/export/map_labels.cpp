@@ -93,9 +93,9 @@ void stroke_rings(Canvas& canvas, const std::vector<std::vector<geo::Vec2>>& rin
         }
     }
     clip_x0 = std::max(0, clip_x0);
-    clip_y0 = std::max(0, clip_y0);
+    clip_y0 = std::max(canvas.band_top(), clip_y0);
     clip_x1 = std::min(canvas.width(), clip_x1);
-    clip_y1 = std::min(canvas.height(), clip_y1);
+    clip_y1 = std::min(canvas.band_top() + canvas.band_rows(), clip_y1);
     if (!(min_x <= max_x) || !(min_y <= max_y)) return;
     // Clamped in double first: far-off points must not overflow an int.
     const auto clampi = [](double v, int lo, int hi) {

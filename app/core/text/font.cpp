@@ -122,7 +122,9 @@ void Font::draw(exporter::Canvas& canvas, double x, double baseline, std::string
         stbtt_GetGlyphBitmapBoxSubpixel(&impl_->info, glyph, scale, scale, shift_x, shift_y, &x0,
                                         &y0, &x1, &y1);
         const int w = x1 - x0, h = y1 - y0;
-        if (w > 0 && h > 0) {
+        const double top = base_floor + y0;
+        // Glyphs wholly outside the canvas's band (a page drawn band by band) are skipped.
+        if (w > 0 && h > 0 && canvas.rows_in_band(top, top + h)) {
             bitmap.assign(static_cast<size_t>(w) * static_cast<size_t>(h), 0);
             stbtt_MakeGlyphBitmapSubpixel(&impl_->info, bitmap.data(), w, h, w, scale, scale,
                                           shift_x, shift_y, glyph);

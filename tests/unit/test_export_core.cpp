@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -254,6 +255,41 @@ TEST(ExportCanvas, OutlineStrokesTheRingInsideTheClip) {
     EXPECT_EQ(c.pixel(80, 50)[0], 255);    // the right edge is outside the clip
     EXPECT_EQ(c.pixel(20, 20)[0], 0);      // the corner join is not darker than black...
     EXPECT_EQ(c.pixel(20, 20)[3], 255);    // ...and stays opaque
+}
+
+TEST(ExportCanvas, BandsHoldTheSamePixelsAsTheWholePage) {
+    // What export does for big pages: compose band by band; every band must equal the
+    // same rows of a page drawn whole (rectangles, discs, stripes, outlines, text, images).
+    constexpr int kW = 160, kH = 90;
+    const Color bg{240, 236, 228, 255};
+    std::vector<uint8_t> image(static_cast<size_t>(30 * 20 * 4));
+    for (size_t i = 0; i < image.size(); ++i) image[i] = static_cast<uint8_t>(i * 7);
+    const auto draw = [&](exporter::Canvas& c) {
+        c.fill_rect(10.3, 5.6, 70.2, 40.7, Color{200, 40, 40, 200});
+        c.fill_circle(90.5, 44.2, 17.3, Color{20, 90, 200, 255});
+        exporter::hatch_rect(c, 5, 50, 60, 85, 7.0, Color{255, 255, 255, 255});
+        exporter::stroke_rings(c, {{{100, 10}, {150, 20}, {130, 70}}}, 3.0, Color{0, 0, 0, 255}, 0, 0, kW, kH);
+        text::Font::bold().draw(c, 12, 62, "Banded Text", 22, Color{10, 10, 10, 255});
+        c.blit(image, 30, 20, 120, 66);
+        c.copy(image, 30, 20, -5, 70);
+    };
+    exporter::Canvas whole(kW, kH, bg);
+    draw(whole);
+    for (const int rows : {1, 7, 16, 45, 90}) {
+        for (int top = 0; top < kH; top += rows) {
+            const int n = std::min(rows, kH - top);
+            exporter::Canvas band(kW, kH, bg, top, n);
+            ASSERT_EQ(band.height(), kH);
+            ASSERT_EQ(band.band_top(), top);
+            ASSERT_EQ(band.rgba().size(), static_cast<size_t>(kW * n * 4));
+            draw(band);
+            const auto first = whole.rgba().begin() + static_cast<std::ptrdiff_t>(top) * kW * 4;
+            ASSERT_TRUE(std::equal(band.rgba().begin(), band.rgba().end(), first))
+                << "band of " << n << " rows at row " << top << " differs from the whole page";
+        }
+    }
+    // Something was drawn at all (the comparison above is not between two blank pages).
+    EXPECT_NE(whole.pixel(40, 20)[0], bg.r);
 }
 
 TEST(ExportLabels, PlacedWithoutOverlapsInsideTheMap) {

@@ -128,10 +128,8 @@ int run_window(const Argv& args) {
     // get its own, and the two arenas' free space added ~9 MB to the peak (302 -> 293 MB
     // with all three levels loaded, measured under Xvfb). The frame loop barely allocates.
     mallopt(M_ARENA_MAX, 1);
-    // Blocks of 1 MiB and more always get their own mapping, returned when freed: glibc
-    // otherwise raises this threshold as big blocks are freed and keeps the level
-    // builders' temporaries in the heap (peak 298 -> 296 MB, Europe at 1:10m).
-    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    // (A fixed 1 MiB mmap threshold took the peak from 298 to 296 MB but made every frame
+    // map and fault llvmpipe's scene memory afresh: world frames 25 -> 60 ms. Not used.)
 
     // Settings from the last interactive run; the command line wins over them.
     ui::Settings settings;

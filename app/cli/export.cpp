@@ -1143,16 +1143,24 @@ int run_export_params(ExportParams p, bool timings, bool quiet, int tile_limit) 
             }
             if (fi + 1 == frames.size()) last_page = std::move(page);
         } else if (!target.empty()) {
-            // Composed and encoded band by band, so only a band of the page is ever in
-            // memory; opaque unless --transparent (then written as RGB).
+            // Composed and encoded band by band, so only two bands of the page are ever in
+            // memory: a worker encodes one while this thread composes the next (zlib
+            // then overlaps with llvmpipe). Opaque unless --transparent (then RGB).
             exporter::PngFileWriter png(target, page_w, page_h, 4, chunks, !p.transparent);
+            exporter::Canvas encoding;  // the band the worker is encoding
+            std::future<void> encoded;
             for (const auto& [top, rows] : page_bands(page_h, map_y, map_h, map_target->height())) {
                 exporter::Canvas band(page_w, page_h, page_bg, top, rows);
                 compose(band);
                 timer.lap("render");
-                png.write_rows(band.rgba(), rows);
+                if (encoded.valid()) encoded.get();  // rethrows an encoding error
                 timer.lap("png");
+                encoding = std::move(band);
+                encoded = std::async(std::launch::async, [&png, &encoding, n = rows] {
+                    png.write_rows(encoding.rgba(), n);
+                });
             }
+            if (encoded.valid()) encoded.get();
             png.finish();
             outputs.push_back(target);
             timer.lap("png");

@@ -75,7 +75,16 @@ std::pair<int, int> png_size(const std::string& path) {
     return {be(16), be(20)};
 }
 
+// None of the options that carry the view's selection, highlights, labels or markers.
+void expect_no_view_options(const std::vector<std::string>& argv) {
+    for (const char* option : {"--labels", "--no-markers", "--highlight", "--hide-status",
+                               "--highlight-status"}) {
+        EXPECT_FALSE(has(argv, option)) << option;
+    }
+}
+
 }  // namespace
+
 
 TEST(ExportDialog, ArgvCarriesTheView) {
     const std::vector<std::string> a = ui::build_export_argv(sample_request());
@@ -96,11 +105,7 @@ TEST(ExportDialog, ArgvCarriesTheView) {
     EXPECT_EQ(value_of(a, "--statuses"), "st.csv");
     EXPECT_FALSE(has(a, "--boundaries"));
     // Defaults of the view's options add nothing.
-    EXPECT_FALSE(has(a, "--labels"));
-    EXPECT_FALSE(has(a, "--no-markers"));
-    EXPECT_FALSE(has(a, "--highlight"));
-    EXPECT_FALSE(has(a, "--hide-status"));
-    EXPECT_FALSE(has(a, "--highlight-status"));
+    expect_no_view_options(a);
 }
 
 TEST(ExportDialog, SelectionHighlightsAndLabelsCarryOver) {
@@ -141,11 +146,7 @@ TEST(ExportDialog, SelectionHighlightsAndLabelsCarryOver) {
     scene.markers = true;
     ui::view_options_from_scene(r, scene, world, table);
     const std::vector<std::string> b = ui::build_export_argv(r);
-    EXPECT_FALSE(has(b, "--labels"));
-    EXPECT_FALSE(has(b, "--no-markers"));
-    EXPECT_FALSE(has(b, "--highlight"));
-    EXPECT_FALSE(has(b, "--hide-status"));
-    EXPECT_FALSE(has(b, "--highlight-status"));
+    expect_no_view_options(b);
 }
 
 TEST(ExportDialog, CustomSizeWholeWorldAndSource) {

@@ -324,6 +324,27 @@ TEST_F(ExportComposeTest, StripeKeyOnlyWhenAStripedCountryIsShown) {
     EXPECT_EQ(svg_for("key-area.svg", " --date 2025-07-01 --bounds -170,18,-50,75").find(key), std::string::npos);
 }
 
+TEST_F(ExportComposeTest, SvgOpensInInkscapeAsThePngPage) {
+    // Inkscape is not one of the project's packages: where it is installed, the SVG page
+    // is rendered by it and compared with the PNG of the same page.
+    if (run_command("command -v inkscape >/dev/null").exit_code != 0) {
+        GTEST_SKIP() << "inkscape is not installed (apt-get install inkscape)";
+    }
+    const fs::path svg = scratch() / "ink.svg";
+    const fs::path png = scratch() / "ink.png";
+    const fs::path rendered = scratch() / "ink-inkscape.png";
+    const std::string view = " --preset social --size-scale 0.5 --date 2025-07-01 --labels --highlight MEX";
+    ASSERT_EQ(deportmap("export --out '" + svg.string() + "'" + view + kCommon).exit_code, 0);
+    ASSERT_EQ(deportmap("export --out '" + png.string() + "'" + view + kCommon).exit_code, 0);
+    const RunResult ink = run_command("inkscape --export-type=png --export-filename='" + rendered.string() +
+                                      "' '" + svg.string() + "' 2>&1");
+    ASSERT_EQ(ink.exit_code, 0) << ink.out;
+    const auto image = test::load_png(rendered.string());
+    ASSERT_TRUE(image.has_value()) << "inkscape wrote no PNG: " << ink.out;
+    // Two rasterisers: edges and glyphs differ, the page does not.
+    EXPECT_TRUE(test::check_image(png.string(), *image, 0.05, 48));
+}
+
 TEST_F(ExportComposeTest, TiledExportMatchesOneTarget) {
     // Sizes beyond the driver's limits are rendered in tiles: forced here with small tiles.
     // Africa on 1 July 2025 has striped (approximate) countries: each tile passes its

@@ -18,6 +18,7 @@ PACKAGES=(
   fonts-noto-core        # Noto Sans: UI and export text
   libgtest-dev googletest  # unit tests
   xvfb xauth             # GUI smoke tests under xvfb-run
+  libx11-dev             # the drag-and-drop test's X11 drag source (tests/gui/xdnd_drop.cpp)
   libxml2-utils          # xmllint: SVG validity in tests
   ffmpeg                 # animations
   nettle-dev             # SHA-256 of export inputs (sidecar files)

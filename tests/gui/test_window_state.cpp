@@ -33,10 +33,13 @@ struct WindowRun {
     int code = -1;
     std::string output;
     json state;
+    int drop_code = -1;  // gui_xdnd_drop's exit status, when a drop was asked for
 };
 
-// Runs the window for a few frames with `args` and reads the dumped state.
-WindowRun run_window(const std::string& name, const std::string& args, int frames = 4) {
+// Runs the window for a few frames with `args` and reads the dumped state. With `drop`,
+// gui_xdnd_drop drops that file onto the window while it runs (XDND, as a file manager).
+WindowRun run_window(const std::string& name, const std::string& args, int frames = 4,
+                     const std::string& drop = "") {
     const std::string dir = testing::TempDir() + "window_state_" + name + "_" +
                             std::to_string(::getpid());
     std::filesystem::remove_all(dir);
@@ -47,10 +50,22 @@ WindowRun run_window(const std::string& name, const std::string& args, int frame
     // xvfb-run -a picks the first free display from -n on; starting each process at its
     // own number keeps parallel tests from racing for the same one.
     const std::string server = std::to_string(200 + (::getpid() % 300) * 3);
+    std::string window = "'";  // appended piece by piece (GCC 12 warns on '"'" + string')
+    window.append(DEPORTMAP_BINARY).append("' --frames ").append(std::to_string(frames));
+    window.append(" --size 1024x640 --dump-state '").append(state).append("' ").append(args);
+    std::string inside = window;
+    if (!drop.empty()) {
+        // The window in the background, the drag source beside it; the script's status is
+        // the window's, the drop's is written to drop.rc.
+        const std::string script = dir + "/drop.sh";
+        std::ofstream(script) << window << " &\n"
+                              << "p=$!\n'" << XDND_DROP_BINARY << "' '" << drop << "' 30\n"
+                              << "echo $? >'" << dir << "/drop.rc'\n"
+                              << "wait $p\n";
+        inside = "sh '" + script + "'";
+    }
     const std::string cmd = "XDG_CONFIG_HOME='" + dir + "/config' xvfb-run -a -n " + server +
-                            " -s '-screen 0 1280x800x24' '" +
-                            std::string(DEPORTMAP_BINARY) + "' --frames " + std::to_string(frames) + " --size 1024x640 --dump-state '" +
-                            state + "' " + args + " >'" + log + "' 2>&1";
+                            " -s '-screen 0 1280x800x24' " + inside + " >'" + log + "' 2>&1";
     WindowRun r;
     int status = std::system(cmd.c_str());
     // One retry when the virtual X server itself failed to start (a busy machine).
@@ -64,6 +79,12 @@ WindowRun run_window(const std::string& name, const std::string& args, int frame
     r.output = ls.str();
     std::ifstream in(state);
     if (in) r.state = json::parse(in, nullptr, false);
+    if (!drop.empty()) {
+        std::ifstream rc(dir + "/drop.rc");
+        int drop_code = -1;
+        rc >> drop_code;
+        r.drop_code = drop_code;
+    }
     EXPECT_FALSE(std::filesystem::exists(dir + "/config/deportmap/settings.json"))
         << "a scripted run wrote settings";
     return r;
@@ -155,6 +176,20 @@ TEST_F(WindowState, BadRowsAreProblemsAndGoodRowsLoad) {
     EXPECT_GT(r.state["problems"].get<int>(), 0);
     EXPECT_EQ(r.state["details"]["status"], "agreed");  // Kosovo's good row loaded
     EXPECT_NE(r.output.find("events_bad.csv:"), std::string::npos) << r.output;
+}
+
+TEST_F(WindowState, DroppedEventsFileIsLoaded) {
+    // The real drag and drop: gui_xdnd_drop drops the file onto the running window through
+    // XDND, as a file manager would; GLFW hands it to the window, which loads it like
+    // --data: its bad rows become problems, its good rows events.
+    const WindowRun plain = run_window("nodrop", "--date 2025-12-31");
+    ASSERT_EQ(plain.code, 0) << plain.output;
+    ASSERT_EQ(plain.state["problems"].get<int>(), 0) << "the bundled data has no problems";
+    const std::string fixture = std::string(DEPORTMAP_TEST_FIXTURES) + "/data/events_bad.csv";
+    const WindowRun r = run_window("drop", "--date 2025-12-31", 400, fixture);
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_EQ(r.drop_code, 0) << "the drop did not finish: " << r.output;
+    EXPECT_GT(r.state["problems"].get<int>(), 0) << r.output;
 }
 
 TEST_F(WindowState, ExportActionWritesTheViewThroughTheExporter) {

@@ -41,6 +41,16 @@ std::string file_uri(const std::string& path) {
     return uri + "\r\n";
 }
 
+// Windows come and go while the target starts (the window reopens itself without MSAA
+// on llvmpipe): a request about a window that is gone just fails instead of ending us.
+int ignore_x_errors(Display*, XErrorEvent*) { return 0; }
+
+bool viewable(Display* display, Window window) {
+    XWindowAttributes attributes;
+    return window != None && XGetWindowAttributes(display, window, &attributes) != 0 &&
+           attributes.map_state == IsViewable;
+}
+
 bool is_xdnd_aware(Display* display, Window window, Atom aware) {
     Atom type = None;
     int format = 0;
@@ -60,9 +70,7 @@ Window find_target(Display* display, Atom aware) {
     Window found = None;
     if (XQueryTree(display, DefaultRootWindow(display), &root_return, &parent, &children, &count)) {
         for (unsigned int i = 0; i < count && found == None; ++i) {
-            XWindowAttributes attributes;
-            if (XGetWindowAttributes(display, children[i], &attributes) &&
-                attributes.map_state == IsViewable && is_xdnd_aware(display, children[i], aware)) {
+            if (viewable(display, children[i]) && is_xdnd_aware(display, children[i], aware)) {
                 found = children[i];
             }
         }
@@ -133,6 +141,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "gui_xdnd_drop: cannot open the X display\n");
         return 1;
     }
+    XSetErrorHandler(ignore_x_errors);
     const Atoms a{XInternAtom(display, "XdndAware", False),    XInternAtom(display, "XdndEnter", False),
                   XInternAtom(display, "XdndPosition", False), XInternAtom(display, "XdndStatus", False),
                   XInternAtom(display, "XdndDrop", False),     XInternAtom(display, "XdndFinished", False),
@@ -151,21 +160,20 @@ int main(int argc, char** argv) {
     const Window source = XCreateSimpleWindow(display, root, 0, 0, 1, 1, 0, 0, 0);
     XSetSelectionOwner(display, a.selection, source, CurrentTime);
 
-    // The point to drop at: the middle of the target, in root coordinates.
-    XWindowAttributes attributes;
-    XGetWindowAttributes(display, target, &attributes);
-    int x = 0, y = 0;
-    Window child = 0;
-    XTranslateCoordinates(display, target, root, attributes.width / 2, attributes.height / 2, &x, &y,
-                          &child);
-
-    send_message(display, target, a.enter, static_cast<long>(source), 5L << 24,
-                 static_cast<long>(a.uri_list), 0, 0);
-    const auto send_position = [&] {
+    // Enter, then Position at the middle of the target (in root coordinates).
+    const auto enter_and_position = [&] {
+        XWindowAttributes attributes;
+        if (XGetWindowAttributes(display, target, &attributes) == 0) return;
+        int x = 0, y = 0;
+        Window child = 0;
+        XTranslateCoordinates(display, target, root, attributes.width / 2, attributes.height / 2,
+                              &x, &y, &child);
+        send_message(display, target, a.enter, static_cast<long>(source), 5L << 24,
+                     static_cast<long>(a.uri_list), 0, 0);
         send_message(display, target, a.position, static_cast<long>(source), 0,
                      (static_cast<long>(x) << 16) | (y & 0xffff), CurrentTime, static_cast<long>(a.copy));
     };
-    send_position();
+    enter_and_position();
     bool dropped = false;
     auto next_position = Clock::now() + std::chrono::milliseconds(500);
     while (Clock::now() < deadline) {
@@ -187,9 +195,11 @@ int main(int argc, char** argv) {
                 return accepted ? 0 : 1;
             }
         }
-        // A target busy starting up may miss the first Position: repeat it until accepted.
+        // A target busy starting up may miss the first messages, or be replaced by a new
+        // window: start over with whichever accepts drops now, until one accepts.
         if (!dropped && Clock::now() > next_position) {
-            send_position();
+            if (!viewable(display, target)) target = find_target(display, a.aware);
+            if (target != None) enter_and_position();
             next_position = Clock::now() + std::chrono::milliseconds(500);
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));

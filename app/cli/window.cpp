@@ -365,9 +365,16 @@ int run_window(const Argv& args) {
             }
         }
         if (session->projected().projection == geo::ProjectionKind::Equirectangular &&
-            (!globe_uploaded || changes.projection_changed || changes.any())) {
+            (!globe_uploaded || changes.projection_changed)) {
             globe_renderer.upload(session->projected());
             globe_uploaded = true;
+        } else if (session->projected().projection == geo::ProjectionKind::Equirectangular) {
+            // A level that became ready: only that one (1:10m alone is most of the work).
+            for (int i = 0; i < geo::kLodCount; ++i) {
+                if (changes.levels_added[static_cast<size_t>(i)]) {
+                    globe_renderer.upload_level(session->projected(), static_cast<geo::Lod>(i));
+                }
+            }
         } else if (changes.projection_changed) {
             globe_uploaded = false;
         }

@@ -177,12 +177,17 @@ GlobeRenderer::GlobeRenderer() : impl_(std::make_unique<Impl>()) {
 GlobeRenderer::~GlobeRenderer() = default;
 
 void GlobeRenderer::upload(const geo::ProjectedWorld& world) {
+    for (int l = 0; l < geo::kLodCount; ++l) upload_level(world, static_cast<geo::Lod>(l));
+}
+
+void GlobeRenderer::upload_level(const geo::ProjectedWorld& world, geo::Lod lod) {
     Impl& r = *impl_;
-    for (int l = 0; l < geo::kLodCount; ++l) {
-        GlobeLevel& level = r.levels[static_cast<size_t>(l)];
+    {
+        const auto l = static_cast<size_t>(lod);
+        GlobeLevel& level = r.levels[l];
         level = GlobeLevel{};
-        if (!world.ready[static_cast<size_t>(l)]) continue;
-        const geo::MapMesh& mesh = world.meshes[static_cast<size_t>(l)];
+        if (!world.ready[l]) return;
+        const geo::MapMesh& mesh = world.meshes[l];
         level.ready = true;
         level.fill_vao = gl::VertexArray::create();
         level.fill_positions = gl::Buffer::create();

@@ -56,6 +56,9 @@ public:
     // Uploads every ready level of `world`, which must be in ProjectionKind::
     // Equirectangular (other projections would be drawn wrongly).
     void upload(const geo::ProjectedWorld& world);
+    // Uploads or replaces one level (a level that became ready), or clears it when it is
+    // not ready in `world`: the others are not touched.
+    void upload_level(const geo::ProjectedWorld& world, geo::Lod lod);
     // The uploaded level drawn for `lod` (that one, else the nearest coarser, else any).
     std::optional<geo::Lod> level_for(geo::Lod lod) const;
     // Per-country fill colours, indexed like World::countries (as MapRenderer's).

@@ -364,16 +364,25 @@ int run_window(const Argv& args) {
                 }
             }
         }
+        // The globe draws the Equirectangular levels; the session's worker has usually
+        // prepared them for it already, leaving only the GL uploads for this thread.
+        const auto upload_globe_level = [&](int i) {
+            const auto lod = static_cast<geo::Lod>(i);
+            const render::GlobeLevelPrep* prep = session->globe_prep(lod);
+            if (prep != nullptr && session->projected().ready[static_cast<size_t>(i)]) {
+                globe_renderer.upload_level(lod, session->projected().meshes[static_cast<size_t>(i)], *prep);
+            } else {
+                globe_renderer.upload_level(session->projected(), lod);
+            }
+        };
         if (session->projected().projection == geo::ProjectionKind::Equirectangular &&
             (!globe_uploaded || changes.projection_changed)) {
-            globe_renderer.upload(session->projected());
+            for (int i = 0; i < geo::kLodCount; ++i) upload_globe_level(i);
             globe_uploaded = true;
         } else if (session->projected().projection == geo::ProjectionKind::Equirectangular) {
             // A level that became ready: only that one (1:10m alone is most of the work).
             for (int i = 0; i < geo::kLodCount; ++i) {
-                if (changes.levels_added[static_cast<size_t>(i)]) {
-                    globe_renderer.upload_level(session->projected(), static_cast<geo::Lod>(i));
-                }
+                if (changes.levels_added[static_cast<size_t>(i)]) upload_globe_level(i);
             }
         } else if (changes.projection_changed) {
             globe_uploaded = false;

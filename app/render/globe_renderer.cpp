@@ -180,112 +180,129 @@ void GlobeRenderer::upload(const geo::ProjectedWorld& world) {
     for (int l = 0; l < geo::kLodCount; ++l) upload_level(world, static_cast<geo::Lod>(l));
 }
 
-void GlobeRenderer::upload_level(const geo::ProjectedWorld& world, geo::Lod lod) {
-    Impl& r = *impl_;
-    {
-        const auto l = static_cast<size_t>(lod);
-        GlobeLevel& level = r.levels[l];
-        level = GlobeLevel{};
-        if (!world.ready[l]) return;
-        const geo::MapMesh& mesh = world.meshes[l];
-        level.ready = true;
-        level.fill_vao = gl::VertexArray::create();
-        level.fill_positions = gl::Buffer::create();
-        level.fill_countries = gl::Buffer::create();
-        level.fill_indices = gl::Buffer::create();
-        glBindVertexArray(level.fill_vao.id());
-        buffer_data(GL_ARRAY_BUFFER, level.fill_positions, mesh.fill_xy.data(),
-                    mesh.fill_xy.size() * sizeof(float));
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-        buffer_data(GL_ARRAY_BUFFER, level.fill_countries, mesh.fill_country.data(),
-                    mesh.fill_country.size() * sizeof(uint16_t));
-        glEnableVertexAttribArray(1);
-        glVertexAttribIPointer(1, 1, GL_UNSIGNED_SHORT, 0, nullptr);
-        // Only whole triangles whose indices lie within the vertex arrays.
-        const size_t vertex_count = std::min(mesh.fill_xy.size() / 2, mesh.fill_country.size());
-        std::vector<uint32_t> indices;
-        indices.reserve(mesh.fill_indices.size());
-        for (size_t t = 0; t + 2 < mesh.fill_indices.size(); t += 3) {
-            const uint32_t a = mesh.fill_indices[t], b = mesh.fill_indices[t + 1],
-                           c = mesh.fill_indices[t + 2];
-            if (a < vertex_count && b < vertex_count && c < vertex_count)
-                indices.insert(indices.end(), {a, b, c});
-        }
-        buffer_data(GL_ELEMENT_ARRAY_BUFFER, level.fill_indices, indices.data(),
-                    indices.size() * sizeof(uint32_t));
-        level.fill_index_count = static_cast<GLsizei>(indices.size());
-        // Chunks of consecutive triangles of one country.
-        {
-            const std::vector<Unit> units = unit_vectors(mesh.fill_xy, vertex_count);
-            for (size_t t = 0; t < indices.size();) {
-                const uint16_t country = mesh.fill_country[indices[t]];
-                size_t e = t + 3;
-                while (e < indices.size() && e - t < kChunkIndices &&
-                       mesh.fill_country[indices[e]] == country)
-                    e += 3;
-                CountryRun run;
-                run.first = static_cast<GLint>(t);
-                run.count = static_cast<GLsizei>(e - t);
-                fit_cap(run, e - t, [&](size_t i) { return units[indices[t + i]]; });
-                level.fill_runs.push_back(run);
-                t = e;
-            }
-        }
+// What uploading a level computes on the CPU (no GL): the valid triangle indices, the
+// fill and border chunks with their caps, and the border segments grouped by country.
+struct GlobeLevelPrep {
+    std::vector<uint32_t> indices;
+    std::vector<CountryRun> fill_runs;
+    std::vector<float> segments;  // x0, y0, x1, y1 per segment
+    std::vector<CountryRun> runs;
+    std::vector<std::pair<GLint, GLsizei>> country_segments;
+};
 
-        // Borders: the polylines' segments, grouped by country (each segment by the index
-        // of its first point).
-        std::vector<std::vector<uint32_t>> by_country;
-        const size_t points = std::min(mesh.line_xy.size() / 2, mesh.line_country.size());
-        const std::vector<Unit> units = unit_vectors(mesh.line_xy, points);
-        for (size_t k = 0; k < mesh.line_count(); ++k) {
-            const size_t a = mesh.line_starts[k];
-            const size_t b = std::min<size_t>(mesh.line_starts[k + 1], points);
-            if (a + 1 >= b) continue;
-            const size_t country = mesh.line_country[a];
-            if (country >= by_country.size()) by_country.resize(country + 1);
-            std::vector<uint32_t>& out = by_country[country];
-            for (size_t i = a; i + 1 < b; ++i) {
-                if (mesh.line_xy[2 * i] == mesh.line_xy[2 * i + 2] &&
-                    mesh.line_xy[2 * i + 1] == mesh.line_xy[2 * i + 3])
-                    continue;
-                out.push_back(static_cast<uint32_t>(i));
-            }
-        }
-        size_t total = 0;
-        for (const auto& s : by_country) total += s.size();
-        std::vector<float> segments(total * 4);
-        level.country_segments.assign(by_country.size(), {0, 0});
-        size_t base = 0;
-        for (size_t c = 0; c < by_country.size(); ++c) {
-            const std::vector<uint32_t>& s = by_country[c];
-            level.country_segments[c] = {static_cast<GLint>(base), static_cast<GLsizei>(s.size())};
-            for (size_t k = 0; k < s.size(); ++k) {
-                std::copy_n(&mesh.line_xy[2 * static_cast<size_t>(s[k])], 4, &segments[(base + k) * 4]);
-            }
-            for (size_t k = 0; k < s.size(); k += kChunkSegments) {
-                const size_t n = std::min(kChunkSegments, s.size() - k);
-                CountryRun run;
-                run.first = static_cast<GLint>(base + k);
-                run.count = static_cast<GLsizei>(n);
-                // Both ends of every segment: points s[k + j] and s[k + j] + 1.
-                fit_cap(run, 2 * n, [&](size_t j) { return units[s[k + j / 2] + (j & 1)]; });
-                level.runs.push_back(run);
-            }
-            base += s.size();
-        }
-        level.segment_count = static_cast<GLsizei>(segments.size() / 4);
-        level.segment_vao = gl::VertexArray::create();
-        level.segments = gl::Buffer::create();
-        glBindVertexArray(level.segment_vao.id());
-        buffer_data(GL_ARRAY_BUFFER, level.segments, segments.data(),
-                    segments.size() * sizeof(float));
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
-        glVertexAttribDivisor(0, 1);
-        glBindVertexArray(0);
-        glBindBuffer(GL_ARRAY_BUFFER, 0);
+std::shared_ptr<const GlobeLevelPrep> GlobeRenderer::prepare(const geo::MapMesh& mesh) {
+    auto prep = std::make_shared<GlobeLevelPrep>();
+    // Only whole triangles whose indices lie within the vertex arrays.
+    const size_t vertex_count = std::min(mesh.fill_xy.size() / 2, mesh.fill_country.size());
+    std::vector<uint32_t>& indices = prep->indices;
+    indices.reserve(mesh.fill_indices.size());
+    for (size_t t = 0; t + 2 < mesh.fill_indices.size(); t += 3) {
+        const uint32_t a = mesh.fill_indices[t], b = mesh.fill_indices[t + 1],
+                       c = mesh.fill_indices[t + 2];
+        if (a < vertex_count && b < vertex_count && c < vertex_count) indices.insert(indices.end(), {a, b, c});
     }
+    // Chunks of consecutive triangles of one country.
+    {
+        const std::vector<Unit> units = unit_vectors(mesh.fill_xy, vertex_count);
+        for (size_t t = 0; t < indices.size();) {
+            const uint16_t country = mesh.fill_country[indices[t]];
+            size_t e = t + 3;
+            while (e < indices.size() && e - t < kChunkIndices && mesh.fill_country[indices[e]] == country)
+                e += 3;
+            CountryRun run;
+            run.first = static_cast<GLint>(t);
+            run.count = static_cast<GLsizei>(e - t);
+            fit_cap(run, e - t, [&](size_t i) { return units[indices[t + i]]; });
+            prep->fill_runs.push_back(run);
+            t = e;
+        }
+    }
+    // Borders: the polylines' segments, grouped by country (each segment by the index of
+    // its first point).
+    std::vector<std::vector<uint32_t>> by_country;
+    const size_t points = std::min(mesh.line_xy.size() / 2, mesh.line_country.size());
+    const std::vector<Unit> units = unit_vectors(mesh.line_xy, points);
+    for (size_t k = 0; k < mesh.line_count(); ++k) {
+        const size_t a = mesh.line_starts[k];
+        const size_t b = std::min<size_t>(mesh.line_starts[k + 1], points);
+        if (a + 1 >= b) continue;
+        const size_t country = mesh.line_country[a];
+        if (country >= by_country.size()) by_country.resize(country + 1);
+        std::vector<uint32_t>& out = by_country[country];
+        for (size_t i = a; i + 1 < b; ++i) {
+            if (mesh.line_xy[2 * i] == mesh.line_xy[2 * i + 2] &&
+                mesh.line_xy[2 * i + 1] == mesh.line_xy[2 * i + 3])
+                continue;
+            out.push_back(static_cast<uint32_t>(i));
+        }
+    }
+    size_t total = 0;
+    for (const auto& s : by_country) total += s.size();
+    prep->segments.resize(total * 4);
+    prep->country_segments.assign(by_country.size(), {0, 0});
+    size_t base = 0;
+    for (size_t c = 0; c < by_country.size(); ++c) {
+        const std::vector<uint32_t>& s = by_country[c];
+        prep->country_segments[c] = {static_cast<GLint>(base), static_cast<GLsizei>(s.size())};
+        for (size_t k = 0; k < s.size(); ++k) {
+            std::copy_n(&mesh.line_xy[2 * static_cast<size_t>(s[k])], 4, &prep->segments[(base + k) * 4]);
+        }
+        for (size_t k = 0; k < s.size(); k += kChunkSegments) {
+            const size_t n = std::min(kChunkSegments, s.size() - k);
+            CountryRun run;
+            run.first = static_cast<GLint>(base + k);
+            run.count = static_cast<GLsizei>(n);
+            // Both ends of every segment: points s[k + j] and s[k + j] + 1.
+            fit_cap(run, 2 * n, [&](size_t j) { return units[s[k + j / 2] + (j & 1)]; });
+            prep->runs.push_back(run);
+        }
+        base += s.size();
+    }
+    return prep;
+}
+
+void GlobeRenderer::upload_level(const geo::ProjectedWorld& world, geo::Lod lod) {
+    const auto l = static_cast<size_t>(lod);
+    if (!world.ready[l]) {
+        impl_->levels[l] = GlobeLevel{};
+        return;
+    }
+    upload_level(lod, world.meshes[l], *prepare(world.meshes[l]));
+}
+
+void GlobeRenderer::upload_level(geo::Lod lod, const geo::MapMesh& mesh, const GlobeLevelPrep& prep) {
+    GlobeLevel& level = impl_->levels[static_cast<size_t>(lod)];
+    level = GlobeLevel{};
+    level.ready = true;
+    level.fill_vao = gl::VertexArray::create();
+    level.fill_positions = gl::Buffer::create();
+    level.fill_countries = gl::Buffer::create();
+    level.fill_indices = gl::Buffer::create();
+    glBindVertexArray(level.fill_vao.id());
+    buffer_data(GL_ARRAY_BUFFER, level.fill_positions, mesh.fill_xy.data(),
+                mesh.fill_xy.size() * sizeof(float));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    buffer_data(GL_ARRAY_BUFFER, level.fill_countries, mesh.fill_country.data(),
+                mesh.fill_country.size() * sizeof(uint16_t));
+    glEnableVertexAttribArray(1);
+    glVertexAttribIPointer(1, 1, GL_UNSIGNED_SHORT, 0, nullptr);
+    buffer_data(GL_ELEMENT_ARRAY_BUFFER, level.fill_indices, prep.indices.data(),
+                prep.indices.size() * sizeof(uint32_t));
+    level.fill_index_count = static_cast<GLsizei>(prep.indices.size());
+    level.fill_runs = prep.fill_runs;
+    level.country_segments = prep.country_segments;
+    level.runs = prep.runs;
+    level.segment_count = static_cast<GLsizei>(prep.segments.size() / 4);
+    level.segment_vao = gl::VertexArray::create();
+    level.segments = gl::Buffer::create();
+    glBindVertexArray(level.segment_vao.id());
+    buffer_data(GL_ARRAY_BUFFER, level.segments, prep.segments.data(), prep.segments.size() * sizeof(float));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glVertexAttribDivisor(0, 1);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 
 std::optional<geo::Lod> GlobeRenderer::level_for(geo::Lod lod) const {

@@ -45,6 +45,9 @@ struct GlobeDrawStats {
     size_t border_draws = 0;     // instanced draw calls for them
 };
 
+// A level's CPU-side preparation for the globe (GlobeRenderer::prepare).
+struct GlobeLevelPrep;
+
 class GlobeRenderer {
 public:
     // Compiles the shaders; throws RenderError naming the shader on failure.
@@ -59,6 +62,12 @@ public:
     // Uploads or replaces one level (a level that became ready), or clears it when it is
     // not ready in `world`: the others are not touched.
     void upload_level(const geo::ProjectedWorld& world, geo::Lod lod);
+    // The CPU half of uploading an Equirectangular level (valid indices, culling caps,
+    // border segments by country): no GL, so a worker thread can do it (about 170 ms for
+    // the three levels on llvmpipe's machine, mostly 1:10m) and the frame never waits.
+    static std::shared_ptr<const GlobeLevelPrep> prepare(const geo::MapMesh& mesh);
+    // Uploads `mesh` as level `lod` from its preparation: only GL buffer uploads.
+    void upload_level(geo::Lod lod, const geo::MapMesh& mesh, const GlobeLevelPrep& prep);
     // The uploaded level drawn for `lod` (that one, else the nearest coarser, else any).
     std::optional<geo::Lod> level_for(geo::Lod lod) const;
     // Per-country fill colours, indexed like World::countries (as MapRenderer's).

@@ -4,6 +4,8 @@
 #include <exception>
 #include <utility>
 
+#include "render/globe_renderer.hpp"
+
 namespace deportmap::ui {
 
 geo::Lod lod_for_world_width(double world_width_px) {
@@ -90,6 +92,13 @@ void MapSession::worker_loop() {
         try {
             result.world = std::make_unique<geo::ProjectedWorld>(
                 geo::project_world(*world_, job.kind, job.levels));
+            if (job.kind == geo::ProjectionKind::Equirectangular) {
+                for (size_t i = 0; i < static_cast<size_t>(geo::kLodCount); ++i) {
+                    if (job.levels[i] && result.world->ready[i]) {
+                        result.globe[i] = render::GlobeRenderer::prepare(result.world->meshes[i]);
+                    }
+                }
+            }
         } catch (const std::exception& e) {
             result.error = std::string("cannot prepare the map in ") +
                            std::string(geo::projection_label(job.kind)) + ": " + e.what();
@@ -124,6 +133,7 @@ MapSession::Changes MapSession::poll() {
             changes.previous.emplace(std::move(*projector_));
             changes.previous_bounds = projected_.world_bounds;
             projected_ = std::move(*r.world);
+            globe_prep_ = std::move(r.globe);
             projector_ = std::make_unique<geo::Projector>(r.job.kind);
             continue;
         }
@@ -133,6 +143,7 @@ MapSession::Changes MapSession::poll() {
             projected_.meshes[i] = std::move(r.world->meshes[i]);
             projected_.shapes[i] = std::move(r.world->shapes[i]);
             projected_.ready[i] = true;
+            globe_prep_[i] = std::move(r.globe[i]);
             changes.levels_added[i] = true;
         }
     }

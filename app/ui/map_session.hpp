@@ -1,7 +1,8 @@
 // The interactive map's model-side state: the loaded world, its projected levels of
 // detail, and one worker thread that prepares the expensive parts (the 10m level, a
-// newly chosen projection) off the frame. The frame loop polls for finished work and
-// never waits on it. No GL here: the window hands what poll() reports to the renderer.
+// newly chosen projection, and for Equirectangular levels the globe's preparation) off
+// the frame. The frame loop polls for finished work and never waits on it. No GL here:
+// the window hands what poll() reports to the renderers.
 #pragma once
 #include <array>
 #include <condition_variable>
@@ -19,6 +20,10 @@
 #include "core/geo/projection.hpp"
 #include "core/geo/world.hpp"
 
+namespace deportmap::render {
+struct GlobeLevelPrep;
+}
+
 namespace deportmap::ui {
 
 // Level-of-detail rule: the finer levels appear as the whole world, drawn at the
@@ -31,6 +36,8 @@ geo::Lod lod_for_world_width(double world_width_px);
 // finer than `wanted`, else the coarsest ready one; nullopt when none is ready.
 std::optional<geo::Lod> best_ready_lod(geo::Lod wanted,
                                        const std::array<bool, geo::kLodCount>& ready);
+
+using GlobePreps = std::array<std::shared_ptr<const render::GlobeLevelPrep>, geo::kLodCount>;
 
 class MapSession {
 public:
@@ -80,6 +87,12 @@ public:
     // Applies work the worker has finished since the last call. Never blocks on the
     // worker beyond a short lock.
     Changes poll();
+    // The globe's CPU preparation of a level of projected(), made on the worker when the
+    // projection is Equirectangular (the globe draws those levels); null when there is
+    // none, and the globe then prepares the level itself.
+    const render::GlobeLevelPrep* globe_prep(geo::Lod lod) const {
+        return globe_prep_[static_cast<size_t>(lod)].get();
+    }
 
 private:
     struct Job {
@@ -90,10 +103,12 @@ private:
     struct Result {
         Job job;
         std::unique_ptr<geo::ProjectedWorld> world;
+        GlobePreps globe;  // for Equirectangular levels: the globe's preparation
         std::string error;
     };
 
     void enqueue_locked(const Job& job);
+    GlobePreps globe_prep_;  // matches projected_ (empty unless it is Equirectangular)
     void worker_loop();
 
     std::shared_ptr<const geo::World> world_;

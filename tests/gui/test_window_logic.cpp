@@ -344,6 +344,24 @@ TEST_F(Session, SwitchesProjectionAndCarriesTheCamera) {
     }));
 }
 
+TEST_F(Session, PreparesTheGlobesLevelsOnTheWorker) {
+    // The globe draws the Equirectangular levels: the worker makes their globe
+    // preparation with them, so the frame only uploads. Other projections get none.
+    MapSession session(world_, ProjectionKind::EqualEarth);
+    EXPECT_EQ(session.globe_prep(geo::Lod::k110m), nullptr);
+    session.request_projection(ProjectionKind::Equirectangular);
+    ASSERT_TRUE(poll_until(session, [&](const MapSession::Changes&) {
+        return session.projected().projection == ProjectionKind::Equirectangular &&
+               session.projected().ready[2] && !session.busy();
+    }));
+    for (const geo::Lod lod : {geo::Lod::k110m, geo::Lod::k50m, geo::Lod::k10m}) {
+        EXPECT_NE(session.globe_prep(lod), nullptr) << geo::lod_name(lod);
+    }
+    session.request_projection(ProjectionKind::Robinson);
+    ASSERT_TRUE(poll_until(session, [&](const MapSession::Changes& c) { return c.projection_changed; }));
+    EXPECT_EQ(session.globe_prep(geo::Lod::k110m), nullptr);
+}
+
 TEST_F(Session, LaterRequestWins) {
     MapSession session(world_, ProjectionKind::EqualEarth);
     session.request_projection(ProjectionKind::Mercator);

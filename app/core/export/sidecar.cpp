@@ -20,10 +20,10 @@ using nlohmann::ordered_json;
 
 std::string sidecar_path(const std::string& out) { return out + ".json"; }
 
-std::string sha256_hex(const void* data, size_t size) {
-    sha256_ctx ctx;
-    sha256_init(&ctx);
-    sha256_update(&ctx, size, static_cast<const uint8_t*>(data));
+namespace {
+
+// The digest of `ctx` as 64 lowercase hex digits.
+std::string hex_digest(sha256_ctx& ctx) {
     uint8_t digest[SHA256_DIGEST_SIZE];
     sha256_digest(&ctx, SHA256_DIGEST_SIZE, digest);
     std::string hex;
@@ -33,6 +33,15 @@ std::string sha256_hex(const void* data, size_t size) {
         hex += buf;
     }
     return hex;
+}
+
+}  // namespace
+
+std::string sha256_hex(const void* data, size_t size) {
+    sha256_ctx ctx;
+    sha256_init(&ctx);
+    sha256_update(&ctx, size, static_cast<const uint8_t*>(data));
+    return hex_digest(ctx);
 }
 
 std::string sha256_file(const std::string& path) {
@@ -46,15 +55,7 @@ std::string sha256_file(const std::string& path) {
         const auto n = in.gcount();
         if (n > 0) sha256_update(&ctx, static_cast<size_t>(n), reinterpret_cast<const uint8_t*>(buf.data()));
     }
-    uint8_t digest[SHA256_DIGEST_SIZE];
-    sha256_digest(&ctx, SHA256_DIGEST_SIZE, digest);
-    std::string hex;
-    char b2[3];
-    for (const uint8_t b : digest) {
-        std::snprintf(b2, sizeof b2, "%02x", b);
-        hex += b2;
-    }
-    return hex;
+    return hex_digest(ctx);
 }
 
 std::string sidecar_json(const ExportParams& p, const std::vector<InputHash>& inputs,

@@ -58,6 +58,21 @@ constexpr double kCoarseMaxPixels = 0.5;
 constexpr size_t kChunkTriangles = 2048;
 constexpr size_t kChunkSegments = 1024;
 
+// Runs of kChunkSegments segments (x0, y0, x1, y1 each) with the box of their ends.
+std::vector<Level::Chunk> segment_chunks(const std::vector<float>& segments) {
+    std::vector<Level::Chunk> chunks;
+    const size_t total = segments.size() / 4;
+    for (size_t k = 0; k < total; k += kChunkSegments) {
+        Level::Chunk c;
+        c.first = static_cast<GLsizei>(k);
+        c.count = static_cast<GLsizei>(std::min(kChunkSegments, total - k));
+        for (size_t i = k * 4; i < (k + static_cast<size_t>(c.count)) * 4; i += 2)
+            c.box.add(geo::Vec2{segments[i], segments[i + 1]});
+        chunks.push_back(c);
+    }
+    return chunks;
+}
+
 // Calls draw(first, count) for each run of consecutive chunks whose box meets `view`.
 template <typename Draw>
 void draw_visible(const std::vector<Level::Chunk>& chunks, const geo::BBox& view, Draw draw) {
@@ -150,6 +165,7 @@ struct MapRenderer::Impl {
     GLsizei outline_count = 0;
     bool outline_convex = false;
     geo::Ring outline_ring;  // a copy when convex, to tell when it covers the whole view
+    double outline_orientation = 1.0;  // +1 counter-clockwise (y up), -1 clockwise
     // The outline as segments with the globe on their left, for its fringe.
     gl::VertexArray outline_segment_vao;
     gl::Buffer outline_segments;
@@ -277,6 +293,7 @@ void MapRenderer::Impl::upload_outline(const geo::Ring& outline) {
     // Segments counter-clockwise (y up), so the globe is on their left like a country's
     // interior; the fringe shader ignores the country index (solid ocean colour).
     const bool ccw = geo::signed_area(outline) >= 0.0;
+    outline_orientation = ccw ? 1.0 : -1.0;
     std::vector<float> segments;
     segments.reserve(outline.size() * 4);
     for (size_t i = 0; i < outline.size(); ++i) {
@@ -415,24 +432,10 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
             glBindTexture(GL_TEXTURE_BUFFER, level.coarse_texture.id());
             glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, level.coarse_segments.id());
             glBindTexture(GL_TEXTURE_BUFFER, 0);
-            for (size_t k = 0; k < thin_total; k += kChunkSegments) {
-                Level::Chunk c;
-                c.first = static_cast<GLsizei>(k);
-                c.count = static_cast<GLsizei>(std::min(kChunkSegments, thin_total - k));
-                for (size_t i = k * 4; i < (k + static_cast<size_t>(c.count)) * 4; i += 2)
-                    c.box.add(geo::Vec2{thin[i], thin[i + 1]});
-                level.coarse_chunks.push_back(c);
-            }
+            level.coarse_chunks = segment_chunks(thin);
         }
     }
-    for (size_t k = 0; k < segment_total; k += kChunkSegments) {
-        Level::Chunk c;
-        c.first = static_cast<GLsizei>(k);
-        c.count = static_cast<GLsizei>(std::min(kChunkSegments, segment_total - k));
-        for (size_t i = k * 4; i < (k + static_cast<size_t>(c.count)) * 4; i += 2)
-            c.box.add(geo::Vec2{segments[i], segments[i + 1]});
-        level.segment_chunks.push_back(c);
-    }
+    level.segment_chunks = segment_chunks(segments);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     level.segment_count = static_cast<GLsizei>(segments.size() / 4);
     level.ready = true;
@@ -524,7 +527,7 @@ void MapRenderer::Impl::set_fringe_uniforms(const ViewTransform& v, double w, do
 
 bool MapRenderer::Impl::outline_covers(const ViewTransform& v, double w, double h) const {
     if (outline_ring.size() < 3) return false;
-    const double orientation = geo::signed_area(outline_ring) >= 0.0 ? 1.0 : -1.0;
+    const double orientation = outline_orientation;
     const size_t n = outline_ring.size();
     for (const geo::Vec2 corner : {v.to_map({0.0, 0.0}), v.to_map({w, 0.0}), v.to_map({0.0, h}),
                                    v.to_map({w, h})}) {

@@ -74,17 +74,8 @@ void OffscreenMap::render(const geo::ProjectedWorld& world, const MapImageReques
     }
     renderer_.set_country_colors(country_colors);
     target_.bind();
-    DrawParams params;
-    params.width = request.width;
-    params.height = request.height;
-    params.view = request.view;
-    params.lod = request.lod;
-    params.style = request.style;
+    DrawParams params = request;
     params.clear = true;
-    params.edge_fringes = request.edge_fringes;
-    params.hatch_px = request.hatch_px;
-    params.hatch_origin_x = request.hatch_origin_x;
-    params.hatch_origin_y = request.hatch_origin_y;
     renderer_.draw(params);
 
     target_.read_rgba(rgba, top_down);

@@ -14,17 +14,11 @@
 
 namespace deportmap::render {
 
-struct MapImageRequest {
-    int width = 0;  // output pixels
-    int height = 0;
-    ViewTransform view;  // projected -> output pixels (origin top-left)
-    geo::Lod lod = geo::Lod::k110m;  // must be ready in the ProjectedWorld
-    MapStyle style;
+// What to draw (the renderer's own parameters: width and height are the output's
+// pixels, lod must be ready in the ProjectedWorld; the image is always cleared first)
+// and how many MSAA samples to draw it with.
+struct MapImageRequest : DrawParams {
     int samples = 4;  // MSAA samples, clamped to the driver's GL_MAX_SAMPLES
-    bool edge_fringes = false;  // anti-aliased fill edges without MSAA (DrawParams)
-    float hatch_px = 0.0f;  // DrawParams::hatch_px: stripes over colour-table alpha 254
-    float hatch_origin_x = 0.0f;  // DrawParams::hatch_origin_*: this tile's place, for seams
-    float hatch_origin_y = 0.0f;
 };
 
 struct RgbaImage {

@@ -380,8 +380,12 @@ struct Prepared {
 // 9,000 faults instead of 42,000 (docs/rendering.md).
 void prepare_memory(int width, int height) {
     const size_t pixels = static_cast<size_t>(width) * static_cast<size_t>(height);
-    // MSAA colour (16 B/pixel at 4x), resolved colour, border coverage, readback, plus
-    // room for the driver's bins and the meshes.
+    // Sized when the whole image was held at 4x MSAA (colour, resolve, coverage,
+    // readback: 26 B/pixel), plus room for the driver's bins and the meshes. Exports now
+    // hold at most a 4 Mpx tile and two page bands, so most of this address range is
+    // never touched, and an untouched range costs nothing; it was kept as it is because
+    // the threshold below also decides which blocks come from the heap, and changing it
+    // would need the timings re-measured.
     const size_t reserve = std::min<size_t>(pixels * 26 + (size_t{96} << 20), size_t{768} << 20);
     // Blocks below the threshold come from the heap: the reserve itself must too.
     mallopt(M_MMAP_THRESHOLD, static_cast<int>(reserve + (size_t{16} << 20)));

@@ -69,38 +69,34 @@ ImGuiLayer::~ImGuiLayer() {
     ImGui::DestroyContext();
 }
 
-void ImGuiLayer::build_fonts_and_style() {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    const float px = std::round(kUiFontPx * scale_);
-    ImFont* font = nullptr;
+namespace {
+
+// Adds the first of kFontCandidates that exists and loads, at `px` pixels; null when
+// none does.
+ImFont* add_ui_font(ImFontAtlas& atlas, float px) {
     for (const char* path : kFontCandidates) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(path, ec)) continue;
         ImFontConfig config;
         config.OversampleH = 2;
         config.OversampleV = 1;
-        font = io.Fonts->AddFontFromFileTTF(path, px, &config, kGlyphRanges);
-        if (font != nullptr) break;
+        if (ImFont* font = atlas.AddFontFromFileTTF(path, px, &config, kGlyphRanges)) return font;
     }
+    return nullptr;
+}
+
+}  // namespace
+
+void ImGuiLayer::build_fonts_and_style() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFont* font = add_ui_font(*io.Fonts, std::round(kUiFontPx * scale_));
     if (font == nullptr) {
         ImFontConfig config;
         config.SizePixels = std::round(13.0f * scale_);
         io.Fonts->AddFontDefault(&config);
     }
-    large_font_ = nullptr;
-    if (font != nullptr) {
-        for (const char* path : kFontCandidates) {
-            std::error_code ec;
-            if (!std::filesystem::is_regular_file(path, ec)) continue;
-            ImFontConfig config;
-            config.OversampleH = 2;
-            config.OversampleV = 1;
-            large_font_ = io.Fonts->AddFontFromFileTTF(path, std::round(kLargeFontPx * scale_),
-                                                       &config, kGlyphRanges);
-            if (large_font_ != nullptr) break;
-        }
-    }
+    large_font_ = font != nullptr ? add_ui_font(*io.Fonts, std::round(kLargeFontPx * scale_)) : nullptr;
     if (large_font_ == nullptr) large_font_ = io.Fonts->Fonts.empty() ? nullptr : io.Fonts->Fonts[0];
     apply_style(scale_, dark_);
 }

@@ -32,6 +32,7 @@ struct Level {
     gl::Buffer border_segments;
     gl::Buffer border_countries;  // the country of each segment (uint16), for fringes
     GLsizei segment_count = 0;
+    bool instanced = false;  // border_vao and its buffers were made (not for screen borders)
     // The same segments as a texture buffer for direct borders (0 when the driver's
     // texture buffer limit is smaller than the level).
     gl::Texture border_texture;
@@ -44,16 +45,18 @@ struct Level {
     };
     std::vector<Chunk> fill_chunks;     // in triangles
     std::vector<Chunk> segment_chunks;  // in segments
-    // A thinned copy of the borders for direct drawing at small scales: polyline
-    // vertices closer than coarse_tolerance (projected units) to the last kept one are
-    // dropped. Used while that tolerance is under kCoarseMaxPixels on screen.
-    gl::Buffer coarse_segments;
-    gl::Texture coarse_texture;
-    std::vector<Chunk> coarse_chunks;
-    double coarse_tolerance = 0.0;
+    // The window's copies of the borders for direct drawing (each shared border once,
+    // simplified per zoom range: MapMesh::screen_borders), coarse to fine. Empty when
+    // the mesh has none; then the full segments are drawn.
+    struct DirectCopy {
+        double max_world_px = 0.0;
+        gl::Buffer segments;
+        gl::Texture texture;
+        std::vector<Chunk> chunks;
+    };
+    std::vector<DirectCopy> direct_copies;
+    double world_width = 0.0;  // the mesh's width in projected units
 };
-
-constexpr double kCoarseMaxPixels = 0.5;
 
 constexpr size_t kChunkTriangles = 2048;
 constexpr size_t kChunkSegments = 1024;
@@ -171,6 +174,10 @@ struct MapRenderer::Impl {
     gl::Buffer outline_segments;
     gl::Buffer outline_segment_countries;
     GLsizei outline_segment_count = 0;
+    // The background around a convex outline (outside_triangles), for the window.
+    gl::VertexArray outside_vao;
+    gl::Buffer outside_buffer;
+    GLsizei outside_count = 0;
 
     gl::Texture color_table;
     int color_count = 0;
@@ -273,6 +280,40 @@ static std::vector<float> outline_triangles(const geo::Ring& outline, bool conve
     return xy;
 }
 
+// Triangles covering everything outside a convex outline (out to `reach` projected
+// units past its box), for a view that clears to the ocean colour and paints only the
+// background around the globe: at a world view that is a third of the pixels the ocean
+// polygon would shade. Each outline edge gives a horizontal slab out to the side it
+// faces, plus one band above and one below the outline's box.
+static std::vector<float> outside_triangles(const geo::Ring& outline, bool ccw, double reach) {
+    std::vector<float> xy;
+    geo::BBox box;
+    for (const geo::Vec2& p : outline) box.add(p);
+    const auto push = [&](double x, double y) {
+        xy.push_back(static_cast<float>(x));
+        xy.push_back(static_cast<float>(y));
+    };
+    const double left = box.min_x - reach, right = box.max_x + reach;
+    const auto quad = [&](double x0, double y0, double x1, double y1) {
+        push(x0, y0), push(x1, y0), push(x1, y1);
+        push(x0, y0), push(x1, y1), push(x0, y1);
+    };
+    quad(left, box.max_y, right, box.max_y + reach);
+    quad(left, box.min_y - reach, right, box.min_y);
+    const size_t n = outline.size();
+    for (size_t i = 0; i < n; ++i) {
+        const geo::Vec2& a = outline[i];
+        const geo::Vec2& b = outline[(i + 1) % n];
+        if (a.y == b.y) continue;
+        // Counter-clockwise, an edge going down has the inside on its right: the
+        // outside is to the left.
+        const double x = ((b.y < a.y) == ccw) ? left : right;
+        push(a.x, a.y), push(b.x, b.y), push(x, b.y);
+        push(a.x, a.y), push(x, b.y), push(x, a.y);
+    }
+    return xy;
+}
+
 void MapRenderer::Impl::upload_outline(const geo::Ring& outline) {
     outline_count = 0;
     outline_ring.clear();
@@ -309,6 +350,23 @@ void MapRenderer::Impl::upload_outline(const geo::Ring& outline) {
     bind_segment_attributes(outline_segment_vao, outline_segments, segments,
                             outline_segment_countries, countries);
     outline_segment_count = static_cast<GLsizei>(outline.size());
+
+    outside_count = 0;
+    if (outline_convex) {
+        geo::BBox box;
+        for (const geo::Vec2& p : outline) box.add(p);
+        const std::vector<float> outside =
+            outside_triangles(outline, ccw, 64.0 * std::max(box.width(), box.height()));
+        if (!outside_vao) outside_vao = gl::VertexArray::create();
+        if (!outside_buffer) outside_buffer = gl::Buffer::create();
+        glBindVertexArray(outside_vao.id());
+        glBindBuffer(GL_ARRAY_BUFFER, outside_buffer.id());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(outside.size() * sizeof(float)),
+                     outside.data(), GL_STATIC_DRAW);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+        outside_count = static_cast<GLsizei>(outside.size() / 2);
+    }
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
@@ -370,74 +428,64 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
     level.fill_vertices = vertex_count;
     glBindVertexArray(0);
 
-    // Borders: one instance per segment (x0, y0, x1, y1), with its country.
-    std::vector<float> segments;
-    std::vector<uint16_t> segment_countries;
-    const size_t points = mesh.line_xy.size() / 2;
-    segments.reserve(points * 4);
-    segment_countries.reserve(points);
-    for (size_t k = 0; k + 1 < mesh.line_starts.size(); ++k) {
-        const size_t begin = mesh.line_starts[k];
-        const size_t end = std::min<size_t>(mesh.line_starts[k + 1], points);
-        for (size_t i = begin; i + 1 < end; ++i) {
-            const float x0 = mesh.line_xy[2 * i], y0 = mesh.line_xy[2 * i + 1];
-            const float x1 = mesh.line_xy[2 * i + 2], y1 = mesh.line_xy[2 * i + 3];
-            if (x0 == x1 && y0 == y1) continue;
-            segments.insert(segments.end(), {x0, y0, x1, y1});
-            segment_countries.push_back(i < mesh.line_country.size() ? mesh.line_country[i] : 0xffff);
-        }
-    }
-    level.border_vao = gl::VertexArray::create();
-    level.border_segments = gl::Buffer::create();
-    level.border_countries = gl::Buffer::create();
-    bind_segment_attributes(level.border_vao, level.border_segments, segments,
-                            level.border_countries, segment_countries);
-    glBindVertexArray(0);
-    const size_t segment_total = segments.size() / 4;
-    if (segment_total > 0 && static_cast<GLint>(segment_total) <= max_texture_buffer) {
-        level.border_texture = gl::Texture::create();
-        glBindTexture(GL_TEXTURE_BUFFER, level.border_texture.id());
-        glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, level.border_segments.id());
-        glBindTexture(GL_TEXTURE_BUFFER, 0);
-    }
-    // Thinned copy: 0.5 px when the level's whole width spans 40,960 px.
-    level.coarse_tolerance = mesh.bounds.width() / 81920.0;
-    {
-        std::vector<float> thin;
-        thin.reserve(segments.size() / 2);
-        const double tol2 = level.coarse_tolerance * level.coarse_tolerance;
+    // Borders: one instance per segment (x0, y0, x1, y1), with its country, for the
+    // coverage and fringe passes of exports. A mesh with screen borders (the window's)
+    // is drawn from those alone, direct, and skips these buffers.
+    if (mesh.screen_borders.empty()) {
+        std::vector<float> segments;
+        std::vector<uint16_t> segment_countries;
+        const size_t points = mesh.line_xy.size() / 2;
+        segments.reserve(points * 4);
+        segment_countries.reserve(points);
         for (size_t k = 0; k + 1 < mesh.line_starts.size(); ++k) {
             const size_t begin = mesh.line_starts[k];
             const size_t end = std::min<size_t>(mesh.line_starts[k + 1], points);
-            if (end < begin + 2) continue;
-            float x0 = mesh.line_xy[2 * begin], y0 = mesh.line_xy[2 * begin + 1];
-            for (size_t i = begin + 1; i < end; ++i) {
-                const float x1 = mesh.line_xy[2 * i], y1 = mesh.line_xy[2 * i + 1];
-                const double dx = x1 - x0, dy = y1 - y0;
-                if (i + 1 < end && dx * dx + dy * dy < tol2) continue;  // keep the last
+            for (size_t i = begin; i + 1 < end; ++i) {
+                const float x0 = mesh.line_xy[2 * i], y0 = mesh.line_xy[2 * i + 1];
+                const float x1 = mesh.line_xy[2 * i + 2], y1 = mesh.line_xy[2 * i + 3];
                 if (x0 == x1 && y0 == y1) continue;
-                thin.insert(thin.end(), {x0, y0, x1, y1});
-                x0 = x1;
-                y0 = y1;
+                segments.insert(segments.end(), {x0, y0, x1, y1});
+                segment_countries.push_back(i < mesh.line_country.size() ? mesh.line_country[i]
+                                                                         : 0xffff);
             }
         }
-        const size_t thin_total = thin.size() / 4;
-        if (thin_total > 0 && static_cast<GLint>(thin_total) <= max_texture_buffer) {
-            level.coarse_segments = gl::Buffer::create();
-            glBindBuffer(GL_TEXTURE_BUFFER, level.coarse_segments.id());
-            glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(thin.size() * sizeof(float)),
-                         thin.data(), GL_STATIC_DRAW);
-            glBindBuffer(GL_TEXTURE_BUFFER, 0);
-            level.coarse_texture = gl::Texture::create();
-            glBindTexture(GL_TEXTURE_BUFFER, level.coarse_texture.id());
-            glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, level.coarse_segments.id());
+        level.border_vao = gl::VertexArray::create();
+        level.border_segments = gl::Buffer::create();
+        level.border_countries = gl::Buffer::create();
+        bind_segment_attributes(level.border_vao, level.border_segments, segments,
+                                level.border_countries, segment_countries);
+        glBindVertexArray(0);
+        const size_t segment_total = segments.size() / 4;
+        if (segment_total > 0 && static_cast<GLint>(segment_total) <= max_texture_buffer) {
+            level.border_texture = gl::Texture::create();
+            glBindTexture(GL_TEXTURE_BUFFER, level.border_texture.id());
+            glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, level.border_segments.id());
             glBindTexture(GL_TEXTURE_BUFFER, 0);
-            level.coarse_chunks = segment_chunks(thin);
         }
+        level.segment_chunks = segment_chunks(segments);
+        level.segment_count = static_cast<GLsizei>(segment_total);
+        level.instanced = true;
     }
-    level.segment_chunks = segment_chunks(segments);
+    for (const geo::BorderCopy& copy : mesh.screen_borders) {
+        const size_t total = copy.segments.size() / 4;
+        if (total == 0 || static_cast<GLint>(total) > max_texture_buffer) continue;
+        Level::DirectCopy& d = level.direct_copies.emplace_back();
+        d.max_world_px = copy.max_world_px;
+        d.segments = gl::Buffer::create();
+        glBindBuffer(GL_TEXTURE_BUFFER, d.segments.id());
+        glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(copy.segments.size() * sizeof(float)),
+                     copy.segments.data(), GL_STATIC_DRAW);
+        glBindBuffer(GL_TEXTURE_BUFFER, 0);
+        d.texture = gl::Texture::create();
+        glBindTexture(GL_TEXTURE_BUFFER, d.texture.id());
+        glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, d.segments.id());
+        glBindTexture(GL_TEXTURE_BUFFER, 0);
+        d.chunks = segment_chunks(copy.segments);
+    }
+    if (!level.instanced && !mesh.screen_borders.empty())
+        level.segment_count = static_cast<GLsizei>(mesh.screen_borders.back().segments.size() / 4);
+    level.world_width = mesh.bounds.width();
     glBindBuffer(GL_ARRAY_BUFFER, 0);
-    level.segment_count = static_cast<GLsizei>(segments.size() / 4);
     level.ready = true;
     GL_CHECK((void)0);
 }
@@ -565,8 +613,13 @@ void MapRenderer::draw(const DrawParams& params) {
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 
     const bool ocean_by_clear = params.clear && style.ocean.a == 255 && r.outline_covers(v, w, h);
+    // Without edge fringes (the window), an opaque ocean is a clear and the background
+    // is painted around the outline: fewer pixels than the ocean polygon.
+    const bool ocean_inverted = params.clear && !ocean_by_clear && !params.edge_fringes &&
+                                style.ocean.a == 255 && style.background.a == 255 &&
+                                r.outside_count > 0;
     if (params.clear) {
-        const Color bg = ocean_by_clear ? style.ocean : style.background;
+        const Color bg = ocean_by_clear || ocean_inverted ? style.ocean : style.background;
         glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, bg.a / 255.0f);
         glClear(GL_COLOR_BUFFER_BIT);
     }
@@ -592,7 +645,14 @@ void MapRenderer::draw(const DrawParams& params) {
     const bool opaque_fills =
         r.colors_opaque && style.no_data.a == 255 && style.ocean.a == 255;
     if (opaque_fills) glDisable(GL_BLEND);
-    if (r.outline_count > 0 && !ocean_by_clear) {
+    if (ocean_inverted) {
+        glDisable(GL_BLEND);
+        glUniform1i(r.fill_u.solid, 1);
+        set_color_uniform(r.fill_u.solid_color, style.background);
+        glBindVertexArray(r.outside_vao.id());
+        glDrawArrays(GL_TRIANGLES, 0, r.outside_count);
+        if (!opaque_fills) glEnable(GL_BLEND);
+    } else if (r.outline_count > 0 && !ocean_by_clear) {
         glUniform1i(r.fill_u.solid, 1);
         set_color_uniform(r.fill_u.solid_color, style.ocean);
         glBindVertexArray(r.outline_vao.id());
@@ -635,14 +695,15 @@ void MapRenderer::draw(const DrawParams& params) {
         // wrong (pixel centres within 0.71 px of the edge) with full coverage: the
         // country fringes would not show, so they are skipped (an 8K export's case).
         const bool borders_hide_edges = style.border_width_px >= 2.0f && style.border.a == 255;
-        if (params.edge_fringes && level.segment_count > 0 && !borders_hide_edges) {
+        if (params.edge_fringes && level.instanced && level.segment_count > 0 &&
+            !borders_hide_edges) {
             r.fringe.use();
             r.set_fringe_uniforms(v, w, h, style);
             glUniform1i(r.fringe_u.solid, 0);
             draw_segment_instances(level, view_box);
         }
         if (level.segment_count > 0 && style.border_width_px > 0.0f && style.border.a > 0 &&
-            params.direct_borders && level.border_texture) {
+            params.direct_borders && (!level.direct_copies.empty() || level.border_texture)) {
             const float width_px = style.border_width_px;
             const float drawn = std::max(width_px, 1.0f);
             r.ensure_direct();
@@ -651,19 +712,27 @@ void MapRenderer::draw(const DrawParams& params) {
             Color c = style.border;
             c.a = static_cast<uint8_t>(std::lround(c.a * std::min(width_px, 1.0f)));
             set_color_uniform(r.direct_u.color, c);
-            const bool coarse = level.coarse_texture &&
-                                level.coarse_tolerance * std::abs(v.scale_x) <= kCoarseMaxPixels;
+            // The window's copy for this zoom, else every segment.
+            const double world_px = level.world_width * std::abs(v.scale_x);
+            const Level::DirectCopy* copy = nullptr;
+            for (const Level::DirectCopy& d : level.direct_copies) {
+                if (world_px <= d.max_world_px) {
+                    copy = &d;
+                    break;
+                }
+            }
             glActiveTexture(GL_TEXTURE0);
             glBindTexture(GL_TEXTURE_BUFFER,
-                          coarse ? level.coarse_texture.id() : level.border_texture.id());
+                          copy ? copy->texture.id() : level.border_texture.id());
             glUniform1i(r.direct_u.segments, 0);
             glBindVertexArray(r.empty_vao.id());
-            draw_visible(coarse ? level.coarse_chunks : level.segment_chunks, view_box,
+            draw_visible(copy ? copy->chunks : level.segment_chunks, view_box,
                          [](GLsizei first, GLsizei count) {
                 glDrawArrays(GL_TRIANGLES, first * 6, count * 6);
             });
             glBindTexture(GL_TEXTURE_BUFFER, 0);
-        } else if (level.segment_count > 0 && style.border_width_px > 0.0f && style.border.a > 0) {
+        } else if (level.instanced && level.segment_count > 0 && style.border_width_px > 0.0f &&
+                   style.border.a > 0) {
             // Pass 1: coverage of every segment, combined with max().
             r.coverage.ensure(params.width, params.height);
             glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r.coverage.framebuffer());

@@ -4,6 +4,7 @@
 #include <exception>
 #include <utility>
 
+#include "core/geo/screen_borders.hpp"
 #include "render/globe_renderer.hpp"
 
 namespace deportmap::ui {
@@ -25,9 +26,24 @@ std::optional<geo::Lod> best_ready_lod(geo::Lod wanted,
     return std::nullopt;
 }
 
+// The window draws borders from each level's screen pyramid (deduplicated, simplified
+// for the zoom range where lod_for_world_width picks the level), built here off the
+// frame's thread.
+static void add_screen_borders(geo::ProjectedWorld& world) {
+    const std::array<double, geo::kLodCount + 1> range{0.0, kLod50mWorldWidthPx,
+                                                       kLod10mWorldWidthPx, 1048576.0};
+    for (size_t i = 0; i < static_cast<size_t>(geo::kLodCount); ++i) {
+        if (world.ready[i]) {
+            world.meshes[i].screen_borders =
+                geo::screen_border_pyramid(world.meshes[i], range[i], range[i + 1]);
+        }
+    }
+}
+
 MapSession::MapSession(std::shared_ptr<const geo::World> world, geo::ProjectionKind projection)
     : world_(std::move(world)), requested_(projection) {
     projected_ = geo::project_world(*world_, projection, {true, true, false});
+    add_screen_borders(projected_);
     projector_ = std::make_unique<geo::Projector>(projection);
     worker_ = std::thread([this] { worker_loop(); });
     std::lock_guard lock(mutex_);
@@ -92,6 +108,7 @@ void MapSession::worker_loop() {
         try {
             result.world = std::make_unique<geo::ProjectedWorld>(
                 geo::project_world(*world_, job.kind, job.levels));
+            add_screen_borders(*result.world);
             if (job.kind == geo::ProjectionKind::Equirectangular) {
                 for (size_t i = 0; i < static_cast<size_t>(geo::kLodCount); ++i) {
                     if (job.levels[i] && result.world->ready[i]) {
@@ -110,6 +127,10 @@ void MapSession::worker_loop() {
             if (wake_callback_) wake_callback_();
         }
     }
+}
+
+void MapSession::release_screen_borders() {
+    for (geo::MapMesh& mesh : projected_.meshes) std::vector<geo::BorderCopy>().swap(mesh.screen_borders);
 }
 
 MapSession::Changes MapSession::poll() {

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "core/geo/screen_borders.hpp"
 #include "core/markers.hpp"
 #include "gl_fixture.hpp"
 #include "render/gl/objects.hpp"
@@ -153,6 +154,54 @@ TEST_F(GlTest, DirectBordersMatchCoverageBordersOnSingleLines) {
     zoomed.offset_x = 100.0 + 5.0 * 40.0;  // x = -5 at the centre
     const Pixels z = draw(true, zoomed);
     EXPECT_EQ(z.at(100, 50), (Color{200, 40, 40, 255}));
+}
+
+// The window's screen borders draw a border shared by two countries once: thin (so
+// translucent) lines look as the export's coverage pass draws them, where the mesh's
+// own lines, one per country, would blend the shared one twice.
+TEST_F(GlTest, ScreenBordersDrawASharedBorderOnce) {
+    const auto adjacent = [] {
+        geo::MapMesh mesh = two_squares();
+        for (float& v : mesh.fill_xy) v = v < 0 ? (v == -2 ? 0 : v) : (v == 2 ? 0 : v);
+        for (float& v : mesh.line_xy) v = v < 0 ? (v == -2 ? 0 : v) : (v == 2 ? 0 : v);
+        return mesh;
+    };
+    const auto draw = [&](bool screen, bool direct) {
+        geo::ProjectedWorld world;
+        world.meshes[0] = adjacent();
+        if (screen) world.meshes[0].screen_borders = geo::screen_border_pyramid(world.meshes[0]);
+        world.ready[0] = true;
+        world.outline = {{-10, -5}, {10, -5}, {10, 5}, {-10, 5}};
+        world.world_bounds.add(geo::Vec2{-10, -5});
+        world.world_bounds.add(geo::Vec2{10, 5});
+        render::MapRenderer renderer;
+        renderer.upload(world);
+        renderer.set_country_colors(std::vector<Color>{{200, 40, 40, 255}, {40, 160, 60, 255}});
+        render::OffscreenTarget target(kW, kH, 0);
+        target.bind();
+        render::DrawParams p;
+        p.width = kW;
+        p.height = kH;
+        p.view = view();
+        p.style.border_width_px = 0.6f;
+        p.direct_borders = direct;
+        renderer.draw(p);
+        return Pixels{target.read_rgba()};
+    };
+    const Pixels coverage = draw(false, false);
+    const Pixels screen = draw(true, true);
+    const Pixels twice = draw(false, true);
+    // x = 0 is pixel column 100 (its centre 100.5 lies 0.5 px off the line).
+    for (const auto& [x, y] : std::vector<std::pair<int, int>>{{99, 50}, {100, 50}, {36, 50},
+                                                                {164, 50}, {60, 18}}) {
+        const Color a = coverage.at(x, y), b = screen.at(x, y);
+        EXPECT_NEAR(a.r, b.r, 2) << x << "," << y;
+        EXPECT_NEAR(a.g, b.g, 2) << x << "," << y;
+        EXPECT_NEAR(a.b, b.b, 2) << x << "," << y;
+    }
+    // The mesh's lines blend the shared border twice: visibly darker there.
+    EXPECT_GT(std::abs(int{twice.at(100, 50).g} - int{coverage.at(100, 50).g}), 8);
+    EXPECT_EQ(screen.at(140, 50), (Color{40, 160, 60, 255}));
 }
 
 }  // namespace

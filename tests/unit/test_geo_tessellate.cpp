@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <ogr_geometry.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/geo/mesh.hpp"
@@ -244,4 +245,48 @@ TEST(GeoTessellate, TenMetreCountriesThatQuantisationMayBreak) {
         }
         EXPECT_LT(std::abs(covered - area), 1e-3 * area) << iso3;
     }
+}
+
+// Ear clipping alone cuts a long ellipse into a fan of slivers from one vertex; the edge
+// flips leave its Delaunay triangulation, where no vertex lies inside any triangle's
+// circumcircle, with the same area and count.
+TEST(GeoTessellate, TrianglesAreDelaunayNotAFan) {
+    Polygon poly;
+    Ring ring;
+    const int n = 48;
+    for (int i = 0; i < n; ++i) {
+        const double a = 2.0 * M_PI * i / n;
+        ring.push_back({400.0 * std::cos(a), 60.0 * std::sin(a)});
+    }
+    poly.rings.push_back(ring);
+    std::vector<Vec2> xy;
+    std::vector<uint32_t> idx;
+    tessellate(poly, xy, idx);
+    ASSERT_EQ(idx.size(), static_cast<size_t>(3 * (n - 2)));
+    double area = 0.0;
+    size_t violations = 0;
+    std::vector<int> uses(n, 0);
+    for (size_t t = 0; t < idx.size(); t += 3) {
+        const Vec2 &a = xy[idx[t]], &b = xy[idx[t + 1]], &c = xy[idx[t + 2]];
+        const double cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+        area += 0.5 * std::abs(cross);
+        for (int k = 0; k < 3; ++k) ++uses[idx[t + k]];
+        for (int v = 0; v < n; ++v) {
+            if (v == static_cast<int>(idx[t]) || v == static_cast<int>(idx[t + 1]) ||
+                v == static_cast<int>(idx[t + 2]))
+                continue;
+            const Vec2& d = xy[v];
+            const double adx = a.x - d.x, ady = a.y - d.y, bdx = b.x - d.x, bdy = b.y - d.y,
+                         cdx = c.x - d.x, cdy = c.y - d.y;
+            double det = (adx * adx + ady * ady) * (bdx * cdy - cdx * bdy) +
+                         (bdx * bdx + bdy * bdy) * (cdx * ady - adx * cdy) +
+                         (cdx * cdx + cdy * cdy) * (adx * bdy - bdx * ady);
+            if (cross < 0) det = -det;
+            if (det > 1e-6 * 400.0 * 400.0 * 400.0 * 400.0) ++violations;
+        }
+    }
+    EXPECT_EQ(violations, 0u);
+    EXPECT_NEAR(area, std::abs(polygon_area(poly)), 1e-6 * area);
+    // No fan: no vertex is in more than a handful of triangles.
+    EXPECT_LE(*std::max_element(uses.begin(), uses.end()), 5);
 }

@@ -11,6 +11,15 @@
 
 namespace deportmap::geo {
 
+// One copy of a level's border lines for the window (see screen_borders.hpp).
+struct BorderCopy {
+    // Drawn while the level's whole width spans at most max_world_px pixels; there its
+    // vertices are within half a pixel of the full lines.
+    double max_world_px = 0.0;
+    double tolerance = 0.0;       // projected units; 0 = every vertex kept
+    std::vector<float> segments;  // x0, y0, x1, y1 per segment, in run order
+};
+
 struct MapMesh {
     // Fill triangles: x,y pairs in projected units, country index per vertex.
     std::vector<float> fill_xy;
@@ -23,6 +32,9 @@ struct MapMesh {
     std::vector<uint16_t> line_country;
     std::vector<uint32_t> line_starts;  // size = polyline count + 1
     BBox bounds;
+    // Optional, for the window: each shared border once, simplified per zoom range
+    // (screen_border_pyramid). Empty unless someone fills it; exports leave it so.
+    std::vector<BorderCopy> screen_borders;
 
     size_t fill_vertex_count() const { return fill_country.size(); }
     size_t line_count() const { return line_starts.empty() ? 0 : line_starts.size() - 1; }

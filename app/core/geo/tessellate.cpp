@@ -501,12 +501,134 @@ private:
     double inv_size_ = 0.0;
 };
 
+// Edge flips towards a constrained Delaunay triangulation. Ear clipping leaves fans of
+// long thin triangles; a software rasteriser bins each into every tile it crosses and
+// shades partly covered blocks along its edges, so fat triangles with the same outline
+// fill faster. An interior edge shared by two counter-clockwise triangles is flipped
+// when the far vertex of one lies inside the other's circumcircle and the two stay
+// counter-clockwise after the flip (Lawson's algorithm). Ring edges are never touched,
+// nor are edges of flat or clockwise triangles (what cured self-intersections can leave).
+class DelaunayFlipper {
+public:
+    void run(const Polygon& polygon, std::vector<uint32_t>& indices, size_t begin) {
+        const size_t count = (indices.size() - begin) / 3;
+        if (count < 2) return;
+        points_.clear();
+        for (const Ring& ring : polygon.rings) points_.insert(points_.end(), ring.begin(), ring.end());
+        uint32_t* tri = indices.data() + begin;
+        for (size_t k = 0; k < count * 3; ++k) {
+            if (tri[k] >= points_.size()) return;  // not ours to judge
+        }
+        // Half-edge h = 3 t + e runs from tri[h] to tri[next(h)]; twin_[h] is the
+        // opposite half-edge of the neighbouring triangle, or kNone.
+        twin_.assign(count * 3, kNone);
+        edges_.clear();
+        edges_.reserve(count * 3);
+        for (size_t t = 0; t < count; ++t) {
+            if (orient(tri[3 * t], tri[3 * t + 1], tri[3 * t + 2]) <= 0.0) continue;
+            for (uint32_t e = 0; e < 3; ++e) {
+                const uint32_t h = static_cast<uint32_t>(3 * t) + e;
+                edges_.push_back({key(tri[h], tri[next(h)]), h});
+            }
+        }
+        std::sort(edges_.begin(), edges_.end());
+        // Pair each half-edge with its reverse when both occur exactly once.
+        for (size_t i = 0; i < edges_.size(); ++i) {
+            const uint64_t k = edges_[i].first;
+            if ((i > 0 && edges_[i - 1].first == k) ||
+                (i + 1 < edges_.size() && edges_[i + 1].first == k)) {
+                continue;
+            }
+            const uint64_t reverse = (k << 32) | (k >> 32);
+            auto it = std::lower_bound(edges_.begin(), edges_.end(),
+                                       std::pair<uint64_t, uint32_t>{reverse, 0});
+            if (it == edges_.end() || it->first != reverse) continue;
+            if (it + 1 != edges_.end() && (it + 1)->first == reverse) continue;
+            twin_[edges_[i].second] = it->second;
+        }
+        stack_.clear();
+        for (uint32_t h = 0; h < count * 3; ++h) {
+            if (twin_[h] != kNone && h < twin_[h]) stack_.push_back(h);
+        }
+        size_t budget = count * 16 + 1024;  // a guard: rounding must not make it loop
+        while (!stack_.empty() && budget > 0) {
+            const uint32_t h = stack_.back();
+            stack_.pop_back();
+            if (flip_if_better(tri, h)) --budget;
+        }
+    }
+
+private:
+    static constexpr uint32_t kNone = 0xffffffffu;
+    static uint32_t next(uint32_t h) { return h % 3 == 2 ? h - 2 : h + 1; }
+    static uint32_t prev(uint32_t h) { return h % 3 == 0 ? h + 2 : h - 1; }
+    static uint64_t key(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
+
+    double orient(uint32_t a, uint32_t b, uint32_t c) const {
+        const Vec2 &pa = points_[a], &pb = points_[b], &pc = points_[c];
+        return (pb.x - pa.x) * (pc.y - pa.y) - (pb.y - pa.y) * (pc.x - pa.x);
+    }
+    // > 0 (with a margin for rounding) when d lies inside the circle through the
+    // counter-clockwise triangle a, b, c.
+    bool in_circle(uint32_t a, uint32_t b, uint32_t c, uint32_t d) const {
+        const Vec2& pd = points_[d];
+        const double adx = points_[a].x - pd.x, ady = points_[a].y - pd.y;
+        const double bdx = points_[b].x - pd.x, bdy = points_[b].y - pd.y;
+        const double cdx = points_[c].x - pd.x, cdy = points_[c].y - pd.y;
+        const double alift = adx * adx + ady * ady;
+        const double blift = bdx * bdx + bdy * bdy;
+        const double clift = cdx * cdx + cdy * cdy;
+        const double det = alift * (bdx * cdy - cdx * bdy) + blift * (cdx * ady - adx * cdy) +
+                           clift * (adx * bdy - bdx * ady);
+        const double permanent = alift * (std::abs(bdx * cdy) + std::abs(cdx * bdy)) +
+                                 blift * (std::abs(cdx * ady) + std::abs(adx * cdy)) +
+                                 clift * (std::abs(adx * bdy) + std::abs(bdx * ady));
+        return det > permanent * 1e-10;
+    }
+
+    bool flip_if_better(uint32_t* tri, uint32_t h) {
+        const uint32_t g = twin_[h];
+        if (g == kNone) return false;
+        // Triangle of h: u -> w, opposite p; triangle of g: w -> u, opposite q.
+        const uint32_t u = tri[h], w = tri[next(h)], p = tri[prev(h)], q = tri[prev(g)];
+        if (!in_circle(u, w, p, q)) return false;
+        if (orient(p, u, q) <= 0.0 || orient(q, w, p) <= 0.0) return false;
+        const uint32_t t = h - h % 3, s = g - g % 3;
+        // Outer half-edges' twins before the flip: (p,u), (u,q), (q,w), (w,p).
+        const uint32_t pu = twin_[prev(h)], uq = twin_[next(g)], qw = twin_[prev(g)],
+                       wp = twin_[next(h)];
+        tri[t] = p, tri[t + 1] = u, tri[t + 2] = q;  // (p,u) (u,q) (q,p)
+        tri[s] = q, tri[s + 1] = w, tri[s + 2] = p;  // (q,w) (w,p) (p,q)
+        const auto link = [&](uint32_t a, uint32_t b) {
+            twin_[a] = b;
+            if (b != kNone) twin_[b] = a;
+        };
+        link(t, pu);
+        link(t + 1, uq);
+        link(s, qw);
+        link(s + 1, wp);
+        link(t + 2, s + 2);
+        for (uint32_t e : {t, t + 1, s, s + 1}) {
+            if (twin_[e] != kNone) stack_.push_back(e);
+        }
+        return true;
+    }
+
+    std::vector<Vec2> points_;
+    std::vector<uint32_t> twin_;
+    std::vector<std::pair<uint64_t, uint32_t>> edges_;
+    std::vector<uint32_t> stack_;
+};
+
 }  // namespace
 
 void tessellate_indices(const Polygon& polygon, std::vector<uint32_t>& out_indices) {
     if (polygon.rings.empty()) return;
     thread_local EarClipper clipper;
+    thread_local DelaunayFlipper flipper;
+    const size_t begin = out_indices.size();
     clipper.run(polygon, out_indices);
+    flipper.run(polygon, out_indices, begin);
 }
 
 void tessellate(const Polygon& polygon, std::vector<Vec2>& out_xy,

@@ -229,7 +229,7 @@ int run_window(const Argv& args) {
 
     render::MapRenderer renderer;
     renderer.upload(session->projected());
-    session->release_screen_borders();
+    session->release_screen_copies();
     render::OverlayRenderer overlay_renderer;
     // The orthographic globe (--projection orthographic, or chosen in the overlay): drawn
     // from the session's Equirectangular levels once they are the ones shown.
@@ -331,7 +331,7 @@ int run_window(const Argv& args) {
                     session = std::make_unique<ui::MapSession>(world, session->requested_projection());
                     session->set_wake_callback(platform::post_empty_event);
                     renderer.upload(session->projected());
-                    session->release_screen_borders();
+                    session->release_screen_copies();
                     overlay_renderer.invalidate();
                     app->world_changed(*world);
                     camera = ui::home_camera(session->projected().world_bounds);
@@ -366,7 +366,7 @@ int run_window(const Argv& args) {
                 }
             }
         }
-        if (changes.any()) session->release_screen_borders();
+        if (changes.any()) session->release_screen_copies();
         // The globe draws the Equirectangular levels; the session's worker has usually
         // prepared them for it already, leaving only the GL uploads for this thread.
         const auto upload_globe_level = [&](int i) {

@@ -55,6 +55,15 @@ struct Level {
         std::vector<Chunk> chunks;
     };
     std::vector<DirectCopy> direct_copies;
+    // The window's simplified fills (MapMesh::screen_fills): the same vertex buffers
+    // with their own triangles, coarse to fine; past the last, the full fills.
+    struct FillCopy {
+        double max_world_px = 0.0;
+        gl::VertexArray vao;
+        gl::Buffer indices;
+        std::vector<Chunk> chunks;
+    };
+    std::vector<FillCopy> fill_copies;
     double world_width = 0.0;  // the mesh's width in projected units
 };
 
@@ -71,6 +80,24 @@ std::vector<Level::Chunk> segment_chunks(const std::vector<float>& segments) {
         c.count = static_cast<GLsizei>(std::min(kChunkSegments, total - k));
         for (size_t i = k * 4; i < (k + static_cast<size_t>(c.count)) * 4; i += 2)
             c.box.add(geo::Vec2{segments[i], segments[i + 1]});
+        chunks.push_back(c);
+    }
+    return chunks;
+}
+
+// Runs of kChunkTriangles triangles (indices into xy, x,y pairs) with their boxes.
+std::vector<Level::Chunk> triangle_chunks(const std::vector<uint32_t>& indices,
+                                          const std::vector<float>& xy) {
+    std::vector<Level::Chunk> chunks;
+    const size_t triangles = indices.size() / 3;
+    for (size_t t = 0; t < triangles; t += kChunkTriangles) {
+        Level::Chunk c;
+        c.first = static_cast<GLsizei>(t);
+        c.count = static_cast<GLsizei>(std::min(kChunkTriangles, triangles - t));
+        for (size_t i = t * 3; i < (t + static_cast<size_t>(c.count)) * 3; ++i) {
+            const uint32_t v = indices[i];
+            c.box.add(geo::Vec2{xy[2 * v], xy[2 * v + 1]});
+        }
         chunks.push_back(c);
     }
     return chunks;
@@ -415,15 +442,28 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
                  static_cast<GLsizeiptr>(upload->size() * sizeof(uint32_t)), upload->data(),
                  GL_STATIC_DRAW);
     level.fill_index_count = static_cast<GLsizei>(upload->size());
-    for (size_t t = 0; t < upload->size() / 3; t += kChunkTriangles) {
-        Level::Chunk c;
-        c.first = static_cast<GLsizei>(t);
-        c.count = static_cast<GLsizei>(std::min(kChunkTriangles, upload->size() / 3 - t));
-        for (size_t i = t * 3; i < (t + static_cast<size_t>(c.count)) * 3; ++i) {
-            const uint32_t v = (*upload)[i];
-            c.box.add(geo::Vec2{mesh.fill_xy[2 * v], mesh.fill_xy[2 * v + 1]});
-        }
-        level.fill_chunks.push_back(c);
+    level.fill_chunks = triangle_chunks(*upload, mesh.fill_xy);
+    for (const geo::FillCopy& copy : mesh.screen_fills) {
+        const bool valid = copy.indices.size() % 3 == 0 &&
+            std::all_of(copy.indices.begin(), copy.indices.end(),
+                        [&](uint32_t i) { return i < vertex_count; });
+        if (!valid || copy.indices.empty()) continue;
+        Level::FillCopy& f = level.fill_copies.emplace_back();
+        f.max_world_px = copy.max_world_px;
+        f.vao = gl::VertexArray::create();
+        f.indices = gl::Buffer::create();
+        glBindVertexArray(f.vao.id());
+        glBindBuffer(GL_ARRAY_BUFFER, level.fill_positions.id());
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+        glBindBuffer(GL_ARRAY_BUFFER, level.fill_countries.id());
+        glEnableVertexAttribArray(1);
+        glVertexAttribIPointer(1, 1, GL_UNSIGNED_SHORT, 0, nullptr);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, f.indices.id());
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                     static_cast<GLsizeiptr>(copy.indices.size() * sizeof(uint32_t)),
+                     copy.indices.data(), GL_STATIC_DRAW);
+        f.chunks = triangle_chunks(copy.indices, mesh.fill_xy);
     }
     level.fill_vertices = vertex_count;
     glBindVertexArray(0);
@@ -681,10 +721,20 @@ void MapRenderer::draw(const DrawParams& params) {
     const std::optional<geo::Lod> lod = level_for(params.lod);
     if (lod) {
         const Level& level = r.levels[static_cast<size_t>(*lod)];
+        const double world_px = level.world_width * std::abs(v.scale_x);
         if (level.fill_index_count > 0) {
+            // The window's simplified copy for this zoom, else the full fills.
+            const Level::FillCopy* copy = nullptr;
+            for (const Level::FillCopy& f : level.fill_copies) {
+                if (world_px <= f.max_world_px) {
+                    copy = &f;
+                    break;
+                }
+            }
             glUniform1i(r.fill_u.solid, 0);
-            glBindVertexArray(level.fill_vao.id());
-            draw_visible(level.fill_chunks, view_box, [](GLsizei first, GLsizei count) {
+            glBindVertexArray(copy ? copy->vao.id() : level.fill_vao.id());
+            draw_visible(copy ? copy->chunks : level.fill_chunks, view_box,
+                         [](GLsizei first, GLsizei count) {
                 glDrawElements(GL_TRIANGLES, count * 3, GL_UNSIGNED_INT,
                                reinterpret_cast<const void*>(static_cast<size_t>(first) * 3 *
                                                              sizeof(uint32_t)));
@@ -713,7 +763,6 @@ void MapRenderer::draw(const DrawParams& params) {
             c.a = static_cast<uint8_t>(std::lround(c.a * std::min(width_px, 1.0f)));
             set_color_uniform(r.direct_u.color, c);
             // The window's copy for this zoom, else every segment.
-            const double world_px = level.world_width * std::abs(v.scale_x);
             const Level::DirectCopy* copy = nullptr;
             for (const Level::DirectCopy& d : level.direct_copies) {
                 if (world_px <= d.max_world_px) {

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/geo/screen_borders.hpp"
+#include "core/geo/screen_fills.hpp"
 #include "render/globe_renderer.hpp"
 
 namespace deportmap::ui {
@@ -26,16 +27,20 @@ std::optional<geo::Lod> best_ready_lod(geo::Lod wanted,
     return std::nullopt;
 }
 
-// The window draws borders from each level's screen pyramid (deduplicated, simplified
-// for the zoom range where lod_for_world_width picks the level), built here off the
-// frame's thread.
-static void add_screen_borders(geo::ProjectedWorld& world) {
+// The window draws each level's borders and fills from its screen pyramids (borders
+// deduplicated; both simplified for the zoom range where lod_for_world_width picks the
+// level), built here off the frame's thread. The 1:10m level gets copies for its first
+// zoom step only: they cost memory (the 300 MB goal), and further in the view holds a
+// smaller part of the world, so fewer of its triangles are drawn anyway.
+static void add_screen_copies(geo::ProjectedWorld& world) {
     const std::array<double, geo::kLodCount + 1> range{0.0, kLod50mWorldWidthPx,
-                                                       kLod10mWorldWidthPx, 1048576.0};
+                                                       kLod10mWorldWidthPx, kLod10mWorldWidthPx};
     for (size_t i = 0; i < static_cast<size_t>(geo::kLodCount); ++i) {
         if (world.ready[i]) {
             world.meshes[i].screen_borders =
                 geo::screen_border_pyramid(world.meshes[i], range[i], range[i + 1]);
+            world.meshes[i].screen_fills = geo::screen_fill_pyramid(
+                world.meshes[i], world.shapes[i], range[i], range[i + 1]);
         }
     }
 }
@@ -43,7 +48,7 @@ static void add_screen_borders(geo::ProjectedWorld& world) {
 MapSession::MapSession(std::shared_ptr<const geo::World> world, geo::ProjectionKind projection)
     : world_(std::move(world)), requested_(projection) {
     projected_ = geo::project_world(*world_, projection, {true, true, false});
-    add_screen_borders(projected_);
+    add_screen_copies(projected_);
     projector_ = std::make_unique<geo::Projector>(projection);
     worker_ = std::thread([this] { worker_loop(); });
     std::lock_guard lock(mutex_);
@@ -108,7 +113,7 @@ void MapSession::worker_loop() {
         try {
             result.world = std::make_unique<geo::ProjectedWorld>(
                 geo::project_world(*world_, job.kind, job.levels));
-            add_screen_borders(*result.world);
+            add_screen_copies(*result.world);
             if (job.kind == geo::ProjectionKind::Equirectangular) {
                 for (size_t i = 0; i < static_cast<size_t>(geo::kLodCount); ++i) {
                     if (job.levels[i] && result.world->ready[i]) {
@@ -129,8 +134,11 @@ void MapSession::worker_loop() {
     }
 }
 
-void MapSession::release_screen_borders() {
-    for (geo::MapMesh& mesh : projected_.meshes) std::vector<geo::BorderCopy>().swap(mesh.screen_borders);
+void MapSession::release_screen_copies() {
+    for (geo::MapMesh& mesh : projected_.meshes) {
+        std::vector<geo::BorderCopy>().swap(mesh.screen_borders);
+        std::vector<geo::FillCopy>().swap(mesh.screen_fills);
+    }
 }
 
 MapSession::Changes MapSession::poll() {

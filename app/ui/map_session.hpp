@@ -52,9 +52,9 @@ public:
     const geo::World& world() const { return *world_; }
     // The geometry currently shown (read-only between poll() calls).
     const geo::ProjectedWorld& projected() const { return projected_; }
-    // Frees the meshes' screen border pyramids once the renderer holds them (they are
-    // copied to the GPU when a level is uploaded, and only for that).
-    void release_screen_borders();
+    // Frees the meshes' screen pyramids (borders and fills) once the renderer holds
+    // them (they are copied to the GPU when a level is uploaded, and only for that).
+    void release_screen_copies();
     // The projection of projected(), for inverse lookups on the frame's thread.
     const geo::Projector& projector() const { return *projector_; }
     // The projection last asked for (differs from projected() while it is prepared).

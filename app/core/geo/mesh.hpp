@@ -20,6 +20,13 @@ struct BorderCopy {
     std::vector<float> segments;  // x0, y0, x1, y1 per segment, in run order
 };
 
+// A coarser triangulation of a level's fills for the window (see screen_fills.hpp):
+// triangles over a subset of the mesh's own vertices, so it costs only indices.
+struct FillCopy {
+    double max_world_px = 0.0;       // drawn while the level's width spans at most this
+    std::vector<uint32_t> indices;   // into MapMesh::fill_xy / fill_country
+};
+
 struct MapMesh {
     // Fill triangles: x,y pairs in projected units, country index per vertex.
     std::vector<float> fill_xy;
@@ -35,6 +42,8 @@ struct MapMesh {
     // Optional, for the window: each shared border once, simplified per zoom range
     // (screen_border_pyramid). Empty unless someone fills it; exports leave it so.
     std::vector<BorderCopy> screen_borders;
+    // Optional, for the window: the fills simplified per zoom range (screen_fill_pyramid).
+    std::vector<FillCopy> screen_fills;
 
     size_t fill_vertex_count() const { return fill_country.size(); }
     size_t line_count() const { return line_starts.empty() ? 0 : line_starts.size() - 1; }

@@ -12,8 +12,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <vector>
 
+#include "core/geo/screen_borders.hpp"
 #include "render/gl/objects.hpp"
 
 namespace deportmap::render {
@@ -205,6 +207,13 @@ struct MapRenderer::Impl {
     gl::VertexArray outside_vao;
     gl::Buffer outside_buffer;
     GLsizei outside_count = 0;
+    struct SlabRange {
+        double max_world_px = 0.0;  // used while the outline's box spans at most this
+        GLint first = 0;            // vertices in outside_buffer
+        GLsizei count = 0;
+    };
+    std::vector<SlabRange> outside_slab_ranges;  // after the bands' 24 vertices
+    double outside_world_width = 0.0;
 
     gl::Texture color_table;
     int color_count = 0;
@@ -310,23 +319,32 @@ static std::vector<float> outline_triangles(const geo::Ring& outline, bool conve
 // Triangles covering everything outside a convex outline (out to `reach` projected
 // units past its box), for a view that clears to the ocean colour and paints only the
 // background around the globe: at a world view that is a third of the pixels the ocean
-// polygon would shade. Each outline edge gives a horizontal slab out to the side it
-// faces, plus one band above and one below the outline's box.
-static std::vector<float> outside_triangles(const geo::Ring& outline, bool ccw, double reach) {
-    std::vector<float> xy;
-    geo::BBox box;
-    for (const geo::Vec2& p : outline) box.add(p);
+// polygon would shade. Four bands around the outline's box (outside_bands), then,
+// inside the box, a horizontal slab from each outline edge to the side of the box it
+// faces (outside_slabs). Slabs are thin, and a software rasteriser pays per triangle, so
+// they are made from the outline simplified for the zoom (chords of a convex outline
+// fall inside it: the background covers at most a quarter pixel of ocean).
+static void outside_bands(const geo::BBox& box, double reach, std::vector<float>& xy) {
     const auto push = [&](double x, double y) {
         xy.push_back(static_cast<float>(x));
         xy.push_back(static_cast<float>(y));
     };
-    const double left = box.min_x - reach, right = box.max_x + reach;
     const auto quad = [&](double x0, double y0, double x1, double y1) {
         push(x0, y0), push(x1, y0), push(x1, y1);
         push(x0, y0), push(x1, y1), push(x0, y1);
     };
-    quad(left, box.max_y, right, box.max_y + reach);
-    quad(left, box.min_y - reach, right, box.min_y);
+    quad(box.min_x - reach, box.max_y, box.max_x + reach, box.max_y + reach);
+    quad(box.min_x - reach, box.min_y - reach, box.max_x + reach, box.min_y);
+    quad(box.min_x - reach, box.min_y, box.min_x, box.max_y);
+    quad(box.max_x, box.min_y, box.max_x + reach, box.max_y);
+}
+
+static void outside_slabs(const geo::Ring& outline, const geo::BBox& box, bool ccw,
+                          std::vector<float>& xy) {
+    const auto push = [&](double x, double y) {
+        xy.push_back(static_cast<float>(x));
+        xy.push_back(static_cast<float>(y));
+    };
     const size_t n = outline.size();
     for (size_t i = 0; i < n; ++i) {
         const geo::Vec2& a = outline[i];
@@ -334,11 +352,24 @@ static std::vector<float> outside_triangles(const geo::Ring& outline, bool ccw, 
         if (a.y == b.y) continue;
         // Counter-clockwise, an edge going down has the inside on its right: the
         // outside is to the left.
-        const double x = ((b.y < a.y) == ccw) ? left : right;
+        const double x = ((b.y < a.y) == ccw) ? box.min_x : box.max_x;
+        if (a.x == x && b.x == x) continue;
         push(a.x, a.y), push(b.x, b.y), push(x, b.y);
         push(a.x, a.y), push(x, b.y), push(x, a.y);
     }
-    return xy;
+}
+
+// The outline with the vertices Douglas-Peucker keeps at `tolerance`.
+static geo::Ring simplified_outline(const geo::Ring& outline, double tolerance) {
+    std::vector<double> xy;
+    xy.reserve(2 * outline.size() + 2);
+    for (const geo::Vec2& p : outline) xy.insert(xy.end(), {p.x, p.y});
+    xy.insert(xy.end(), {outline.front().x, outline.front().y});  // closed
+    geo::Ring kept;
+    for (uint32_t i : geo::simplify_run(xy.data(), outline.size() + 1, tolerance)) {
+        if (i < outline.size()) kept.push_back(outline[i]);
+    }
+    return kept.size() >= 3 ? kept : outline;
 }
 
 void MapRenderer::Impl::upload_outline(const geo::Ring& outline) {
@@ -378,12 +409,27 @@ void MapRenderer::Impl::upload_outline(const geo::Ring& outline) {
                             outline_segment_countries, countries);
     outline_segment_count = static_cast<GLsizei>(outline.size());
 
+    outside_slab_ranges.clear();
     outside_count = 0;
     if (outline_convex) {
         geo::BBox box;
         for (const geo::Vec2& p : outline) box.add(p);
-        const std::vector<float> outside =
-            outside_triangles(outline, ccw, 64.0 * std::max(box.width(), box.height()));
+        std::vector<float> outside;
+        outside_bands(box, 64.0 * std::max(box.width(), box.height()), outside);
+        // Slabs from a quarter-pixel simplification at world widths 1024, 2048, ...
+        // pixels, then from the whole outline.
+        const double width = box.width();
+        for (double world_px = 1024.0; world_px <= 65536.0; world_px *= 2.0) {
+            const auto first = static_cast<GLint>(outside.size() / 2);
+            outside_slabs(simplified_outline(outline, width / world_px * 0.25), box, ccw, outside);
+            outside_slab_ranges.push_back(
+                {world_px, first, static_cast<GLsizei>(outside.size() / 2) - first});
+        }
+        const auto first = static_cast<GLint>(outside.size() / 2);
+        outside_slabs(outline, box, ccw, outside);
+        outside_slab_ranges.push_back({std::numeric_limits<double>::infinity(), first,
+                                       static_cast<GLsizei>(outside.size() / 2) - first});
+        outside_world_width = width;
         if (!outside_vao) outside_vao = gl::VertexArray::create();
         if (!outside_buffer) outside_buffer = gl::Buffer::create();
         glBindVertexArray(outside_vao.id());
@@ -690,7 +736,14 @@ void MapRenderer::draw(const DrawParams& params) {
         glUniform1i(r.fill_u.solid, 1);
         set_color_uniform(r.fill_u.solid_color, style.background);
         glBindVertexArray(r.outside_vao.id());
-        glDrawArrays(GL_TRIANGLES, 0, r.outside_count);
+        glDrawArrays(GL_TRIANGLES, 0, 24);  // the bands
+        const double world_px = r.outside_world_width * std::abs(v.scale_x);
+        for (const Impl::SlabRange& range : r.outside_slab_ranges) {
+            if (world_px <= range.max_world_px) {
+                glDrawArrays(GL_TRIANGLES, range.first, range.count);
+                break;
+            }
+        }
         if (!opaque_fills) glEnable(GL_BLEND);
     } else if (r.outline_count > 0 && !ocean_by_clear) {
         glUniform1i(r.fill_u.solid, 1);

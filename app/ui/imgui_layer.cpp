@@ -5,6 +5,8 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include "render/gl/gl.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -77,9 +79,12 @@ ImFont* add_ui_font(ImFontAtlas& atlas, float px) {
     for (const char* path : kFontCandidates) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(path, ec)) continue;
+        // Glyphs at whole pixels, one texel per pixel: crisp, and the atlas can be
+        // sampled nearest-texel (see begin_frame).
         ImFontConfig config;
-        config.OversampleH = 2;
+        config.OversampleH = 1;
         config.OversampleV = 1;
+        config.PixelSnapH = true;
         if (ImFont* font = atlas.AddFontFromFileTTF(path, px, &config, kGlyphRanges)) return font;
     }
     return nullptr;
@@ -119,10 +124,17 @@ void ImGuiLayer::set_scale(float content_scale) {
     build_fonts_and_style();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    nearest_texture_ = ImTextureID{};  // a new texture (perhaps under the old name)
 }
 
 void ImGuiLayer::begin_frame() {
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL3_NewFrame();  // makes the font texture on the first frame
+    // The atlas is drawn pixel for pixel (whole-pixel glyphs, no oversampling), so it
+    // is sampled nearest-texel: the same pixels, cheaper on a software rasteriser.
+    if (const ImTextureID id = ImGui::GetIO().Fonts->TexID; id != ImTextureID{} && id != nearest_texture_) {
+        render::gl::use_nearest_filtering(static_cast<GLuint>(reinterpret_cast<intptr_t>(id)));
+        nearest_texture_ = id;
+    }
     // Once the backend has uploaded the font atlas, its CPU copies (8-bit and RGBA) are
     // no longer needed: about as much memory again as the texture. A rebuild (a new
     // content scale) makes them afresh.

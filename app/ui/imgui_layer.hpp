@@ -37,6 +37,7 @@ public:
     void draw();              // draws the UI over the bound framebuffer
 
 private:
+    void* nearest_texture_ = nullptr;  // the font texture (ImTextureID) set to nearest sampling
     void build_fonts_and_style();
 
     float scale_ = 1.0f;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstring>
 #include <vector>
 
@@ -358,6 +359,38 @@ TEST_F(GlTest, BadMeshIndicesAreDroppedNotDrawn) {
     renderer.upload(world);
     EXPECT_EQ(renderer.level_stats(geo::Lod::k110m).fill_triangles, 12u);
     EXPECT_EQ(render(renderer, no_border_style()).at(100, 50), render::MapStyle{}.ocean);
+}
+
+// The window clears to the ocean and paints the background around a convex outline
+// (from a simplified copy of it); the pixels match the ocean polygon drawn over the
+// background, apart from a few along the edge (a quarter pixel at most).
+TEST_F(GlTest, BackgroundAroundTheOutlineMatchesTheOceanPolygon) {
+    geo::ProjectedWorld world;
+    world.ready[0] = true;
+    for (int i = 0; i < 720; ++i) {
+        const double a = 2.0 * M_PI * i / 720.0;
+        world.outline.push_back({10.0 * std::cos(a), 5.0 * std::sin(a)});
+    }
+    world.world_bounds.add(geo::Vec2{-10, -5});
+    world.world_bounds.add(geo::Vec2{10, 5});
+    render::MapRenderer renderer;
+    renderer.upload(world);
+    render::MapStyle style = no_border_style();
+    const Pixels inverted = render(renderer, style, 0);
+    style.background.a = 254;  // a translucent background keeps the ocean polygon
+    const Pixels polygon = render(renderer, style, 0);
+    EXPECT_EQ(inverted.at(100, 50), style.ocean);
+    EXPECT_EQ(inverted.at(2, 2), (Color{style.background.r, style.background.g, style.background.b, 255}));
+    EXPECT_EQ(inverted.at(100, 3), inverted.at(2, 2));  // above the ellipse's top
+    EXPECT_EQ(inverted.at(25, 20), inverted.at(2, 2));  // in a corner of its box
+    size_t differ = 0;
+    for (int y = 0; y < kHeight; ++y) {
+        for (int x = 0; x < kWidth; ++x) {
+            const Color a = inverted.at(x, y), b = polygon.at(x, y);
+            if (a.r != b.r || a.g != b.g || a.b != b.b) ++differ;
+        }
+    }
+    EXPECT_LE(differ, 12u);  // of about 380 pixels along the edge
 }
 
 }  // namespace

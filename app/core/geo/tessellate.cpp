@@ -520,31 +520,39 @@ public:
             if (tri[k] >= points_.size()) return;  // not ours to judge
         }
         // Half-edge h = 3 t + e runs from tri[h] to tri[next(h)]; twin_[h] is the
-        // opposite half-edge of the neighbouring triangle, or kNone.
+        // opposite half-edge of the neighbouring triangle, or kNone. Half-edges are
+        // listed by their start vertex (few per vertex) to find each one's reverse.
         twin_.assign(count * 3, kNone);
-        edges_.clear();
-        edges_.reserve(count * 3);
+        valid_.assign(count, false);
+        first_.assign(points_.size() + 1, 0);
         for (size_t t = 0; t < count; ++t) {
-            if (orient(tri[3 * t], tri[3 * t + 1], tri[3 * t + 2]) <= 0.0) continue;
-            for (uint32_t e = 0; e < 3; ++e) {
-                const uint32_t h = static_cast<uint32_t>(3 * t) + e;
-                edges_.push_back({key(tri[h], tri[next(h)]), h});
-            }
+            valid_[t] = orient(tri[3 * t], tri[3 * t + 1], tri[3 * t + 2]) > 0.0;
+            if (!valid_[t]) continue;
+            for (uint32_t e = 0; e < 3; ++e) ++first_[tri[3 * t + e] + 1];
         }
-        std::sort(edges_.begin(), edges_.end());
-        // Pair each half-edge with its reverse when both occur exactly once.
-        for (size_t i = 0; i < edges_.size(); ++i) {
-            const uint64_t k = edges_[i].first;
-            if ((i > 0 && edges_[i - 1].first == k) ||
-                (i + 1 < edges_.size() && edges_[i + 1].first == k)) {
-                continue;
+        for (size_t v = 0; v < points_.size(); ++v) first_[v + 1] += first_[v];
+        from_.resize(first_.back());
+        fill_ = first_;
+        for (uint32_t h = 0; h < count * 3; ++h) {
+            if (valid_[h / 3]) from_[fill_[tri[h]]++] = h;
+        }
+        // The half-edges u -> v: how many, and the last one found.
+        const auto find = [&](uint32_t u, uint32_t v, uint32_t& found) {
+            int n = 0;
+            for (uint32_t i = first_[u]; i < first_[u + 1]; ++i) {
+                if (tri[next(from_[i])] == v) {
+                    found = from_[i];
+                    ++n;
+                }
             }
-            const uint64_t reverse = (k << 32) | (k >> 32);
-            auto it = std::lower_bound(edges_.begin(), edges_.end(),
-                                       std::pair<uint64_t, uint32_t>{reverse, 0});
-            if (it == edges_.end() || it->first != reverse) continue;
-            if (it + 1 != edges_.end() && (it + 1)->first == reverse) continue;
-            twin_[edges_[i].second] = it->second;
+            return n;
+        };
+        for (uint32_t h = 0; h < count * 3; ++h) {
+            if (!valid_[h / 3]) continue;
+            const uint32_t u = tri[h], v = tri[next(h)];
+            uint32_t same = kNone, reverse = kNone;
+            // Pair each half-edge with its reverse when both occur exactly once.
+            if (find(u, v, same) == 1 && find(v, u, reverse) == 1) twin_[h] = reverse;
         }
         stack_.clear();
         for (uint32_t h = 0; h < count * 3; ++h) {
@@ -562,7 +570,6 @@ private:
     static constexpr uint32_t kNone = 0xffffffffu;
     static uint32_t next(uint32_t h) { return h % 3 == 2 ? h - 2 : h + 1; }
     static uint32_t prev(uint32_t h) { return h % 3 == 0 ? h + 2 : h - 1; }
-    static uint64_t key(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
 
     double orient(uint32_t a, uint32_t b, uint32_t c) const {
         const Vec2 &pa = points_[a], &pb = points_[b], &pc = points_[c];
@@ -616,7 +623,10 @@ private:
 
     std::vector<Vec2> points_;
     std::vector<uint32_t> twin_;
-    std::vector<std::pair<uint64_t, uint32_t>> edges_;
+    std::vector<bool> valid_;       // triangle counter-clockwise (flippable)
+    std::vector<uint32_t> first_;   // half-edges from vertex v: from_[first_[v], first_[v+1])
+    std::vector<uint32_t> fill_;
+    std::vector<uint32_t> from_;
     std::vector<uint32_t> stack_;
 };
 

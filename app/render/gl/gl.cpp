@@ -19,6 +19,15 @@ const char* error_name(GLenum error) {
     }
 }
 
+void use_nearest_filtering(GLuint texture) {
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+}
+
 void check_error(const char* what, const char* file, int line) {
     const GLenum first = glGetError();
     if (first == GL_NO_ERROR) return;

@@ -14,6 +14,11 @@ const char* error_name(GLenum error);
 // "OpenGL error GL_X after <what> (file:line)". Never throws when nothing is pending.
 void check_error(const char* what, const char* file, int line);
 
+// Samples a 2D texture nearest-texel (minification and magnification). For the UI font
+// atlas, whose glyphs are drawn pixel for pixel: the same pixels as linear filtering,
+// and a software rasteriser skips three of every four texel fetches.
+void use_nearest_filtering(GLuint texture);
+
 // Discards pending errors (e.g. left by another component before ours run).
 void clear_errors();
 

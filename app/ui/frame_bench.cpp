@@ -36,6 +36,21 @@ std::string FrameBench::cpu_summary() const {
     return buf;
 }
 
+std::string FrameBench::interaction_summary() const {
+    double pick_sum = 0.0;
+    for (double us : picks_) pick_sum += us;
+    const double pick_mean = picks_.empty() ? 0.0 : pick_sum / static_cast<double>(picks_.size());
+    const double pick_max = picks_.empty() ? 0.0 : *std::max_element(picks_.begin(), picks_.end());
+    const double recolour_max =
+        recolours_.empty() ? 0.0 : *std::max_element(recolours_.begin(), recolours_.end());
+    char buf[192];
+    std::snprintf(buf, sizeof buf,
+                  "pick n=%zu mean_us=%.1f max_us=%.1f recolour n=%zu median_ms=%.3f max_ms=%.3f",
+                  picks_.size(), pick_mean, pick_max, recolours_.size(), median(recolours_),
+                  recolour_max);
+    return buf;
+}
+
 std::string FrameBench::summary() const {
     std::vector<double> s = samples_;
     std::sort(s.begin(), s.end());

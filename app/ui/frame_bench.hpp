@@ -37,6 +37,12 @@ public:
     std::string stage_summary() const;
     // "cpu median_ms=X p95_ms=Y": the process CPU time per frame.
     std::string cpu_summary() const;
+    // Hover picking (one ProjectedWorld::pick, microseconds) and recolouring on a date
+    // change (new status colours for every country plus their upload, milliseconds).
+    void add_pick(double us) { picks_.push_back(us); }
+    void add_recolour(double ms) { recolours_.push_back(ms); }
+    // "pick n=N mean_us=X max_us=Y recolour n=M median_ms=A max_ms=B"
+    std::string interaction_summary() const;
 
 private:
     static constexpr size_t kStages = 5;
@@ -45,6 +51,8 @@ private:
     std::vector<double> cpu_;
     std::array<double, kStages> pending_{};
     std::array<std::vector<double>, kStages> stages_;
+    std::vector<double> picks_;
+    std::vector<double> recolours_;
 };
 
 // The camera --zoom-to asks for: "europe" (centred at 12°E 50°N, wide enough for the

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -198,7 +199,9 @@ bool MapApp::update_colors(double now_s, bool instant) {
     ColorKey key{scene_.date, scene_.theme, scene_.highlighted_status, scene_.hidden_statuses,
                  data_.dataset().generation(), data_.world_to_data().size()};
     bool changed = false;
+    recolour_ms_ = 0.0;
     if (!color_key_ || !(*color_key_ == key)) {
+        const auto start = std::chrono::steady_clock::now();
         const bool first = !color_key_ || color_key_->generation != key.generation ||
                            color_key_->countries != key.countries;
         std::vector<Color> targets;
@@ -214,6 +217,8 @@ bool MapApp::update_colors(double now_s, bool instant) {
         fade_.set_targets(targets, now_s, instant || first);
         color_key_ = std::move(key);
         changed = true;
+        recolour_ms_ =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     }
     return fade_.update(now_s) || changed;
 }

@@ -90,6 +90,9 @@ public:
     PanelVisibility& panels() { return panels_; }
     // Current per-country fill colours (World order), mid-fade while one runs.
     const std::vector<Color>& colors() const { return fade_.current(); }
+    // Milliseconds the last frame spent computing new target colours (a date, theme,
+    // highlight or data change); 0 when it computed none.
+    double recolour_ms() const { return recolour_ms_; }
 
     // Resolves a country by code or name to a World index; -1 with `error` set.
     int find_country(const std::string& text, std::string& error) const;
@@ -125,6 +128,7 @@ private:
     bool fly_step(FrameArgs& args);
     bool update_colors(double now_s, bool instant);
 
+    double recolour_ms_ = 0.0;
     AppData data_;
     Scene scene_;
     PanelVisibility panels_;

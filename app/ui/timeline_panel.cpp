@@ -106,6 +106,10 @@ void TimelinePanel::keys(PanelContext& ctx) {
 void TimelinePanel::tick(PanelContext& ctx, double dt_s) {
     rebuild(ctx.data.timeline(), ctx.data.dataset().generation());
     keys(ctx);
+    if (playing_ && restart_at_end_ && ctx.scene.date >= range_.latest) {
+        go_to(ctx.scene, range_.first_event);
+    }
+    restart_at_end_ = false;
     if (playing_) {
         if (std::floor(position_) != ctx.scene.date) position_ = ctx.scene.date;
         position_ += kPlaySpeeds[static_cast<size_t>(speed_)].days_per_second * dt_s;

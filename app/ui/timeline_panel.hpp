@@ -49,7 +49,13 @@ public:
     void tick(PanelContext& ctx, double dt_s);
 
     bool playing() const { return playing_; }
-    void set_playing(bool on) { playing_ = on; }
+    // Scripted play/pause (--play, the "play" action). Playing from the last day starts
+    // over from the first event, as Space and the Play button do (on the next tick,
+    // once the track's span is known).
+    void set_playing(bool on) {
+        playing_ = on;
+        restart_at_end_ = on;
+    }
     int speed_index() const { return speed_; }
     void set_speed_index(int i);
     // Steps the scene's date by `steps` event days (scripted or from the keys).
@@ -72,6 +78,7 @@ private:
     std::map<data::Day, std::vector<uint32_t>> day_rulings_;
 
     bool playing_ = false;
+    bool restart_at_end_ = false;  // set_playing(true) not yet seen by tick()
     int speed_ = 1;
     double position_ = 0.0;  // fractional day while playing
     bool scrubbing_ = false;

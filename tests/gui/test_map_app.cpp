@@ -232,6 +232,20 @@ TEST_F(MapAppHarness, CtrlFOpensSearchAndSpacePlays) {
     EXPECT_GT(app_->scene().date, d0) << "playing did not move the date";
 }
 
+// The "play" action (and --play) on the last day starts over from the first event, as
+// Space does; before, it stopped at once and --bench-frames --play timed a still map.
+TEST_F(MapAppHarness, PlayActionFromTheLastDayStartsOver) {
+    frame(10, 400, false);
+    const data::Day last = app_->scene().date;
+    app_->apply_actions(parse_actions("play"), *world_);
+    frame(10, 400, false);
+    EXPECT_TRUE(state()["playing"].get<bool>());
+    EXPECT_LT(app_->scene().date, last);
+    const data::Day d0 = app_->scene().date;
+    for (int i = 0; i < 30; ++i) frame(10, 400, false);
+    EXPECT_GT(app_->scene().date, d0) << "playing did not move the date";
+}
+
 TEST_F(MapAppHarness, SearchPickFliesAndSelects) {
     app_->apply_actions(parse_actions("fly:RWA"), *world_);
     const double zoom0 = camera_.zoom;

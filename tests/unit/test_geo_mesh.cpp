@@ -267,3 +267,42 @@ TEST(GeoMesh, ResultDoesNotDependOnThreads) {
     EXPECT_FALSE(a.ready[1]);
     EXPECT_EQ(a.outline.size(), projector.outline().size());
 }
+
+// Picking looks only at the edges in the point's row of each big polygon; it must give
+// exactly the full scan's answer, on the edges and vertices of the data too.
+TEST(GeoMesh, RowsGiveTheFullScansAnswer) {
+    const ProjectedWorld& pw = prepared(ProjectionKind::EqualEarth);
+    const std::vector<ProjectedShape>& shapes = pw.shapes[1];
+    size_t tested = 0, with_rows = 0, inside = 0;
+    uint64_t seed = 12345;
+    const auto next = [&] {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(seed >> 11) / 9007199254740992.0;
+    };
+    for (const ProjectedShape& shape : shapes) {
+        ASSERT_EQ(shape.rows.size(), shape.polygons.size());
+        for (size_t k = 0; k < shape.polygons.size(); ++k) {
+            const Polygon& poly = shape.polygons[k];
+            const PolygonRows& rows = shape.rows[k];
+            if (!rows.row_start.empty()) ++with_rows;
+            const BBox& b = rows.box;
+            std::vector<Vec2> points;
+            for (int i = 0; i < 40; ++i) {
+                points.push_back({b.min_x + next() * b.width(), b.min_y + next() * b.height()});
+            }
+            // Points exactly at vertex heights, where rounding would show.
+            for (size_t i = 0; i < poly.rings[0].size(); i += std::max<size_t>(1, poly.rings[0].size() / 10)) {
+                points.push_back({b.min_x + next() * b.width(), poly.rings[0][i].y});
+            }
+            for (const Vec2& p : points) {
+                const bool full = point_in_polygon(poly, p);
+                EXPECT_EQ(point_in_polygon(poly, rows, p), full);
+                ++tested;
+                inside += full;
+            }
+        }
+    }
+    EXPECT_GT(with_rows, 50u);
+    EXPECT_GT(inside, tested / 4);
+    EXPECT_GT(tested, 10000u);
+}

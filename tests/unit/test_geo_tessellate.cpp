@@ -247,9 +247,9 @@ TEST(GeoTessellate, TenMetreCountriesThatQuantisationMayBreak) {
     }
 }
 
-// Ear clipping alone cuts a long ellipse into a fan of slivers from one vertex; the edge
-// flips leave its Delaunay triangulation, where no vertex lies inside any triangle's
-// circumcircle, with the same area and count.
+// Ear clipping alone cuts a long ellipse into a fan of slivers from one vertex; with
+// `delaunay` the edge flips leave its Delaunay triangulation, where no vertex lies inside
+// any triangle's circumcircle, with the same area and count.
 TEST(GeoTessellate, TrianglesAreDelaunayNotAFan) {
     Polygon poly;
     Ring ring;
@@ -261,7 +261,7 @@ TEST(GeoTessellate, TrianglesAreDelaunayNotAFan) {
     poly.rings.push_back(ring);
     std::vector<Vec2> xy;
     std::vector<uint32_t> idx;
-    tessellate(poly, xy, idx);
+    tessellate(poly, xy, idx, /*delaunay=*/true);
     ASSERT_EQ(idx.size(), static_cast<size_t>(3 * (n - 2)));
     double area = 0.0;
     size_t violations = 0;

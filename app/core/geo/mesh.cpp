@@ -375,6 +375,8 @@ Prepared prepare(Projected&& projected) {
     }
     if (!projected.polygons.empty()) out.shape.label_point = label_point(projected.polygons[largest_index]);
     out.shape.polygons = std::move(projected.polygons);
+    out.shape.rows.reserve(out.shape.polygons.size());
+    for (const Polygon& poly : out.shape.polygons) out.shape.rows.push_back(polygon_rows(poly));
     out.artificial = std::move(projected.artificial);
     return out;
 }
@@ -419,14 +421,84 @@ void write_country(const Prepared& p, uint16_t country, const Offsets& at, MapMe
 
 }  // namespace
 
+PolygonRows polygon_rows(const Polygon& polygon) {
+    PolygonRows rows;
+    size_t vertices = 0;
+    for (const Ring& ring : polygon.rings) {
+        rows.ring_start.push_back(static_cast<uint32_t>(vertices));
+        vertices += ring.size();
+        for (const Vec2& p : ring) rows.box.add(p);
+    }
+    // Small polygons are quicker to scan whole (only their box is kept).
+    if (vertices < 64 || !(rows.box.height() > 0.0)) {
+        rows.ring_start.clear();
+        return rows;
+    }
+    const size_t count = std::min<size_t>(4096, vertices / 16);
+    rows.row_height = rows.box.height() / static_cast<double>(count);
+    const auto row_of = [&](double y) {
+        const auto r = static_cast<long long>((y - rows.box.min_y) / rows.row_height);
+        return static_cast<size_t>(std::clamp<long long>(r, 0, static_cast<long long>(count) - 1));
+    };
+    // Two passes: count each row's edges, then fill.
+    rows.row_start.assign(count + 1, 0);
+    const auto each_edge = [&](auto&& visit) {
+        uint32_t v = 0;
+        for (const Ring& ring : polygon.rings) {
+            const size_t n = ring.size();
+            for (size_t i = 0; i < n; ++i, ++v) {
+                if (n < 3) continue;
+                const double y0 = ring[i].y, y1 = ring[(i + 1) % n].y;
+                for (size_t r = row_of(std::min(y0, y1)); r <= row_of(std::max(y0, y1)); ++r) visit(r, v);
+            }
+        }
+    };
+    each_edge([&](size_t r, uint32_t) { ++rows.row_start[r + 1]; });
+    for (size_t r = 0; r < count; ++r) rows.row_start[r + 1] += rows.row_start[r];
+    rows.edges.resize(rows.row_start.back());
+    std::vector<uint32_t> fill(rows.row_start.begin(), rows.row_start.end() - 1);
+    each_edge([&](size_t r, uint32_t v) { rows.edges[fill[r]++] = v; });
+    return rows;
+}
+
+bool point_in_polygon(const Polygon& polygon, const PolygonRows& rows, Vec2 p) {
+    if (!rows.box.contains(p)) return false;
+    if (rows.row_start.empty()) return point_in_polygon(polygon, p);
+    const size_t count = rows.row_start.size() - 1;
+    const auto r = static_cast<size_t>(std::clamp<long long>(
+        static_cast<long long>((p.y - rows.box.min_y) / rows.row_height), 0,
+        static_cast<long long>(count) - 1));
+    bool inside = false;
+    for (uint32_t e = rows.row_start[r]; e < rows.row_start[r + 1]; ++e) {
+        const uint32_t v = rows.edges[e];
+        // The ring holding vertex v (few rings: a linear search).
+        size_t k = rows.ring_start.size() - 1;
+        while (rows.ring_start[k] > v) --k;
+        const Ring& ring = polygon.rings[k];
+        const size_t i = v - rows.ring_start[k];
+        const Vec2& a = ring[i];
+        const Vec2& b = ring[(i + 1) % ring.size()];
+        // The same crossing rule as the full scan, so the answers agree exactly.
+        if ((a.y > p.y) != (b.y > p.y)) {
+            const double x = b.x + (p.y - b.y) * (a.x - b.x) / (a.y - b.y);
+            if (p.x < x) inside = !inside;
+        }
+    }
+    return inside;
+}
+
 int ProjectedWorld::pick(Vec2 xy, Lod lod) const {
     const int l = static_cast<int>(lod);
     if (!ready[l]) return -1;
     const std::vector<ProjectedShape>& list = shapes[l];
     for (size_t i = 0; i < list.size(); ++i) {
         if (!list[i].bbox.contains(xy)) continue;
-        for (const Polygon& poly : list[i].polygons) {
-            if (point_in_polygon(poly, xy)) return static_cast<int>(i);
+        const ProjectedShape& shape = list[i];
+        for (size_t k = 0; k < shape.polygons.size(); ++k) {
+            const bool inside = k < shape.rows.size()
+                                    ? point_in_polygon(shape.polygons[k], shape.rows[k], xy)
+                                    : point_in_polygon(shape.polygons[k], xy);
+            if (inside) return static_cast<int>(i);
         }
     }
     return -1;

@@ -46,7 +46,7 @@ public:
             }
             if (polygon.rings.empty()) continue;
             local.clear();
-            tessellate_indices(polygon, local);
+            tessellate_indices(polygon, local, /*delaunay=*/true);
             for (uint32_t k : local) out.push_back(vertex[k]);
         }
         return out;

@@ -632,19 +632,21 @@ private:
 
 }  // namespace
 
-void tessellate_indices(const Polygon& polygon, std::vector<uint32_t>& out_indices) {
+void tessellate_indices(const Polygon& polygon, std::vector<uint32_t>& out_indices, bool delaunay) {
     if (polygon.rings.empty()) return;
     thread_local EarClipper clipper;
-    thread_local DelaunayFlipper flipper;
     const size_t begin = out_indices.size();
     clipper.run(polygon, out_indices);
-    flipper.run(polygon, out_indices, begin);
+    if (delaunay) {
+        thread_local DelaunayFlipper flipper;
+        flipper.run(polygon, out_indices, begin);
+    }
 }
 
 void tessellate(const Polygon& polygon, std::vector<Vec2>& out_xy,
-                std::vector<uint32_t>& out_indices) {
+                std::vector<uint32_t>& out_indices, bool delaunay) {
     for (const Ring& ring : polygon.rings) out_xy.insert(out_xy.end(), ring.begin(), ring.end());
-    tessellate_indices(polygon, out_indices);
+    tessellate_indices(polygon, out_indices, delaunay);
 }
 
 }  // namespace deportmap::geo

@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstring>
 #include <vector>
 
+#include "core/geo/screen_borders.hpp"
 #include "render/gl/objects.hpp"
 
 namespace deportmap::render {
@@ -54,6 +56,7 @@ struct OverlayRenderer::Impl {
     struct OutlineSlot {
         const geo::MapMesh* mesh = nullptr;
         int country = -1;
+        double world_px = 0.0;  // the simplification's world width (see draw_outline)
         gl::VertexArray vao;
         gl::Buffer buffer;
         GLsizei count = 0;
@@ -108,16 +111,29 @@ void OverlayRenderer::draw_outline(int slot_index, const geo::MapMesh& mesh, int
     if (country < 0 || width <= 0 || height <= 0 || style.width_px <= 0.0f) return;
     Impl& r = *impl_;
     Impl::OutlineSlot& slot = r.slots[static_cast<size_t>(std::clamp(slot_index, 0, 1))];
-    if (slot.mesh != &mesh || slot.country != country) {
+    // The outline is simplified to half a pixel for the next power-of-two world width
+    // at or above the view's (llvmpipe pays per segment: a 1:10m country at a
+    // continent's scale has several per pixel), and made again when that changes.
+    double bucket = 1024.0;
+    const double world_px = mesh.bounds.width() * std::abs(v.scale_x);
+    while (bucket < world_px && bucket < 1048576.0) bucket *= 2.0;
+    if (slot.mesh != &mesh || slot.country != country || slot.world_px != bucket) {
         std::vector<float> seg;
+        std::vector<double> xy;
+        const double tolerance = mesh.bounds.width() / bucket * 0.5;
         const auto c = static_cast<uint16_t>(country);
         for (size_t k = 0; k < mesh.line_count(); ++k) {
             const uint32_t a = mesh.line_starts[k];
-            const uint32_t b = mesh.line_starts[k + 1];
+            const uint32_t b = std::min<uint32_t>(mesh.line_starts[k + 1],
+                                                  static_cast<uint32_t>(mesh.line_xy.size() / 2));
             if (a >= b || mesh.line_country[a] != c) continue;
-            for (uint32_t i = a; i + 1 < b; ++i) {
-                seg.insert(seg.end(), {mesh.line_xy[2 * i], mesh.line_xy[2 * i + 1],
-                                       mesh.line_xy[2 * i + 2], mesh.line_xy[2 * i + 3]});
+            xy.assign(mesh.line_xy.begin() + 2 * a, mesh.line_xy.begin() + 2 * b);
+            const std::vector<uint32_t> kept = geo::simplify_run(xy.data(), b - a, tolerance);
+            for (size_t j = 0; j + 1 < kept.size(); ++j) {
+                const double* p = &xy[2 * kept[j]];
+                const double* q = &xy[2 * kept[j + 1]];
+                seg.insert(seg.end(), {static_cast<float>(p[0]), static_cast<float>(p[1]),
+                                       static_cast<float>(q[0]), static_cast<float>(q[1])});
             }
         }
         if (!slot.vao) {
@@ -137,6 +153,7 @@ void OverlayRenderer::draw_outline(int slot_index, const geo::MapMesh& mesh, int
         slot.count = static_cast<GLsizei>(seg.size() / 4);
         slot.mesh = &mesh;
         slot.country = country;
+        slot.world_px = bucket;
     }
     if (slot.count == 0) return;
     BlendScope scope(width, height);

@@ -46,6 +46,13 @@ struct Level {
         GLsizei count = 0;
     };
     std::vector<Chunk> fill_chunks;     // in triangles
+    // Runs of consecutive triangles of one country (for redrawing striped countries).
+    struct CountryRun {
+        uint16_t country = 0;
+        GLint first = 0;  // triangles
+        GLsizei count = 0;
+    };
+    std::vector<CountryRun> fill_runs;
     std::vector<Chunk> segment_chunks;  // in segments
     // The window's copies of the borders for direct drawing (each shared border once,
     // simplified per zoom range: MapMesh::screen_borders), coarse to fine. Empty when
@@ -64,6 +71,7 @@ struct Level {
         gl::VertexArray vao;
         gl::Buffer indices;
         std::vector<Chunk> chunks;
+        std::vector<CountryRun> runs;
     };
     std::vector<FillCopy> fill_copies;
     double world_width = 0.0;  // the mesh's width in projected units
@@ -103,6 +111,21 @@ std::vector<Level::Chunk> triangle_chunks(const std::vector<uint32_t>& indices,
         chunks.push_back(c);
     }
     return chunks;
+}
+
+// Runs of consecutive triangles (indices into `country`, per vertex) of one country,
+// by each triangle's first vertex.
+std::vector<Level::CountryRun> country_runs(const std::vector<uint32_t>& indices,
+                                            const std::vector<uint16_t>& country) {
+    std::vector<Level::CountryRun> runs;
+    for (size_t t = 0; t + 2 < indices.size(); t += 3) {
+        const uint16_t c = country[indices[t]];
+        if (runs.empty() || runs.back().country != c) {
+            runs.push_back({c, static_cast<GLint>(t / 3), 0});
+        }
+        ++runs.back().count;
+    }
+    return runs;
 }
 
 // Calls draw(first, count) for each run of consecutive chunks whose box meets `view`.
@@ -172,7 +195,8 @@ void set_color_uniform(GLint location, Color c) {
 }  // namespace
 
 struct MapRenderer::Impl {
-    gl::Program fill;
+    gl::Program fill;       // fill.vert + fill.frag: stripes for approximate dates
+    gl::Program fill_flat;  // fill.vert + fill_flat.frag: no stripes (cheaper per pixel)
     gl::Program border;
     gl::Program direct;  // border.vert + overlay_line.frag: colour blended directly
     gl::Program fringe;  // edge anti-aliasing without MSAA (fringe.vert/.frag)
@@ -182,10 +206,12 @@ struct MapRenderer::Impl {
     struct {
         GLint segments, scale, offset, viewport, extent, half_width, color;
     } direct_u{};
-    struct {
+    struct FillUniforms {
         GLint clip_scale, clip_offset, colors, color_count, no_data, solid, solid_color, hatch_px,
             hatch_color, hatch_origin;
-    } fill_u{};
+    };
+    FillUniforms fill_u{};
+    FillUniforms flat_u{};  // fill_flat's (its stripe uniforms are -1, ignored)
     struct {
         GLint scale, offset, viewport, extent, half_width, alpha_scale;
     } border_u{};
@@ -218,6 +244,8 @@ struct MapRenderer::Impl {
     gl::Texture color_table;
     int color_count = 0;
     bool colors_opaque = true;  // every table entry has alpha >= 254 (no blending needed)
+    std::vector<bool> striped;  // per country: alpha 254, an approximate date (stripes)
+    bool any_striped = false;
 
     gl::VertexArray empty_vao;  // core profile needs a bound VAO even without attributes
     GLint max_texture_buffer = 65536;
@@ -236,12 +264,17 @@ struct MapRenderer::Impl {
 MapRenderer::MapRenderer() : impl_(std::make_unique<Impl>()) {
     Impl& r = *impl_;
     r.fill = gl::load_program("fill.vert", "fill.frag");
+    r.fill_flat = gl::load_program("fill.vert", "fill_flat.frag");
     r.border = gl::load_program("border.vert", "border.frag");
-    r.fill_u = {r.fill.uniform("u_clip_scale"), r.fill.uniform("u_clip_offset"),
-                r.fill.uniform("u_colors"),     r.fill.uniform("u_color_count"),
-                r.fill.uniform("u_no_data"),    r.fill.uniform("u_solid"),
-                r.fill.uniform("u_solid_color"), r.fill.uniform("u_hatch_px"),
-                r.fill.uniform("u_hatch_color"), r.fill.uniform("u_hatch_origin")};
+    const auto fill_uniforms = [](const gl::Program& p) {
+        return Impl::FillUniforms{p.uniform("u_clip_scale"), p.uniform("u_clip_offset"),
+                                  p.uniform("u_colors"),     p.uniform("u_color_count"),
+                                  p.uniform("u_no_data"),    p.uniform("u_solid"),
+                                  p.uniform("u_solid_color"), p.uniform("u_hatch_px"),
+                                  p.uniform("u_hatch_color"), p.uniform("u_hatch_origin")};
+    };
+    r.fill_u = fill_uniforms(r.fill);
+    r.flat_u = fill_uniforms(r.fill_flat);
     r.border_u = {r.border.uniform("u_scale"),      r.border.uniform("u_offset"),
                   r.border.uniform("u_viewport"),   r.border.uniform("u_extent"),
                   r.border.uniform("u_half_width"), r.border.uniform("u_alpha_scale")};
@@ -489,6 +522,7 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
                  GL_STATIC_DRAW);
     level.fill_index_count = static_cast<GLsizei>(upload->size());
     level.fill_chunks = triangle_chunks(*upload, mesh.fill_xy);
+    level.fill_runs = country_runs(*upload, mesh.fill_country);
     for (const geo::FillCopy& copy : mesh.screen_fills) {
         const bool valid = copy.indices.size() % 3 == 0 &&
             std::all_of(copy.indices.begin(), copy.indices.end(),
@@ -510,6 +544,7 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
                      static_cast<GLsizeiptr>(copy.indices.size() * sizeof(uint32_t)),
                      copy.indices.data(), GL_STATIC_DRAW);
         f.chunks = triangle_chunks(copy.indices, mesh.fill_xy);
+        f.runs = country_runs(copy.indices, mesh.fill_country);
     }
     level.fill_vertices = vertex_count;
     glBindVertexArray(0);
@@ -629,6 +664,10 @@ LevelStats MapRenderer::level_stats(geo::Lod lod) const {
 void MapRenderer::set_country_colors(std::span<const Color> colors) {
     impl_->color_count = upload_color_table(impl_->color_table.id(), colors);
     impl_->colors_opaque = std::all_of(colors.begin(), colors.end(), [](const Color& c) { return c.a >= 254; });
+    // Alpha 254 marks an approximate status (core/scene.hpp), as fill.vert reads it.
+    impl_->striped.assign(colors.size(), false);
+    for (size_t i = 0; i < colors.size(); ++i) impl_->striped[i] = colors[i].a == 254;
+    impl_->any_striped = std::find(impl_->striped.begin(), impl_->striped.end(), true) != impl_->striped.end();
 }
 
 namespace {
@@ -712,19 +751,23 @@ void MapRenderer::draw(const DrawParams& params) {
 
     // clip = projected * scale + offset, from pixel = (x sx + ox, -y sy + oy) with the
     // origin at the top-left, computed in double and handed over as floats.
-    r.fill.use();
-    glUniform2f(r.fill_u.clip_scale, static_cast<float>(2.0 * v.scale_x / w),
-                static_cast<float>(2.0 * v.scale_y / h));
-    glUniform2f(r.fill_u.clip_offset, static_cast<float>(2.0 * v.offset_x / w - 1.0),
-                static_cast<float>(1.0 - 2.0 * v.offset_y / h));
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, r.color_table.id());
-    glUniform1i(r.fill_u.colors, 0);
-    glUniform1i(r.fill_u.color_count, r.color_count);
-    set_color_uniform(r.fill_u.no_data, style.no_data);
-    glUniform1f(r.fill_u.hatch_px, params.hatch_px);
-    set_color_uniform(r.fill_u.hatch_color, style.background);
-    glUniform2f(r.fill_u.hatch_origin, params.hatch_origin_x, params.hatch_origin_y);
+    for (const auto& [program, u] : {std::pair{&r.fill, &r.fill_u}, std::pair{&r.fill_flat, &r.flat_u}}) {
+        program->use();
+        glUniform2f(u->clip_scale, static_cast<float>(2.0 * v.scale_x / w),
+                    static_cast<float>(2.0 * v.scale_y / h));
+        glUniform2f(u->clip_offset, static_cast<float>(2.0 * v.offset_x / w - 1.0),
+                    static_cast<float>(1.0 - 2.0 * v.offset_y / h));
+        glUniform1i(u->colors, 0);
+        glUniform1i(u->color_count, r.color_count);
+        set_color_uniform(u->no_data, style.no_data);
+        glUniform1f(u->hatch_px, params.hatch_px);
+        set_color_uniform(u->hatch_color, style.background);
+        glUniform2f(u->hatch_origin, params.hatch_origin_x, params.hatch_origin_y);
+    }
+    // fill_flat (now in use) draws the ocean, the background and the countries; fill
+    // only what may be striped.
 
     // Opaque fills need no blending: the same pixels, and a software rasteriser skips
     // reading the framebuffer (destination alpha becomes 1, as blending would make it).
@@ -733,8 +776,8 @@ void MapRenderer::draw(const DrawParams& params) {
     if (opaque_fills) glDisable(GL_BLEND);
     if (ocean_inverted) {
         glDisable(GL_BLEND);
-        glUniform1i(r.fill_u.solid, 1);
-        set_color_uniform(r.fill_u.solid_color, style.background);
+        glUniform1i(r.flat_u.solid, 1);
+        set_color_uniform(r.flat_u.solid_color, style.background);
         glBindVertexArray(r.outside_vao.id());
         glDrawArrays(GL_TRIANGLES, 0, 24);  // the bands
         const double world_px = r.outside_world_width * std::abs(v.scale_x);
@@ -746,8 +789,8 @@ void MapRenderer::draw(const DrawParams& params) {
         }
         if (!opaque_fills) glEnable(GL_BLEND);
     } else if (r.outline_count > 0 && !ocean_by_clear) {
-        glUniform1i(r.fill_u.solid, 1);
-        set_color_uniform(r.fill_u.solid_color, style.ocean);
+        glUniform1i(r.flat_u.solid, 1);
+        set_color_uniform(r.flat_u.solid_color, style.ocean);
         glBindVertexArray(r.outline_vao.id());
         glDrawArrays(GL_TRIANGLES, 0, r.outline_count);
     }
@@ -759,7 +802,7 @@ void MapRenderer::draw(const DrawParams& params) {
         set_color_uniform(r.fringe_u.solid_color, style.ocean);
         glBindVertexArray(r.outline_segment_vao.id());
         glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.outline_segment_count);
-        r.fill.use();
+        r.fill_flat.use();
         if (opaque_fills) glDisable(GL_BLEND);
     }
 
@@ -784,14 +827,29 @@ void MapRenderer::draw(const DrawParams& params) {
                     break;
                 }
             }
-            glUniform1i(r.fill_u.solid, 0);
+            const bool stripes = params.hatch_px > 0.0f && r.any_striped;
+            // Opaque fills are drawn flat, then the striped countries again with stripes
+            // (the same triangles, unblended: the same pixels as one striped pass).
+            // Translucent ones would blend twice, so they take one striped pass.
+            const bool striped_pass_only = stripes && !opaque_fills;
+            const Impl::FillUniforms& u = striped_pass_only ? r.fill_u : r.flat_u;
+            (striped_pass_only ? r.fill : r.fill_flat).use();
+            glUniform1i(u.solid, 0);
             glBindVertexArray(copy ? copy->vao.id() : level.fill_vao.id());
-            draw_visible(copy ? copy->chunks : level.fill_chunks, view_box,
-                         [](GLsizei first, GLsizei count) {
+            const auto draw_triangles = [](GLsizei first, GLsizei count) {
                 glDrawElements(GL_TRIANGLES, count * 3, GL_UNSIGNED_INT,
                                reinterpret_cast<const void*>(static_cast<size_t>(first) * 3 *
                                                              sizeof(uint32_t)));
-            });
+            };
+            draw_visible(copy ? copy->chunks : level.fill_chunks, view_box, draw_triangles);
+            if (stripes && !striped_pass_only) {
+                r.fill.use();
+                glUniform1i(r.fill_u.solid, 0);
+                for (const Level::CountryRun& run : copy ? copy->runs : level.fill_runs) {
+                    if (run.country < r.striped.size() && r.striped[run.country])
+                        draw_triangles(run.first, run.count);
+                }
+            }
         }
         glEnable(GL_BLEND);
         // Borders at least 2 px wide and opaque cover every pixel a fill edge can get

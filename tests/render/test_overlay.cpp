@@ -2,6 +2,7 @@
 // direct-border path used by the window, on hand-made geometry. Headless through EGL.
 #include <gtest/gtest.h>
 
+#include <utility>
 #include <vector>
 
 #include "core/geo/screen_borders.hpp"
@@ -53,6 +54,17 @@ geo::MapMesh two_squares() {
     mesh.bounds.add(geo::Vec2{-8, -4});
     mesh.bounds.add(geo::Vec2{8, 4});
     return mesh;
+}
+
+// A world of one level holding `mesh`, in a [-10,10]x[-5,5] globe outline.
+geo::ProjectedWorld world_of(geo::MapMesh mesh) {
+    geo::ProjectedWorld world;
+    world.meshes[0] = std::move(mesh);
+    world.ready[0] = true;
+    world.outline = {{-10, -5}, {10, -5}, {10, 5}, {-10, 5}};
+    world.world_bounds.add(geo::Vec2{-10, -5});
+    world.world_bounds.add(geo::Vec2{10, 5});
+    return world;
 }
 
 ViewTransform view() {
@@ -115,14 +127,8 @@ TEST_F(GlTest, OutlineDrawsOnlyThatCountrysBorders) {
 }
 
 TEST_F(GlTest, DirectBordersMatchCoverageBordersOnSingleLines) {
-    geo::ProjectedWorld world;
-    world.meshes[0] = two_squares();
-    world.ready[0] = true;
-    world.outline = {{-10, -5}, {10, -5}, {10, 5}, {-10, 5}};
-    world.world_bounds.add(geo::Vec2{-10, -5});
-    world.world_bounds.add(geo::Vec2{10, 5});
     render::MapRenderer renderer;
-    renderer.upload(world);
+    renderer.upload(world_of(two_squares()));
     const std::vector<Color> colors{{200, 40, 40, 255}, {40, 160, 60, 255}};
     renderer.set_country_colors(colors);
     const auto draw = [&](bool direct, ViewTransform v) {
@@ -167,15 +173,10 @@ TEST_F(GlTest, ScreenBordersDrawASharedBorderOnce) {
         return mesh;
     };
     const auto draw = [&](bool screen, bool direct) {
-        geo::ProjectedWorld world;
-        world.meshes[0] = adjacent();
-        if (screen) world.meshes[0].screen_borders = geo::screen_border_pyramid(world.meshes[0]);
-        world.ready[0] = true;
-        world.outline = {{-10, -5}, {10, -5}, {10, 5}, {-10, 5}};
-        world.world_bounds.add(geo::Vec2{-10, -5});
-        world.world_bounds.add(geo::Vec2{10, 5});
+        geo::MapMesh mesh = adjacent();
+        if (screen) mesh.screen_borders = geo::screen_border_pyramid(mesh);
         render::MapRenderer renderer;
-        renderer.upload(world);
+        renderer.upload(world_of(std::move(mesh)));
         renderer.set_country_colors(std::vector<Color>{{200, 40, 40, 255}, {40, 160, 60, 255}});
         render::OffscreenTarget target(kW, kH, 0);
         target.bind();

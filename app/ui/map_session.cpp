@@ -32,11 +32,12 @@ std::optional<geo::Lod> best_ready_lod(geo::Lod wanted,
 // level), built here off the frame's thread. The 1:10m level gets copies for its first
 // zoom step only: they cost memory (the 300 MB goal), and further in the view holds a
 // smaller part of the world, so fewer of its triangles are drawn anyway.
-static void add_screen_copies(geo::ProjectedWorld& world) {
+static void add_screen_copies(geo::ProjectedWorld& world,
+                              std::array<bool, geo::kLodCount> levels = {true, true, true}) {
     const std::array<double, geo::kLodCount + 1> range{0.0, kLod50mWorldWidthPx,
                                                        kLod10mWorldWidthPx, kLod10mWorldWidthPx};
     for (size_t i = 0; i < static_cast<size_t>(geo::kLodCount); ++i) {
-        if (world.ready[i]) {
+        if (world.ready[i] && levels[i]) {
             world.meshes[i].screen_borders =
                 geo::screen_border_pyramid(world.meshes[i], range[i], range[i + 1]);
             world.meshes[i].screen_fills = geo::screen_fill_pyramid(
@@ -48,10 +49,13 @@ static void add_screen_copies(geo::ProjectedWorld& world) {
 MapSession::MapSession(std::shared_ptr<const geo::World> world, geo::ProjectionKind projection)
     : world_(std::move(world)), requested_(projection) {
     projected_ = geo::project_world(*world_, projection, {true, true, false});
-    add_screen_copies(projected_);
+    // The first frame draws 1:110m: its screen copies now (about 20 ms); 1:50m's take
+    // about 110 ms, so the worker prepares that level again with them, then 1:10m.
+    add_screen_copies(projected_, {true, false, false});
     projector_ = std::make_unique<geo::Projector>(projection);
     worker_ = std::thread([this] { worker_loop(); });
     std::lock_guard lock(mutex_);
+    enqueue_locked(Job{generation_, projection, {false, true, false}});
     enqueue_locked(Job{generation_, projection, {false, false, true}});
 }
 

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <limits>
 #include <vector>
+#include <cstdlib>
 
 #include "core/geo/screen_borders.hpp"
 #include "render/gl/objects.hpp"
@@ -59,9 +60,11 @@ struct Level {
     // the mesh has none; then the full segments are drawn.
     struct DirectCopy {
         double max_world_px = 0.0;
-        gl::Buffer segments;
-        gl::Texture texture;
-        std::vector<Chunk> chunks;
+        gl::Buffer points;    // x, y, has_previous, has_next per point, runs one after another
+        gl::Texture texture;  // the same as a texture buffer (border_strip.vert)
+        std::vector<GLint> run_first;    // per run: its first point and point count
+        std::vector<GLsizei> run_count;
+        std::vector<Chunk> chunks;  // first/count in runs
     };
     std::vector<DirectCopy> direct_copies;
     // The window's simplified fills (MapMesh::screen_fills): the same vertex buffers
@@ -198,14 +201,17 @@ struct MapRenderer::Impl {
     gl::Program fill;       // fill.vert + fill.frag: stripes for approximate dates
     gl::Program fill_flat;  // fill.vert + fill_flat.frag: no stripes (cheaper per pixel)
     gl::Program border;
-    gl::Program direct;  // border.vert + overlay_line.frag: colour blended directly
+    gl::Program direct;  // border_direct.vert + overlay_line.frag: colour blended directly
+    gl::Program strip;   // border_strip.vert + .frag: the screen copies' runs as strips
     gl::Program fringe;  // edge anti-aliasing without MSAA (fringe.vert/.frag)
     struct {
         GLint scale, offset, viewport, colors, color_count, no_data, solid, solid_color;
     } fringe_u{};
     struct {
         GLint segments, scale, offset, viewport, extent, half_width, color;
-    } direct_u{};
+    } direct_u{}, strip_u{};  // strip_u.segments is its u_points
+    std::vector<GLint> strip_firsts;  // scratch for the strips' multi-draw
+    std::vector<GLsizei> strip_counts;
     struct FillUniforms {
         GLint clip_scale, clip_offset, colors, color_count, no_data, solid, solid_color, hatch_px,
             hatch_color, hatch_origin;
@@ -588,20 +594,49 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
         level.instanced = true;
     }
     for (const geo::BorderCopy& copy : mesh.screen_borders) {
-        const size_t total = copy.segments.size() / 4;
+        const std::vector<float>& seg = copy.segments;
+        // Consecutive segments that share an end are one run of points.
+        std::vector<float> points;
+        Level::DirectCopy d;
+        for (size_t k = 0; k + 3 < seg.size(); k += 4) {
+            const bool joined = k > 0 && seg[k] == seg[k - 2] && seg[k + 1] == seg[k - 1];
+            if (!joined) {
+                if (!points.empty()) points[points.size() - 1] = 0.0f;  // no next
+                d.run_first.push_back(static_cast<GLint>(points.size() / 4));
+                d.run_count.push_back(1);
+                points.insert(points.end(), {seg[k], seg[k + 1], 0.0f, 1.0f});
+            }
+            points.insert(points.end(), {seg[k + 2], seg[k + 3], 1.0f, 1.0f});
+            ++d.run_count.back();
+        }
+        if (!points.empty()) points[points.size() - 1] = 0.0f;
+        const size_t total = points.size() / 4;
         if (total == 0 || static_cast<GLint>(total) > max_texture_buffer) continue;
-        Level::DirectCopy& d = level.direct_copies.emplace_back();
         d.max_world_px = copy.max_world_px;
-        d.segments = gl::Buffer::create();
-        glBindBuffer(GL_TEXTURE_BUFFER, d.segments.id());
-        glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(copy.segments.size() * sizeof(float)),
-                     copy.segments.data(), GL_STATIC_DRAW);
+        d.points = gl::Buffer::create();
+        glBindBuffer(GL_TEXTURE_BUFFER, d.points.id());
+        glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(points.size() * sizeof(float)),
+                     points.data(), GL_STATIC_DRAW);
         glBindBuffer(GL_TEXTURE_BUFFER, 0);
         d.texture = gl::Texture::create();
         glBindTexture(GL_TEXTURE_BUFFER, d.texture.id());
-        glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, d.segments.id());
+        glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, d.points.id());
         glBindTexture(GL_TEXTURE_BUFFER, 0);
-        d.chunks = segment_chunks(copy.segments);
+        // Chunks of whole runs, about kChunkSegments points each.
+        for (size_t r = 0; r < d.run_first.size();) {
+            Level::Chunk c;
+            c.first = static_cast<GLsizei>(r);
+            size_t n = 0;
+            while (r < d.run_first.size() && (n == 0 || n + static_cast<size_t>(d.run_count[r]) <= kChunkSegments)) {
+                for (GLint i = d.run_first[r]; i < d.run_first[r] + d.run_count[r]; ++i)
+                    c.box.add(geo::Vec2{points[4 * static_cast<size_t>(i)], points[4 * static_cast<size_t>(i) + 1]});
+                n += static_cast<size_t>(d.run_count[r]);
+                ++r;
+            }
+            c.count = static_cast<GLsizei>(r) - c.first;
+            d.chunks.push_back(c);
+        }
+        level.direct_copies.push_back(std::move(d));
     }
     if (!level.instanced && !mesh.screen_borders.empty())
         level.segment_count = static_cast<GLsizei>(mesh.screen_borders.back().segments.size() / 4);
@@ -617,6 +652,10 @@ void MapRenderer::Impl::ensure_direct() {
     direct_u = {direct.uniform("u_segments"), direct.uniform("u_scale"),      direct.uniform("u_offset"),
                 direct.uniform("u_viewport"), direct.uniform("u_extent"),
                 direct.uniform("u_half_width"), direct.uniform("u_color")};
+    strip = gl::load_program("border_strip.vert", "border_strip.frag");
+    strip_u = {strip.uniform("u_points"),   strip.uniform("u_scale"),      strip.uniform("u_offset"),
+               strip.uniform("u_viewport"), strip.uniform("u_extent"),
+               strip.uniform("u_half_width"), strip.uniform("u_color")};
 }
 
 void MapRenderer::upload(const geo::ProjectedWorld& world) {
@@ -743,10 +782,26 @@ void MapRenderer::draw(const DrawParams& params) {
     const bool ocean_inverted = params.clear && !ocean_by_clear && !params.edge_fringes &&
                                 style.ocean.a == 255 && style.background.a == 255 &&
                                 r.outside_count > 0;
+    // The window's border strips use the stencil buffer where there is one (see below);
+    // depth and stencil are cleared with the colour, which a software rasteriser does
+    // as one fast fill (stencil alone would be a masked write).
+    bool stencil_ready = false;
+    if (params.clear && params.direct_borders) {
+        GLint bits = 0;
+        glGetFramebufferAttachmentParameteriv(GL_DRAW_FRAMEBUFFER,
+                                              target == 0 ? GL_STENCIL : GL_STENCIL_ATTACHMENT,
+                                              GL_FRAMEBUFFER_ATTACHMENT_STENCIL_SIZE, &bits);
+        while (glGetError() != GL_NO_ERROR) {
+        }  // no stencil attachment: an error, and no stencil
+        stencil_ready = bits > 0;
+    }
     if (params.clear) {
         const Color bg = ocean_by_clear || ocean_inverted ? style.ocean : style.background;
         glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, bg.a / 255.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
+        glClearDepth(1.0);
+        glClearStencil(0);
+        glClear(GL_COLOR_BUFFER_BIT |
+                (stencil_ready ? GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT : 0));
     }
 
     // clip = projected * scale + offset, from pixel = (x sx + ox, -y sy + oy) with the
@@ -868,12 +923,9 @@ void MapRenderer::draw(const DrawParams& params) {
             const float width_px = style.border_width_px;
             const float drawn = std::max(width_px, 1.0f);
             r.ensure_direct();
-            r.direct.use();
-            set_segment_uniforms(r.direct_u, v, w, h, drawn);
             Color c = style.border;
             c.a = static_cast<uint8_t>(std::lround(c.a * std::min(width_px, 1.0f)));
-            set_color_uniform(r.direct_u.color, c);
-            // The window's copy for this zoom, else every segment.
+            // The window's copy for this zoom (strips of runs), else every segment.
             const Level::DirectCopy* copy = nullptr;
             for (const Level::DirectCopy& d : level.direct_copies) {
                 if (world_px <= d.max_world_px) {
@@ -881,15 +933,49 @@ void MapRenderer::draw(const DrawParams& params) {
                     break;
                 }
             }
+            const auto& u = copy ? r.strip_u : r.direct_u;
+            (copy ? r.strip : r.direct).use();
+            set_segment_uniforms(u, v, w, h, drawn);
+            // Strips reach only as far as the coverage ramp does (half the width plus half a
+            // pixel): less overlap where a sharp turn folds the strip onto itself.
+            if (copy) glUniform1f(u.extent, drawn * 0.5f + 0.5f);
+            set_color_uniform(u.color, c);
             glActiveTexture(GL_TEXTURE0);
             glBindTexture(GL_TEXTURE_BUFFER,
                           copy ? copy->texture.id() : level.border_texture.id());
-            glUniform1i(r.direct_u.segments, 0);
+            glUniform1i(u.segments, 0);
             glBindVertexArray(r.empty_vao.id());
-            draw_visible(copy ? copy->chunks : level.segment_chunks, view_box,
-                         [](GLsizei first, GLsizei count) {
-                glDrawArrays(GL_TRIANGLES, first * 6, count * 6);
-            });
+            if (copy) {
+                // Two vertices a point, one strip a run, the runs of the visible chunks.
+                std::vector<GLint>& firsts = r.strip_firsts;
+                std::vector<GLsizei>& counts = r.strip_counts;
+                firsts.clear();
+                counts.clear();
+                draw_visible(copy->chunks, view_box, [&](GLsizei first, GLsizei count) {
+                    for (GLsizei k = first; k < first + count; ++k) {
+                        firsts.push_back(2 * copy->run_first[static_cast<size_t>(k)]);
+                        counts.push_back(2 * copy->run_count[static_cast<size_t>(k)]);
+                    }
+                });
+                // Where a sharp turn folds a strip onto itself, its pixels would be blended
+                // twice (dark specks on jagged coasts): with a stencil buffer, each pixel
+                // takes the first fragment that covers it.
+                const bool once = stencil_ready;
+                if (once) {
+                    glEnable(GL_STENCIL_TEST);
+                    glStencilFunc(GL_EQUAL, 0, 0xff);
+                    glStencilOp(GL_KEEP, GL_KEEP, GL_INCR);
+                }
+                if (!firsts.empty()) {
+                    glMultiDrawArrays(GL_TRIANGLE_STRIP, firsts.data(), counts.data(),
+                                      static_cast<GLsizei>(firsts.size()));
+                }
+                if (once) glDisable(GL_STENCIL_TEST);
+            } else {
+                draw_visible(level.segment_chunks, view_box, [](GLsizei first, GLsizei count) {
+                    glDrawArrays(GL_TRIANGLES, first * 6, count * 6);
+                });
+            }
             glBindTexture(GL_TEXTURE_BUFFER, 0);
         } else if (level.instanced && level.segment_count > 0 && style.border_width_px > 0.0f &&
                    style.border.a > 0) {

@@ -205,5 +205,90 @@ TEST_F(GlTest, ScreenBordersDrawASharedBorderOnce) {
     EXPECT_EQ(screen.at(140, 50), (Color{40, 160, 60, 255}));
 }
 
+// The window draws its screen border copies as one triangle strip per run. Where a run
+// turns back on itself (a spit of land, a jagged coast) the strip folds over; with a
+// stencil buffer each pixel takes one fragment, so the line is no darker there than the
+// export's coverage pass (which keeps the maximum); without one it is.
+TEST_F(GlTest, BorderStripsBlendEachPixelOnce) {
+    geo::MapMesh mesh;
+    mesh.line_starts.push_back(0);
+    // Out along y = 0 and back 0.4 px lower: 64 px of line folded onto itself.
+    for (const auto& [x, y] : std::vector<std::pair<float, float>>{{-4, 0}, {4, 0}, {-4, -0.05f}}) {
+        mesh.line_xy.push_back(x);
+        mesh.line_xy.push_back(y);
+        mesh.line_country.push_back(0);
+    }
+    mesh.line_starts.push_back(static_cast<uint32_t>(mesh.line_xy.size() / 2));
+    mesh.bounds.add(geo::Vec2{-10, -5});
+    mesh.bounds.add(geo::Vec2{10, 5});
+    render::DrawParams p;
+    p.width = kW;
+    p.height = kH;
+    p.view = view();
+    p.style.border_width_px = 1.0f;
+    p.style.border = {0, 0, 0, 153};  // translucent, so blending twice shows
+
+    // The export's coverage pass: the reference.
+    render::MapRenderer coverage;
+    coverage.upload(world_of(mesh));
+    render::OffscreenTarget plain(kW, kH, 0);
+    plain.bind();
+    p.direct_borders = false;
+    coverage.draw(p);
+    const Pixels reference{plain.read_rgba()};
+
+    // The window's strips, into a target with and without a stencil buffer.
+    geo::MapMesh screen = mesh;
+    screen.screen_borders = geo::screen_border_pyramid(screen);
+    render::MapRenderer strips;
+    strips.upload(world_of(screen));
+    p.direct_borders = true;
+    const auto strip_pixels = [&](bool stencil) {
+        render::gl::Texture color = render::gl::Texture::create();
+        glBindTexture(GL_TEXTURE_2D, color.id());
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kW, kH, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        render::gl::Renderbuffer depth_stencil = render::gl::Renderbuffer::create();
+        glBindRenderbuffer(GL_RENDERBUFFER, depth_stencil.id());
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, kW, kH);
+        render::gl::Framebuffer fbo = render::gl::Framebuffer::create();
+        glBindFramebuffer(GL_FRAMEBUFFER, fbo.id());
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, color.id(), 0);
+        if (stencil) {
+            glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER,
+                                      depth_stencil.id());
+        }
+        EXPECT_EQ(glCheckFramebufferStatus(GL_FRAMEBUFFER), static_cast<GLenum>(GL_FRAMEBUFFER_COMPLETE));
+        strips.draw(p);
+        std::vector<uint8_t> bottom_up(static_cast<size_t>(kW) * kH * 4);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, kW, kH, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        Pixels out;  // rows top-down, as OffscreenTarget::read_rgba gives them
+        const size_t row = static_cast<size_t>(kW) * 4;
+        for (int y = kH - 1; y >= 0; --y) {
+            out.rgba.insert(out.rgba.end(), bottom_up.begin() + static_cast<std::ptrdiff_t>(row * static_cast<size_t>(y)),
+                            bottom_up.begin() + static_cast<std::ptrdiff_t>(row * static_cast<size_t>(y + 1)));
+        }
+        return out;
+    };
+    const auto darker = [&](const Pixels& image) {  // pixels well darker than the reference
+        size_t n = 0;
+        for (int y = 0; y < kH; ++y) {
+            for (int x = 0; x < kW; ++x) {
+                if (int{reference.at(x, y).g} - int{image.at(x, y).g} > 24) ++n;
+            }
+        }
+        return n;
+    };
+    const Pixels once = strip_pixels(true);
+    const Pixels twice = strip_pixels(false);
+    EXPECT_LE(darker(once), 4u);
+    EXPECT_GT(darker(twice), 20u);
+    // The line is there: its middle, (0, 0) at pixel (100, 50) ... (100, 48) is on it.
+    size_t inked = 0;
+    for (int y = 44; y < 56; ++y) inked += once.at(100, y).g < reference.at(2, 2).g - 40 ? 1 : 0;
+    EXPECT_GT(inked, 0u);
+}
+
 }  // namespace
 }  // namespace deportmap

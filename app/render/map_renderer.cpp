@@ -1,10 +1,11 @@
 // The GPU map renderer (see map_renderer.hpp). Fills are indexed triangles with a
-// per-vertex country index looked up in a small RGBA colour-table texture. Borders are
-// instanced segments expanded to screen-space quads in the vertex shader (a texture
-// buffer with six vertices per segment measured the same on llvmpipe, so the simpler
-// instancing stays); their coverage is accumulated with
-// GL_MAX into a single-channel texture and painted once, so joins and borders shared by
-// two countries are not darkened by double blending.
+// per-vertex country index looked up in a small RGBA colour-table texture. For exports,
+// borders are instanced segments expanded to screen-space quads in the vertex shader;
+// their coverage is accumulated with GL_MAX into a single-channel texture and painted
+// once, so joins and borders shared by two countries are not darkened by double
+// blending. The window draws the meshes' screen copies instead (docs/map-drawing.md):
+// simplified fills per zoom range, and borders deduplicated and simplified, as one
+// triangle strip per run blended straight in.
 #include "render/map_renderer.hpp"
 #include "render/color_table.hpp"
 #include "render/coverage_buffer.hpp"
@@ -14,7 +15,6 @@
 #include <cmath>
 #include <limits>
 #include <vector>
-#include <cstdlib>
 
 #include "core/geo/screen_borders.hpp"
 #include "render/gl/objects.hpp"

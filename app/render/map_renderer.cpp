@@ -83,37 +83,35 @@ struct Level {
 constexpr size_t kChunkTriangles = 2048;
 constexpr size_t kChunkSegments = 1024;
 
-// Runs of kChunkSegments segments (x0, y0, x1, y1 each) with the box of their ends.
-std::vector<Level::Chunk> segment_chunks(const std::vector<float>& segments) {
+// Runs of `per` items out of `total`, each with the box that add(i, box) grows by
+// item i's points.
+template <typename Add>
+std::vector<Level::Chunk> chunks_of(size_t total, size_t per, Add add) {
     std::vector<Level::Chunk> chunks;
-    const size_t total = segments.size() / 4;
-    for (size_t k = 0; k < total; k += kChunkSegments) {
+    for (size_t k = 0; k < total; k += per) {
         Level::Chunk c;
         c.first = static_cast<GLsizei>(k);
-        c.count = static_cast<GLsizei>(std::min(kChunkSegments, total - k));
-        for (size_t i = k * 4; i < (k + static_cast<size_t>(c.count)) * 4; i += 2)
-            c.box.add(geo::Vec2{segments[i], segments[i + 1]});
+        c.count = static_cast<GLsizei>(std::min(per, total - k));
+        for (size_t i = k; i < k + static_cast<size_t>(c.count); ++i) add(i, c.box);
         chunks.push_back(c);
     }
     return chunks;
 }
 
+// Runs of kChunkSegments segments (x0, y0, x1, y1 each) with the box of their ends.
+std::vector<Level::Chunk> segment_chunks(const std::vector<float>& segments) {
+    return chunks_of(segments.size() / 4, kChunkSegments, [&](size_t i, geo::BBox& box) {
+        box.add(geo::Vec2{segments[4 * i], segments[4 * i + 1]});
+        box.add(geo::Vec2{segments[4 * i + 2], segments[4 * i + 3]});
+    });
+}
+
 // Runs of kChunkTriangles triangles (indices into xy, x,y pairs) with their boxes.
 std::vector<Level::Chunk> triangle_chunks(const std::vector<uint32_t>& indices,
                                           const std::vector<float>& xy) {
-    std::vector<Level::Chunk> chunks;
-    const size_t triangles = indices.size() / 3;
-    for (size_t t = 0; t < triangles; t += kChunkTriangles) {
-        Level::Chunk c;
-        c.first = static_cast<GLsizei>(t);
-        c.count = static_cast<GLsizei>(std::min(kChunkTriangles, triangles - t));
-        for (size_t i = t * 3; i < (t + static_cast<size_t>(c.count)) * 3; ++i) {
-            const uint32_t v = indices[i];
-            c.box.add(geo::Vec2{xy[2 * v], xy[2 * v + 1]});
-        }
-        chunks.push_back(c);
-    }
-    return chunks;
+    return chunks_of(indices.size() / 3, kChunkTriangles, [&](size_t t, geo::BBox& box) {
+        for (size_t k = 3 * t; k < 3 * t + 3; ++k) box.add(geo::Vec2{xy[2 * indices[k]], xy[2 * indices[k] + 1]});
+    });
 }
 
 // Runs of consecutive triangles (indices into `country`, per vertex) of one country,

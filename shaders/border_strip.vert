@@ -1,13 +1,13 @@
 // The window's borders as one triangle strip per polyline run: vertex 2i and 2i+1 sit
-// either side of point i (read from a texture buffer: x, y in projected units, then
-// 1 where the run goes on before / after it), pushed out along the mitre of the two
-// segments that meet there. Two vertices a point instead of six a segment, and no
+// either side of point i (read from a texture buffer: x, y in projected units, whose
+// lowest mantissa bits say whether the run goes on before / after it), pushed out
+// along the mitre of the two segments that meet there. Two vertices a point instead of six a segment, and no
 // overlap at joins. Pairs with border_strip.frag: a triangle's last vertex (which GL
 // takes the flat values from) is at the far end of the triangle's segment, and passes
 // the segment's two ends for the exact distance.
 #version 330 core
 
-uniform samplerBuffer u_points;  // RGBA32F: x, y, has_previous, has_next
+uniform samplerBuffer u_points;  // RG32F: x (bit 0: has a previous point), y (bit 0: a next)
 
 uniform vec2 u_scale;
 uniform vec2 u_offset;
@@ -28,11 +28,13 @@ vec2 direction(vec2 a, vec2 b) {
 void main() {
     int i = gl_VertexID / 2;
     float side = (gl_VertexID & 1) == 1 ? 1.0 : -1.0;
-    vec4 point = texelFetch(u_points, i);
-    vec2 p = to_pixels(point.xy);
-    vec2 previous = point.z > 0.5 ? to_pixels(texelFetch(u_points, i - 1).xy) : p;
+    vec2 point = texelFetch(u_points, i).xy;
+    bool has_previous = (floatBitsToUint(point.x) & 1u) != 0u;
+    bool has_next = (floatBitsToUint(point.y) & 1u) != 0u;
+    vec2 p = to_pixels(point);
+    vec2 previous = has_previous ? to_pixels(texelFetch(u_points, i - 1).xy) : p;
     vec2 d_in = direction(previous, p);
-    vec2 d_out = point.w > 0.5 ? direction(p, to_pixels(texelFetch(u_points, i + 1).xy)) : vec2(0.0);
+    vec2 d_out = has_next ? direction(p, to_pixels(texelFetch(u_points, i + 1).xy)) : vec2(0.0);
     if (d_in == vec2(0.0)) d_in = d_out;
     if (d_out == vec2(0.0)) d_out = d_in;
     if (d_in == vec2(0.0)) d_in = d_out = vec2(1.0, 0.0);
@@ -45,8 +47,8 @@ void main() {
     // twice that.
     float reach = u_extent / max(dot(mitre, n_in), 0.5);
     vec2 pos = p + mitre * reach * side;
-    if (point.z < 0.5) pos -= d_out * u_extent;  // room for the round caps at run ends
-    if (point.w < 0.5) pos += d_in * u_extent;
+    if (!has_previous) pos -= d_out * u_extent;  // room for the round caps at run ends
+    if (!has_next) pos += d_in * u_extent;
     v_segment = vec4(previous, p);
     gl_Position = vec4(pos.x / u_viewport.x * 2.0 - 1.0, 1.0 - pos.y / u_viewport.y * 2.0, 0.0, 1.0);
 }

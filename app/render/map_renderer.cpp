@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -60,7 +61,7 @@ struct Level {
     // the mesh has none; then the full segments are drawn.
     struct DirectCopy {
         double max_world_px = 0.0;
-        gl::Buffer points;    // x, y, has_previous, has_next per point, runs one after another
+        gl::Buffer points;    // x, y per point (run flags in their lowest bits), runs in order
         gl::Texture texture;  // the same as a texture buffer (border_strip.vert)
         std::vector<GLint> run_first;    // per run: its first point and point count
         std::vector<GLsizei> run_count;
@@ -592,24 +593,30 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
         level.instanced = true;
     }
     for (const geo::BorderCopy& copy : mesh.screen_borders) {
-        const std::vector<float>& seg = copy.segments;
-        // Consecutive segments that share an end are one run of points.
-        std::vector<float> points;
+        std::vector<float> points = copy.xy;
         Level::DirectCopy d;
-        for (size_t k = 0; k + 3 < seg.size(); k += 4) {
-            const bool joined = k > 0 && seg[k] == seg[k - 2] && seg[k + 1] == seg[k - 1];
-            if (!joined) {
-                if (!points.empty()) points[points.size() - 1] = 0.0f;  // no next
-                d.run_first.push_back(static_cast<GLint>(points.size() / 4));
-                d.run_count.push_back(1);
-                points.insert(points.end(), {seg[k], seg[k + 1], 0.0f, 1.0f});
-            }
-            points.insert(points.end(), {seg[k + 2], seg[k + 3], 1.0f, 1.0f});
-            ++d.run_count.back();
+        for (size_t r = 0; r < copy.run_count(); ++r) {
+            d.run_first.push_back(static_cast<GLint>(copy.run_starts[r]));
+            d.run_count.push_back(static_cast<GLsizei>(copy.run_starts[r + 1] - copy.run_starts[r]));
         }
-        if (!points.empty()) points[points.size() - 1] = 0.0f;
-        const size_t total = points.size() / 4;
+        const size_t total = points.size() / 2;
         if (total == 0 || static_cast<GLint>(total) > max_texture_buffer) continue;
+        // Whether the run goes on before / after a point rides in the lowest mantissa
+        // bit of its x / y (a metre or two at most): 8 bytes a point, not 16.
+        const auto mark = [](float& f, bool on) {
+            uint32_t u = 0;
+            std::memcpy(&u, &f, sizeof u);
+            u = on ? (u | 1u) : (u & ~1u);
+            std::memcpy(&f, &u, sizeof u);
+        };
+        for (size_t r = 0; r < d.run_first.size(); ++r) {
+            const auto first = static_cast<size_t>(d.run_first[r]);
+            const auto last = first + static_cast<size_t>(d.run_count[r]) - 1;
+            for (size_t i = first; i <= last; ++i) {
+                mark(points[2 * i], i > first);
+                mark(points[2 * i + 1], i < last);
+            }
+        }
         d.max_world_px = copy.max_world_px;
         d.points = gl::Buffer::create();
         glBindBuffer(GL_TEXTURE_BUFFER, d.points.id());
@@ -618,7 +625,7 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
         glBindBuffer(GL_TEXTURE_BUFFER, 0);
         d.texture = gl::Texture::create();
         glBindTexture(GL_TEXTURE_BUFFER, d.texture.id());
-        glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, d.points.id());
+        glTexBuffer(GL_TEXTURE_BUFFER, GL_RG32F, d.points.id());
         glBindTexture(GL_TEXTURE_BUFFER, 0);
         // Chunks of whole runs, about kChunkSegments points each.
         for (size_t r = 0; r < d.run_first.size();) {
@@ -627,7 +634,7 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
             size_t n = 0;
             while (r < d.run_first.size() && (n == 0 || n + static_cast<size_t>(d.run_count[r]) <= kChunkSegments)) {
                 for (GLint i = d.run_first[r]; i < d.run_first[r] + d.run_count[r]; ++i)
-                    c.box.add(geo::Vec2{points[4 * static_cast<size_t>(i)], points[4 * static_cast<size_t>(i) + 1]});
+                    c.box.add(geo::Vec2{copy.xy[2 * static_cast<size_t>(i)], copy.xy[2 * static_cast<size_t>(i) + 1]});
                 n += static_cast<size_t>(d.run_count[r]);
                 ++r;
             }
@@ -637,7 +644,7 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
         level.direct_copies.push_back(std::move(d));
     }
     if (!level.instanced && !mesh.screen_borders.empty())
-        level.segment_count = static_cast<GLsizei>(mesh.screen_borders.back().segments.size() / 4);
+        level.segment_count = static_cast<GLsizei>(mesh.screen_borders.back().segment_count());
     level.world_width = mesh.bounds.width();
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     level.ready = true;

@@ -36,6 +36,16 @@ Segment undirected(double x0, double y0, double x1, double y1) {
     return {x0, y0, x1, y1};
 }
 
+// A copy's segments as x0, y0, x1, y1 (consecutive points within each run).
+std::vector<float> segments_of(const BorderCopy& copy) {
+    std::vector<float> out;
+    for (size_t r = 0; r < copy.run_count(); ++r) {
+        for (uint32_t i = copy.run_starts[r]; i + 1 < copy.run_starts[r + 1]; ++i)
+            out.insert(out.end(), {copy.xy[2 * i], copy.xy[2 * i + 1], copy.xy[2 * i + 2], copy.xy[2 * i + 3]});
+    }
+    return out;
+}
+
 double distance_to_segment(double px, double py, const float* s) {
     const double dx = s[2] - s[0], dy = s[3] - s[1];
     const double len2 = dx * dx + dy * dy;
@@ -117,9 +127,11 @@ TEST(GeoScreenBorders, PyramidOfTheBundledCoarseLevel) {
     const BorderCopy& full = pyramid.back();
     EXPECT_TRUE(std::isinf(full.max_world_px));
     EXPECT_EQ(full.tolerance, 0.0);
+    const std::vector<float> full_segments = segments_of(full);
+    EXPECT_EQ(full_segments.size() / 4, full.segment_count());
     std::set<Segment> in_full;
-    for (size_t i = 0; i < full.segments.size(); i += 4) {
-        const float* p = &full.segments[i];
+    for (size_t i = 0; i < full_segments.size(); i += 4) {
+        const float* p = &full_segments[i];
         EXPECT_TRUE(in_full.insert(undirected(p[0], p[1], p[2], p[3])).second) << "twice";
     }
     EXPECT_EQ(in_full, in_mesh);
@@ -129,10 +141,11 @@ TEST(GeoScreenBorders, PyramidOfTheBundledCoarseLevel) {
         const BorderCopy& copy = pyramid[k];
         EXPECT_NEAR(copy.tolerance, mesh.bounds.width() / copy.max_world_px * 0.5, 1e-6);
         EXPECT_LT(copy.max_world_px, pyramid[k + 1].max_world_px);
-        EXPECT_LE(copy.segments.size(), pyramid[k + 1].segments.size());
-        EXPECT_LT(copy.segments.size() * 10, full.segments.size() * 6);
+        EXPECT_LE(copy.segment_count(), pyramid[k + 1].segment_count());
+        EXPECT_LT(copy.segment_count() * 10, full.segment_count() * 6);
+        EXPECT_EQ(copy.run_count(), full.run_count());  // runs keep their ends
     }
-    EXPECT_LT(pyramid.front().segments.size() * 2, full.segments.size());
+    EXPECT_LT(pyramid.front().segment_count() * 2, full.segment_count());
     EXPECT_EQ(pyramid.front().max_world_px, 1024.0);
 
     // A zoom range: copies from the first power of two at or above its start to the
@@ -145,14 +158,15 @@ TEST(GeoScreenBorders, PyramidOfTheBundledCoarseLevel) {
 
     // Every full-line vertex lies within the tolerance of the coarsest copy (checked
     // against that copy's segments near it).
-    const BorderCopy& coarse = pyramid.front();
+    const std::vector<float> coarse = segments_of(pyramid.front());
+    const double tolerance = pyramid.front().tolerance;
     size_t far = 0;
-    for (size_t i = 0; i < full.segments.size(); i += 4 * 7) {  // every 7th segment
-        const double px = full.segments[i], py = full.segments[i + 1];
+    for (size_t i = 0; i < full_segments.size(); i += 4 * 7) {  // every 7th segment
+        const double px = full_segments[i], py = full_segments[i + 1];
         double best = std::numeric_limits<double>::infinity();
-        for (size_t j = 0; j < coarse.segments.size(); j += 4)
-            best = std::min(best, distance_to_segment(px, py, &coarse.segments[j]));
-        if (best > coarse.tolerance * 1.0001 + 1.0) ++far;  // + 1 m for float rounding
+        for (size_t j = 0; j < coarse.size(); j += 4)
+            best = std::min(best, distance_to_segment(px, py, &coarse[j]));
+        if (best > tolerance * 1.0001 + 1.0) ++far;  // + 1 m for float rounding
     }
     EXPECT_EQ(far, 0u);
 }

@@ -16,8 +16,11 @@ struct BorderCopy {
     // Drawn while the level's whole width spans at most max_world_px pixels; there its
     // vertices are within half a pixel of the full lines.
     double max_world_px = 0.0;
-    double tolerance = 0.0;       // projected units; 0 = every vertex kept
-    std::vector<float> segments;  // x0, y0, x1, y1 per segment, in run order
+    double tolerance = 0.0;           // projected units; 0 = every vertex kept
+    std::vector<float> xy;            // x, y per point, runs one after another
+    std::vector<uint32_t> run_starts;  // run k covers points [k], [k+1]) (size runs + 1)
+    size_t run_count() const { return run_starts.empty() ? 0 : run_starts.size() - 1; }
+    size_t segment_count() const { return xy.size() / 2 - run_count(); }
 };
 
 // A coarser triangulation of a level's fills for the window (see screen_fills.hpp):

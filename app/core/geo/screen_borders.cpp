@@ -45,18 +45,15 @@ uint64_t hash_of(const SegmentKey& k) {
 }
 
 // Squared distance from p to the segment a-b (to a itself when a = b).
-double distance2(const double* p, const double* a, const double* b) {
-    const double dx = b[0] - a[0], dy = b[1] - a[1];
+template <typename T>
+double distance2(const T* p, const T* a, const T* b) {
+    const double ax = a[0], ay = a[1];
+    const double dx = double{b[0]} - ax, dy = double{b[1]} - ay;
     const double len2 = dx * dx + dy * dy;
     double t = 0.0;
-    if (len2 > 0.0) t = std::clamp(((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2, 0.0, 1.0);
-    const double ex = a[0] + t * dx - p[0], ey = a[1] + t * dy - p[1];
+    if (len2 > 0.0) t = std::clamp(((p[0] - ax) * dx + (p[1] - ay) * dy) / len2, 0.0, 1.0);
+    const double ex = ax + t * dx - p[0], ey = ay + t * dy - p[1];
     return ex * ex + ey * ey;
-}
-
-void append_segment(std::vector<float>& out, const double* a, const double* b) {
-    out.insert(out.end(), {static_cast<float>(a[0]), static_cast<float>(a[1]),
-                           static_cast<float>(b[0]), static_cast<float>(b[1])});
 }
 
 }  // namespace
@@ -137,7 +134,9 @@ BorderRuns unique_border_runs(const MapMesh& mesh) {
     return runs;
 }
 
-std::vector<uint32_t> simplify_run(const double* xy, size_t count, double tolerance) {
+namespace {
+template <typename T>
+std::vector<uint32_t> douglas_peucker(const T* xy, size_t count, double tolerance) {
     std::vector<uint32_t> kept;
     if (count == 0) return kept;
     if (count <= 2) {
@@ -185,6 +184,15 @@ std::vector<uint32_t> simplify_run(const double* xy, size_t count, double tolera
     return kept;
 }
 
+}  // namespace
+
+std::vector<uint32_t> simplify_run(const double* xy, size_t count, double tolerance) {
+    return douglas_peucker(xy, count, tolerance);
+}
+std::vector<uint32_t> simplify_run(const float* xy, size_t count, double tolerance) {
+    return douglas_peucker(xy, count, tolerance);
+}
+
 std::vector<BorderCopy> screen_border_pyramid(const MapMesh& mesh, double min_world_px,
                                               double max_world_px) {
     std::vector<BorderCopy> pyramid;
@@ -194,10 +202,8 @@ std::vector<BorderCopy> screen_border_pyramid(const MapMesh& mesh, double min_wo
 
     BorderCopy full;
     full.max_world_px = std::numeric_limits<double>::infinity();
-    for (size_t r = 0; r < runs.run_count(); ++r) {
-        for (uint32_t i = runs.starts[r]; i + 1 < runs.starts[r + 1]; ++i)
-            append_segment(full.segments, &runs.xy[2 * i], &runs.xy[2 * i + 2]);
-    }
+    full.xy = runs.xy;
+    full.run_starts = runs.starts;
     // Doubling world widths; a copy stops paying for its memory once it keeps most of
     // the segments, and from there the full lines are drawn.
     double first = 1024.0;
@@ -206,14 +212,14 @@ std::vector<BorderCopy> screen_border_pyramid(const MapMesh& mesh, double min_wo
         BorderCopy copy;
         copy.max_world_px = world_px;
         copy.tolerance = width / world_px * 0.5;
+        copy.run_starts.push_back(0);
         for (size_t r = 0; r < runs.run_count(); ++r) {
-            const double* xy = &runs.xy[2 * static_cast<size_t>(runs.starts[r])];
-            const std::vector<uint32_t> kept =
-                simplify_run(xy, runs.starts[r + 1] - runs.starts[r], copy.tolerance);
-            for (size_t j = 0; j + 1 < kept.size(); ++j)
-                append_segment(copy.segments, &xy[2 * kept[j]], &xy[2 * kept[j + 1]]);
+            const float* xy = &runs.xy[2 * static_cast<size_t>(runs.starts[r])];
+            for (uint32_t k : simplify_run(xy, runs.starts[r + 1] - runs.starts[r], copy.tolerance))
+                copy.xy.insert(copy.xy.end(), {xy[2 * k], xy[2 * k + 1]});
+            copy.run_starts.push_back(static_cast<uint32_t>(copy.xy.size() / 2));
         }
-        if (copy.segments.size() * 10 > full.segments.size() * 6) break;
+        if (copy.segment_count() * 10 > full.segment_count() * 6) break;
         pyramid.push_back(std::move(copy));
         if (world_px >= max_world_px) break;
     }

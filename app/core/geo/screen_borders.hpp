@@ -14,7 +14,7 @@ namespace deportmap::geo {
 // the mesh's line order, later copies (in either direction) dropped. A run is a list of
 // x,y pairs; runs[k] covers points [starts[k], starts[k+1]).
 struct BorderRuns {
-    std::vector<double> xy;
+    std::vector<float> xy;
     std::vector<uint32_t> starts;  // size = run count + 1 (or empty)
     size_t run_count() const { return starts.empty() ? 0 : starts.size() - 1; }
 };
@@ -24,6 +24,7 @@ BorderRuns unique_border_runs(const MapMesh& mesh);
 // `tolerance`: the two ends always, then every point farther than `tolerance` from the
 // simplified line. A closed run (first point = last) keeps its farthest point too.
 std::vector<uint32_t> simplify_run(const double* xy, size_t count, double tolerance);
+std::vector<uint32_t> simplify_run(const float* xy, size_t count, double tolerance);
 
 // The pyramid for one level drawn while its whole width spans min_world_px to
 // max_world_px pixels: simplified copies for the powers of two from the first at or

@@ -63,8 +63,7 @@ struct Level {
         double max_world_px = 0.0;
         gl::Buffer points;    // x, y per point (run flags in their lowest bits), runs in order
         gl::Texture texture;  // the same as a texture buffer (border_strip.vert)
-        std::vector<GLint> run_first;    // per run: its first point and point count
-        std::vector<GLsizei> run_count;
+        std::vector<GLint> run_starts;   // run k: points [k], [k+1])
         std::vector<Chunk> chunks;  // first/count in runs
     };
     std::vector<DirectCopy> direct_copies;
@@ -188,6 +187,16 @@ void draw_segment_instances(const Level& level, const geo::BBox& view) {
     });
     point_at(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
+// The first of `copies` (ordered by max_world_px) drawn at a world width of `world_px`
+// pixels, or null when the view is past them all.
+template <typename Copy>
+const Copy* copy_for(const std::vector<Copy>& copies, double world_px) {
+    for (const Copy& c : copies) {
+        if (world_px <= c.max_world_px) return &c;
+    }
+    return nullptr;
 }
 
 void set_color_uniform(GLint location, Color c) {
@@ -595,10 +604,8 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
     for (const geo::BorderCopy& copy : mesh.screen_borders) {
         std::vector<float> points = copy.xy;
         Level::DirectCopy d;
-        for (size_t r = 0; r < copy.run_count(); ++r) {
-            d.run_first.push_back(static_cast<GLint>(copy.run_starts[r]));
-            d.run_count.push_back(static_cast<GLsizei>(copy.run_starts[r + 1] - copy.run_starts[r]));
-        }
+        d.run_starts.assign(copy.run_starts.begin(), copy.run_starts.end());
+        const size_t runs = copy.run_count();
         const size_t total = points.size() / 2;
         if (total == 0 || static_cast<GLint>(total) > max_texture_buffer) continue;
         // Whether the run goes on before / after a point rides in the lowest mantissa
@@ -609,9 +616,8 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
             u = on ? (u | 1u) : (u & ~1u);
             std::memcpy(&f, &u, sizeof u);
         };
-        for (size_t r = 0; r < d.run_first.size(); ++r) {
-            const auto first = static_cast<size_t>(d.run_first[r]);
-            const auto last = first + static_cast<size_t>(d.run_count[r]) - 1;
+        for (size_t r = 0; r < runs; ++r) {
+            const size_t first = copy.run_starts[r], last = copy.run_starts[r + 1] - 1;
             for (size_t i = first; i <= last; ++i) {
                 mark(points[2 * i], i > first);
                 mark(points[2 * i + 1], i < last);
@@ -628,14 +634,14 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
         glTexBuffer(GL_TEXTURE_BUFFER, GL_RG32F, d.points.id());
         glBindTexture(GL_TEXTURE_BUFFER, 0);
         // Chunks of whole runs, about kChunkSegments points each.
-        for (size_t r = 0; r < d.run_first.size();) {
+        for (size_t r = 0; r < runs;) {
             Level::Chunk c;
             c.first = static_cast<GLsizei>(r);
             size_t n = 0;
-            while (r < d.run_first.size() && (n == 0 || n + static_cast<size_t>(d.run_count[r]) <= kChunkSegments)) {
-                for (GLint i = d.run_first[r]; i < d.run_first[r] + d.run_count[r]; ++i)
-                    c.box.add(geo::Vec2{copy.xy[2 * static_cast<size_t>(i)], copy.xy[2 * static_cast<size_t>(i) + 1]});
-                n += static_cast<size_t>(d.run_count[r]);
+            while (r < runs && (n == 0 || n + copy.run_starts[r + 1] - copy.run_starts[r] <= kChunkSegments)) {
+                for (size_t i = copy.run_starts[r]; i < copy.run_starts[r + 1]; ++i)
+                    c.box.add(geo::Vec2{copy.xy[2 * i], copy.xy[2 * i + 1]});
+                n += copy.run_starts[r + 1] - copy.run_starts[r];
                 ++r;
             }
             c.count = static_cast<GLsizei>(r) - c.first;
@@ -715,16 +721,16 @@ void MapRenderer::set_country_colors(std::span<const Color> colors) {
 }
 
 namespace {
-// The view and width uniforms both border programs (coverage and direct) share: the
-// projected-to-pixel transform, the viewport, and the quad's half width plus 1 px of
-// anti-aliasing ramp, for a line `drawn_px` wide.
+// The view and width uniforms the border programs (coverage, direct, strips) share: the
+// projected-to-pixel transform, the viewport, and how far the geometry reaches: half
+// the width plus `reach_px` of anti-aliasing ramp, for a line `drawn_px` wide.
 template <class Uniforms>
 void set_segment_uniforms(const Uniforms& u, const ViewTransform& v, double w, double h,
-                          float drawn_px) {
+                          float drawn_px, float reach_px = 1.0f) {
     glUniform2f(u.scale, static_cast<float>(v.scale_x), static_cast<float>(v.scale_y));
     glUniform2f(u.offset, static_cast<float>(v.offset_x), static_cast<float>(v.offset_y));
     glUniform2f(u.viewport, static_cast<float>(w), static_cast<float>(h));
-    glUniform1f(u.extent, drawn_px * 0.5f + 1.0f);
+    glUniform1f(u.extent, drawn_px * 0.5f + reach_px);
     glUniform1f(u.half_width, drawn_px * 0.5f);
 }
 }  // namespace
@@ -840,12 +846,9 @@ void MapRenderer::draw(const DrawParams& params) {
         set_color_uniform(r.flat_u.solid_color, style.background);
         glBindVertexArray(r.outside_vao.id());
         glDrawArrays(GL_TRIANGLES, 0, 24);  // the bands
-        const double world_px = r.outside_world_width * std::abs(v.scale_x);
-        for (const Impl::SlabRange& range : r.outside_slab_ranges) {
-            if (world_px <= range.max_world_px) {
-                glDrawArrays(GL_TRIANGLES, range.first, range.count);
-                break;
-            }
+        if (const Impl::SlabRange* range =
+                copy_for(r.outside_slab_ranges, r.outside_world_width * std::abs(v.scale_x))) {
+            glDrawArrays(GL_TRIANGLES, range->first, range->count);
         }
         if (!opaque_fills) glEnable(GL_BLEND);
     } else if (r.outline_count > 0 && !ocean_by_clear) {
@@ -880,13 +883,7 @@ void MapRenderer::draw(const DrawParams& params) {
         const double world_px = level.world_width * std::abs(v.scale_x);
         if (level.fill_index_count > 0) {
             // The window's simplified copy for this zoom, else the full fills.
-            const Level::FillCopy* copy = nullptr;
-            for (const Level::FillCopy& f : level.fill_copies) {
-                if (world_px <= f.max_world_px) {
-                    copy = &f;
-                    break;
-                }
-            }
+            const Level::FillCopy* copy = copy_for(level.fill_copies, world_px);
             const bool stripes = params.hatch_px > 0.0f && r.any_striped;
             // Opaque fills are drawn flat, then the striped countries again with stripes
             // (the same triangles, unblended: the same pixels as one striped pass).
@@ -931,19 +928,12 @@ void MapRenderer::draw(const DrawParams& params) {
             Color c = style.border;
             c.a = static_cast<uint8_t>(std::lround(c.a * std::min(width_px, 1.0f)));
             // The window's copy for this zoom (strips of runs), else every segment.
-            const Level::DirectCopy* copy = nullptr;
-            for (const Level::DirectCopy& d : level.direct_copies) {
-                if (world_px <= d.max_world_px) {
-                    copy = &d;
-                    break;
-                }
-            }
+            const Level::DirectCopy* copy = copy_for(level.direct_copies, world_px);
             const auto& u = copy ? r.strip_u : r.direct_u;
             (copy ? r.strip : r.direct).use();
-            set_segment_uniforms(u, v, w, h, drawn);
-            // Strips reach only as far as the coverage ramp does (half the width plus half a
-            // pixel): less overlap where a sharp turn folds the strip onto itself.
-            if (copy) glUniform1f(u.extent, drawn * 0.5f + 0.5f);
+            // Strips reach only as far as the coverage ramp does (half a pixel past the
+            // line): less overlap where a sharp turn folds the strip onto itself.
+            set_segment_uniforms(u, v, w, h, drawn, copy ? 0.5f : 1.0f);
             set_color_uniform(u.color, c);
             glActiveTexture(GL_TEXTURE0);
             glBindTexture(GL_TEXTURE_BUFFER,
@@ -957,16 +947,15 @@ void MapRenderer::draw(const DrawParams& params) {
                 firsts.clear();
                 counts.clear();
                 draw_visible(copy->chunks, view_box, [&](GLsizei first, GLsizei count) {
-                    for (GLsizei k = first; k < first + count; ++k) {
-                        firsts.push_back(2 * copy->run_first[static_cast<size_t>(k)]);
-                        counts.push_back(2 * copy->run_count[static_cast<size_t>(k)]);
+                    for (auto k = static_cast<size_t>(first); k < static_cast<size_t>(first + count); ++k) {
+                        firsts.push_back(2 * copy->run_starts[k]);
+                        counts.push_back(2 * (copy->run_starts[k + 1] - copy->run_starts[k]));
                     }
                 });
                 // Where a sharp turn folds a strip onto itself, its pixels would be blended
                 // twice (dark specks on jagged coasts): with a stencil buffer, each pixel
                 // takes the first fragment that covers it.
-                const bool once = stencil_ready;
-                if (once) {
+                if (stencil_ready) {
                     glEnable(GL_STENCIL_TEST);
                     glStencilFunc(GL_EQUAL, 0, 0xff);
                     glStencilOp(GL_KEEP, GL_KEEP, GL_INCR);
@@ -975,7 +964,7 @@ void MapRenderer::draw(const DrawParams& params) {
                     glMultiDrawArrays(GL_TRIANGLE_STRIP, firsts.data(), counts.data(),
                                       static_cast<GLsizei>(firsts.size()));
                 }
-                if (once) glDisable(GL_STENCIL_TEST);
+                if (stencil_ready) glDisable(GL_STENCIL_TEST);
             } else {
                 draw_visible(level.segment_chunks, view_box, [](GLsizei first, GLsizei count) {
                     glDrawArrays(GL_TRIANGLES, first * 6, count * 6);

@@ -114,12 +114,9 @@ void OverlayRenderer::draw_outline(int slot_index, const geo::MapMesh& mesh, int
     // The outline is simplified to half a pixel for the next power-of-two world width
     // at or above the view's (llvmpipe pays per segment: a 1:10m country at a
     // continent's scale has several per pixel), and made again when that changes.
-    double bucket = 1024.0;
-    const double world_px = mesh.bounds.width() * std::abs(v.scale_x);
-    while (bucket < world_px && bucket < 1048576.0) bucket *= 2.0;
+    const double bucket = geo::copy_world_px(mesh.bounds.width() * std::abs(v.scale_x));
     if (slot.mesh != &mesh || slot.country != country || slot.world_px != bucket) {
         std::vector<float> seg;
-        std::vector<double> xy;
         const double tolerance = mesh.bounds.width() / bucket * 0.5;
         const auto c = static_cast<uint16_t>(country);
         for (size_t k = 0; k < mesh.line_count(); ++k) {
@@ -127,13 +124,12 @@ void OverlayRenderer::draw_outline(int slot_index, const geo::MapMesh& mesh, int
             const uint32_t b = std::min<uint32_t>(mesh.line_starts[k + 1],
                                                   static_cast<uint32_t>(mesh.line_xy.size() / 2));
             if (a >= b || mesh.line_country[a] != c) continue;
-            xy.assign(mesh.line_xy.begin() + 2 * a, mesh.line_xy.begin() + 2 * b);
-            const std::vector<uint32_t> kept = geo::simplify_run(xy.data(), b - a, tolerance);
+            const float* xy = &mesh.line_xy[2 * static_cast<size_t>(a)];
+            const std::vector<uint32_t> kept = geo::simplify_run(xy, b - a, tolerance);
             for (size_t j = 0; j + 1 < kept.size(); ++j) {
-                const double* p = &xy[2 * kept[j]];
-                const double* q = &xy[2 * kept[j + 1]];
-                seg.insert(seg.end(), {static_cast<float>(p[0]), static_cast<float>(p[1]),
-                                       static_cast<float>(q[0]), static_cast<float>(q[1])});
+                const float* p = &xy[2 * kept[j]];
+                const float* q = &xy[2 * kept[j + 1]];
+                seg.insert(seg.end(), {p[0], p[1], q[0], q[1]});
             }
         }
         if (!slot.vao) {

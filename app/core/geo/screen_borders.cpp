@@ -186,6 +186,12 @@ std::vector<uint32_t> douglas_peucker(const T* xy, size_t count, double toleranc
 
 }  // namespace
 
+double copy_world_px(double world_px) {
+    double step = kFirstCopyWorldPx;
+    while (step < world_px && step < kLastCopyWorldPx) step *= 2.0;
+    return step;
+}
+
 std::vector<uint32_t> simplify_run(const double* xy, size_t count, double tolerance) {
     return douglas_peucker(xy, count, tolerance);
 }
@@ -206,9 +212,8 @@ std::vector<BorderCopy> screen_border_pyramid(const MapMesh& mesh, double min_wo
     full.run_starts = runs.starts;
     // Doubling world widths; a copy stops paying for its memory once it keeps most of
     // the segments, and from there the full lines are drawn.
-    double first = 1024.0;
-    while (first < min_world_px && first < 1048576.0) first *= 2.0;
-    for (double world_px = first; world_px <= 1048576.0; world_px *= 2.0) {
+    for (double world_px = copy_world_px(min_world_px); world_px <= kLastCopyWorldPx;
+         world_px *= 2.0) {
         BorderCopy copy;
         copy.max_world_px = world_px;
         copy.tolerance = width / world_px * 0.5;

@@ -26,6 +26,13 @@ BorderRuns unique_border_runs(const MapMesh& mesh);
 std::vector<uint32_t> simplify_run(const double* xy, size_t count, double tolerance);
 std::vector<uint32_t> simplify_run(const float* xy, size_t count, double tolerance);
 
+// Screen copies are made for world widths (the level's width on screen, pixels) that
+// are powers of two from kFirstCopyWorldPx to kLastCopyWorldPx.
+inline constexpr double kFirstCopyWorldPx = 1024.0;
+inline constexpr double kLastCopyWorldPx = 1048576.0;
+// The first of those widths at or above `world_px` (the last one past it).
+double copy_world_px(double world_px);
+
 // The pyramid for one level drawn while its whole width spans min_world_px to
 // max_world_px pixels: simplified copies for the powers of two from the first at or
 // above min_world_px (1024 at least) to the first at or above max_world_px, while a copy
@@ -33,6 +40,6 @@ std::vector<uint32_t> simplify_run(const float* xy, size_t count, double toleran
 // max_world_px is infinite. Drawn outside its range, a level falls back on the nearest
 // finer copy. Empty for an empty mesh.
 std::vector<BorderCopy> screen_border_pyramid(const MapMesh& mesh, double min_world_px = 0.0,
-                                              double max_world_px = 1048576.0);
+                                              double max_world_px = kLastCopyWorldPx);
 
 }  // namespace deportmap::geo

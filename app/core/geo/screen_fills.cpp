@@ -180,9 +180,8 @@ std::vector<FillCopy> screen_fill_pyramid(const MapMesh& mesh,
         return pyramid;
     }
     const FillSimplifier simplifier(mesh, std::move(rings), std::move(polygon_rings));
-    double first = 1024.0;
-    while (first < min_world_px && first < 1048576.0) first *= 2.0;
-    for (double world_px = first; world_px <= 1048576.0; world_px *= 2.0) {
+    for (double world_px = copy_world_px(min_world_px); world_px <= kLastCopyWorldPx;
+         world_px *= 2.0) {
         FillCopy copy;
         copy.max_world_px = world_px;
         copy.indices = simplifier.triangulate(width / world_px * 0.5);

@@ -32,6 +32,14 @@ inline std::filesystem::path scratch() {
     return dir;
 }
 
+// An empty folder `name` under scratch() (emptied first if an earlier run left it).
+inline std::filesystem::path fresh_scratch_dir(const std::string& name) {
+    const std::filesystem::path dir = scratch() / name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
 // Runs a shell command line (arguments already quoted), capturing stdout and stderr
 // in the scratch folder. A signal death reads as 128 + the signal, like a shell.
 inline RunResult run_command(const std::string& command_line) {

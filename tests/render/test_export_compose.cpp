@@ -41,6 +41,7 @@ const std::string kCommon =
 using test::expect_one_line_error;
 using test::RunResult;
 using test::run_command;
+using test::fresh_scratch_dir;
 using test::scratch;
 using test::slurp;
 
@@ -223,9 +224,7 @@ bool wait_for_file(pid_t pid, const fs::path& dir, const std::string& prefix, st
 TEST_F(ExportComposeTest, SigtermDuringTheWriteLeavesNoTemporaryFile) {
     // SIGTERM while the PNG is being encoded into its hidden temporary file: the handler
     // removes the temporary file and the process still dies of SIGTERM.
-    const fs::path dir = scratch() / "term";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const fs::path dir = fresh_scratch_dir("term");
     const std::string out = (dir / "term.png").string();
     const pid_t pid = spawn_deportmap({"export", "--out", out, "--width", "8000", "--height", "4500",
                                        "--layout", "map-only", "--quiet"});
@@ -243,9 +242,7 @@ TEST_F(ExportComposeTest, SigtermDuringTheWriteLeavesNoTemporaryFile) {
 }
 
 TEST_F(ExportComposeTest, SigtermDuringAnAnimationStopsFfmpegAndLeavesNothing) {
-    const fs::path dir = scratch() / "term-anim";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const fs::path dir = fresh_scratch_dir("term-anim");
     const std::string movie = (dir / "anim.mp4").string();
     const pid_t pid = spawn_deportmap({"export", "--animate", movie, "--width", "640", "--height", "360",
                                        "--dates", "2024-01..2025-12", "--step", "1d", "--quiet"});
@@ -364,9 +361,7 @@ TEST_F(ExportComposeTest, TiledExportMatchesOneTarget) {
 }
 
 TEST_F(ExportComposeTest, BatchFramesAreNumberedAndDated) {
-    const fs::path dir = scratch() / "batch";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const fs::path dir = fresh_scratch_dir("batch");
     const RunResult run = deportmap("export --out '" + (dir / "m.png").string() +
                                     "' --width 320 --height 180 --dates 2025-01..2025-04 --step 1m");
     ASSERT_EQ(run.exit_code, 0) << run.err;

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "core/export/png.hpp"
+#include "export/png.hpp"
 #include "core/geo/globe.hpp"
 #include "core/geo/world.hpp"
 #include "core/view.hpp"

@@ -36,15 +36,14 @@ struct Scene {
     data::Day date = 0;
     geo::ProjectionKind projection = geo::ProjectionKind::EqualEarth;
     Camera camera;                     // interactive view (zoom 1 = whole world)
-    std::optional<geo::BBox> bounds;   // explicit lon/lat bounds (export --bounds/--focus)
     Theme theme = Theme::Light;
     int selected = -1;                 // World index, or -1
     int hovered = -1;                  // World index, or -1
     int highlighted_status = -1;       // StatusIndex whose countries stand out, or -1
+    std::vector<int> highlighted_countries;  // World indices outlined (export --highlight)
     std::vector<bool> hidden_statuses; // per StatusIndex: drawn as no-data when true
     bool markers = true;               // circles for small countries with a status
     bool labels = false;
-    float border_width_px = 0.6f;
 };
 
 // Maps World::countries indices to the dataset's country indices (resolver order), by

@@ -9,18 +9,30 @@
 
 #include "core/color.hpp"
 #include "core/geo/mesh.hpp"
+#include "core/scene.hpp"
 #include "core/view.hpp"
 #include "render/error.hpp"
 
 namespace deportmap::render {
 
+// The map's colours besides the status fills: by default the light theme's
+// (core/scene.hpp's theme_colors is the one palette); map_style() for a theme.
 struct MapStyle {
-    Color background{0xf4, 0xf1, 0xea, 255};  // outside the globe's outline
-    Color ocean{0xd6, 0xe6, 0xf0, 255};       // inside the outline
-    Color border{0x40, 0x40, 0x48, 255};
-    Color no_data{0xd9, 0xd6, 0xcf, 255};  // countries without a colour entry
+    Color background = theme_colors(Theme::Light).background;  // outside the globe's outline
+    Color ocean = theme_colors(Theme::Light).ocean;             // inside the outline
+    Color border = theme_colors(Theme::Light).border;
+    Color no_data = theme_colors(Theme::Light).no_data;  // countries without a colour entry
     float border_width_px = 0.6f;  // framebuffer pixels; 0 draws no borders
 };
+
+inline MapStyle map_style(const ThemeColors& colors) {
+    MapStyle s;
+    s.background = colors.background;
+    s.ocean = colors.ocean;
+    s.border = colors.border;
+    s.no_data = colors.no_data;
+    return s;
+}
 
 struct DrawParams {
     int width = 0;   // viewport, in framebuffer pixels

@@ -5,27 +5,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "export/options.hpp"
 #include "ui/widgets.hpp"
 
 namespace deportmap::ui {
-namespace {
-
-std::string fixed4(double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.4f", v);
-    return buf;
-}
-
-std::string join_commas(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& item : items) {
-        if (!out.empty()) out += ',';
-        out += item;
-    }
-    return out;
-}
-
-}  // namespace
 
 void view_options_from_scene(ExportRequest& r, const Scene& scene, const geo::World& world,
                              const data::StatusTable& table) {
@@ -46,36 +29,44 @@ void view_options_from_scene(ExportRequest& r, const Scene& scene, const geo::Wo
     }
 }
 
-std::vector<std::string> build_export_argv(const ExportRequest& r) {
-    std::vector<std::string> a = {"export", "--out", r.out};
-    if (!r.preset.empty()) {
-        a.insert(a.end(), {"--preset", r.preset});
-    } else {
-        a.insert(a.end(), {"--width", std::to_string(r.width), "--height", std::to_string(r.height)});
+exporter::ExportParams export_params(const ExportRequest& r) {
+    exporter::ExportParams p;
+    p.out = r.out;
+    p.preset = r.preset;
+    if (r.preset.empty()) {
+        p.width = r.width;
+        p.height = r.height;
     }
-    a.insert(a.end(), {"--date", iso_day(r.date)});
-    a.insert(a.end(), {"--projection", std::string(geo::projection_name(r.projection))});
+    p.date = iso_day(r.date);
+    p.projection = std::string(geo::projection_name(r.projection));
     if (r.bounds) {
-        const auto& b = *r.bounds;
-        a.insert(a.end(), {"--bounds", fixed4(b[0]) + "," + fixed4(b[1]) + "," + fixed4(b[2]) +
-                                           "," + fixed4(b[3])});
+        // 4 decimals, as written on the command line: what the sidecar records.
+        p.bounds = exporter::parse_bounds_text(exporter::format_bounds(*r.bounds));
     }
-    a.insert(a.end(), {"--theme", std::string(theme_name(r.theme))});
-    a.insert(a.end(), {"--title", r.title, "--subtitle", r.subtitle});
-    if (!r.source.empty()) a.insert(a.end(), {"--source", r.source});
-    if (r.transparent) a.push_back("--transparent");
-    if (r.labels) a.push_back("--labels");
-    if (!r.markers) a.push_back("--no-markers");
-    if (!r.highlight.empty()) a.insert(a.end(), {"--highlight", join_commas(r.highlight)});
-    if (!r.hide_status.empty()) a.insert(a.end(), {"--hide-status", join_commas(r.hide_status)});
-    if (!r.highlight_status.empty()) a.insert(a.end(), {"--highlight-status", r.highlight_status});
-    for (const std::string& f : r.inputs.data_files) a.insert(a.end(), {"--data", f});
-    if (!r.inputs.statuses_path.empty()) a.insert(a.end(), {"--statuses", r.inputs.statuses_path});
+    p.theme = std::string(theme_name(r.theme));
+    p.title = r.title;
+    p.subtitle = r.subtitle;
+    if (!r.source.empty()) p.source = r.source;
+    p.transparent = r.transparent;
+    p.labels = r.labels;
+    p.markers = r.markers;
+    p.highlight = r.highlight;
+    p.hide_status = r.hide_status;
+    p.highlight_status = r.highlight_status;
+    p.data = r.inputs.data_files;
+    p.statuses = r.inputs.statuses_path;
     if (!r.inputs.boundaries_path.empty()) {
-        a.insert(a.end(), {"--boundaries", r.inputs.boundaries_path});
-        if (!r.inputs.id_field.empty()) a.insert(a.end(), {"--id-field", r.inputs.id_field});
-        if (!r.inputs.name_field.empty()) a.insert(a.end(), {"--name-field", r.inputs.name_field});
+        p.boundaries = r.inputs.boundaries_path;
+        p.id_field = r.inputs.id_field;
+        p.name_field = r.inputs.name_field;
     }
+    return p;
+}
+
+std::vector<std::string> build_export_argv(const ExportRequest& r) {
+    std::vector<std::string> a = {"export"};
+    const std::vector<std::string> options = exporter::params_to_argv(export_params(r));
+    a.insert(a.end(), options.begin(), options.end());
     a.push_back("--quiet");
     return a;
 }

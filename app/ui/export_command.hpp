@@ -15,21 +15,14 @@
 #include "core/scene.hpp"
 #include "core/geo/world.hpp"
 #include "core/view.hpp"
+#include "export/params.hpp"
+#include "export/presets.hpp"
 
 namespace deportmap::ui {
 
-// The exporter's size presets (same names and sizes as `deportmap export --preset`).
-struct ExportPreset {
-    const char* name;
-    int width;
-    int height;
-    double dpi;  // 0: none (print presets imply 300)
-};
-inline constexpr ExportPreset kExportPresets[] = {
-    {"1080p", 1920, 1080, 0},  {"4k", 3840, 2160, 0},           {"8k", 7680, 4320, 0},
-    {"square", 1080, 1080, 0}, {"social", 1200, 675, 0},        {"a4-300dpi", 3508, 2480, 300},
-    {"letter-300dpi", 3300, 2550, 300},
-};
+// The exporter's size presets (export/presets.hpp, the same table as `--preset`).
+using ExportPreset = exporter::Preset;
+inline constexpr auto& kExportPresets = exporter::kPresets;
 
 // The files the window reads (empty: the bundled ones).
 struct ExportInputs {
@@ -72,11 +65,11 @@ struct ExportRequest {
 void view_options_from_scene(ExportRequest& request, const Scene& scene, const geo::World& world,
                              const data::StatusTable& table);
 
-// The arguments after the program name: {"export", "--out", FILE, ...}. Title and
-// subtitle are always given (empty leaves the element out); --source only when set;
-// --preset or --width/--height; --bounds with 4 decimals when set; --labels,
-// --no-markers, --highlight, --hide-status and --highlight-status only when they change
-// the default.
+// The export parameters the dialog's request stands for.
+exporter::ExportParams export_params(const ExportRequest& request);
+// The arguments after the program name: {"export", "--out", FILE, ...} from the export
+// option table (export/options.hpp): every option that differs from its default, then
+// --quiet. --preset or --width/--height; --bounds with 4 decimals.
 std::vector<std::string> build_export_argv(const ExportRequest& request);
 
 // The lon/lat box the camera shows in a width x height viewport: the visible rectangle

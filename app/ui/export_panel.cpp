@@ -9,6 +9,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/paint.hpp"
+#include "export/inputs.hpp"
 #include "ui/widgets.hpp"
 
 namespace deportmap::ui {
@@ -141,29 +143,15 @@ void ExportPanel::draw_preview(const PanelContext& ctx, int width, int height, d
     text.title = title_.data();
     text.subtitle = subtitle_.data();
     text.date_line = "As of " + format_day(ctx.scene.date);
+    // The credit line the export will print (its default from the data's publishers).
     text.source = source_[0] != '\0' ? std::string(source_.data())
-                                     : std::string("Sources: the data's publishers. Boundaries: Natural Earth.");
-    std::vector<int> counts;
-    ctx.data.timeline().counts_at(ctx.scene.date, counts);
-    int with_status = 0;
-    for (data::StatusIndex s : table.legend()) {
-        const size_t i = static_cast<size_t>(s);
-        const int n = i < counts.size() ? counts[i] : 0;
-        with_status += n;
-        // As the exporter: hidden statuses are not on the map, so not in the legend.
-        if (i < ctx.scene.hidden_statuses.size() && ctx.scene.hidden_statuses[i]) continue;
-        text.legend.push_back({table[i].key, table[i].label, status_color(table, s, ctx.scene.theme), n});
-    }
-    text.legend.push_back({"none", "No known request", theme_colors(ctx.scene.theme).no_data,
-                           std::max(0, static_cast<int>(ctx.world.countries.size()) - with_status)});
-    std::vector<bool> approximate;
-    world_approximate(ctx.scene, ctx.data.timeline(), ctx.data.world_to_data(), approximate);
-    if (std::find(approximate.begin(), approximate.end(), true) != approximate.end()) {
-        exporter::LegendEntry key{"approximate", "Date known only to the month or year",
-                                  theme_colors(ctx.scene.theme).muted_text, 0};
-        key.hatched = true;
-        text.legend.push_back(key);
-    }
+                                     : exporter::default_source(ctx.data.timeline(), ctx.scene.date,
+                                                                inputs_.boundaries_path.empty());
+    // The legend the export will draw: the same paint of the same Scene.
+    ScenePaint paint;
+    paint_scene(ctx.scene, ctx.data.timeline(), ctx.data.world_to_data(), paint);
+    const bool striped = std::find(paint.striped.begin(), paint.striped.end(), 1) != paint.striped.end();
+    text.legend = legend_entries(ctx.scene, table, paint.counts, ctx.world.countries.size(), striped);
     const std::string key = std::to_string(width) + "x" + std::to_string(height) + "|" +
                             text.title + "|" + text.subtitle + "|" + text.date_line + "|" +
                             text.source + "|" + std::to_string(text.legend.size()) + "|" +

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "core/export/layout.hpp"
+#include "export/layout.hpp"
 #include "core/geo/projection.hpp"
 #include "core/view.hpp"
 #include "platform/child_process.hpp"

@@ -1,6 +1,8 @@
 // The interactive map's UI orchestration (see map_app.hpp).
 #include "ui/map_app.hpp"
 
+#include "core/paint.hpp"
+
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>  // key codes: ImGui 1.86 indexes io.KeysDown by GLFW key
 #include <imgui.h>
@@ -204,16 +206,10 @@ bool MapApp::update_colors(double now_s, bool instant) {
         const auto start = std::chrono::steady_clock::now();
         const bool first = !color_key_ || color_key_->generation != key.generation ||
                            color_key_->countries != key.countries;
-        std::vector<Color> targets;
-        world_colors(scene_, data_.timeline(), data_.world_to_data(), targets);
-        std::vector<bool> approximate;
-        world_approximate(scene_, data_.timeline(), data_.world_to_data(), approximate);
-        for (size_t i = 0; i < targets.size() && i < approximate.size(); ++i) {
-            // Dimmed (highlight) colours keep alpha 255: no stripes on them.
-            if (approximate[i] && targets[i].a == 255 && scene_.highlighted_status < 0) {
-                targets[i].a = kApproximateAlpha;
-            }
-        }
+        // The same paint as every export: stripes where the export stripes them.
+        ScenePaint paint;
+        paint_scene(scene_, data_.timeline(), data_.world_to_data(), paint);
+        const std::vector<Color>& targets = paint.fill;
         fade_.set_targets(targets, now_s, instant || first);
         color_key_ = std::move(key);
         changed = true;

@@ -27,7 +27,7 @@
 #include <stb/stb_image.h>
 #pragma GCC diagnostic pop
 
-#include "core/export/png.hpp"
+#include "export/png.hpp"
 
 namespace deportmap::test {
 

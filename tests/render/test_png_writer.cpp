@@ -1,4 +1,4 @@
-// The PNG writer (core/export/png.*): pixels survive a round trip through a decoder,
+// The PNG writer (export/png.*): pixels survive a round trip through a decoder,
 // tEXt chunks are written, files appear atomically (no temporary left behind, a failed
 // write keeps the previous file) and bad paths or arguments are one-line errors.
 #include <gtest/gtest.h>
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "core/export/png.hpp"
+#include "export/png.hpp"
 #include "image_check.hpp"
 
 namespace deportmap {

@@ -1,5 +1,5 @@
 // Registry of temporary export files for cleanup on a fatal signal (see temp_files.hpp).
-#include "core/export/temp_files.hpp"
+#include "export/temp_files.hpp"
 
 #include <signal.h>
 #include <sys/wait.h>

@@ -1,5 +1,5 @@
 // Font loading, measuring and rasterising with stb_truetype (see font.hpp).
-#include "core/text/font.hpp"
+#include "export/font.hpp"
 
 #include <algorithm>
 #include <cmath>

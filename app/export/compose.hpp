@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "core/color.hpp"
-#include "core/export/canvas.hpp"
-#include "core/export/layout.hpp"
+#include "export/canvas.hpp"
+#include "export/layout.hpp"
 
 namespace deportmap::exporter {
 

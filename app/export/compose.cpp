@@ -1,10 +1,10 @@
 // Composition of the page around the map, and the logo reader (see compose.hpp).
-#include "core/export/compose.hpp"
+#include "export/compose.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "core/text/font.hpp"
+#include "export/font.hpp"
 
 #define STB_IMAGE_STATIC
 #define STB_IMAGE_IMPLEMENTATION

@@ -8,9 +8,9 @@
 
 #include "core/color.hpp"
 #include "core/data/statuses.hpp"
-#include "core/export/compose.hpp"
-#include "core/export/layout.hpp"
-#include "core/export/map_labels.hpp"
+#include "export/compose.hpp"
+#include "export/layout.hpp"
+#include "export/map_labels.hpp"
 #include "core/geo/mesh.hpp"
 #include "core/geo/world.hpp"
 #include "core/view.hpp"

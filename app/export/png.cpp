@@ -1,6 +1,6 @@
 // PNG encoding with libpng (see png.hpp). libpng reports errors by longjmp, so the
 // encoder runs in a function that owns no C++ objects with destructors across setjmp.
-#include "core/export/png.hpp"
+#include "export/png.hpp"
 
 #include <png.h>
 #include <zlib.h>
@@ -15,7 +15,7 @@
 #include <optional>
 #include <string>
 
-#include "core/export/temp_files.hpp"
+#include "export/temp_files.hpp"
 
 namespace deportmap::exporter {
 namespace {

@@ -1,10 +1,10 @@
 // Page layout maths for composed exports (see layout.hpp).
-#include "core/export/layout.hpp"
+#include "export/layout.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "core/text/font.hpp"
+#include "export/font.hpp"
 
 namespace deportmap::exporter {
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/color.hpp"
+#include "core/paint.hpp"
 
 namespace deportmap::exporter {
 
@@ -16,15 +17,7 @@ struct Rect {
     double x = 0, y = 0, w = 0, h = 0;
 };
 
-struct LegendEntry {
-    std::string key;    // status key ("none" for countries without a status)
-    std::string label;  // "Agreed"
-    Color color;
-    int count = 0;      // countries with this status on the date
-    // A key rather than a status: a striped swatch (the map's stripes over countries
-    // whose status date is known only to the month or year) and no count.
-    bool hatched = false;
-};
+using deportmap::LegendEntry;  // core/paint.hpp: the same entries as the window's legend
 
 // Stripe period of approximate dates, in type units (the window draws 7 px at scale 1).
 inline constexpr double kHatchUnits = 7.0;

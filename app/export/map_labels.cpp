@@ -1,12 +1,12 @@
 // Labels and outlines of exported maps (see map_labels.hpp).
-#include "core/export/map_labels.hpp"
+#include "export/map_labels.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "core/export/layout.hpp"
+#include "export/layout.hpp"
 #include "core/labels.hpp"
-#include "core/text/font.hpp"
+#include "export/font.hpp"
 
 namespace deportmap::exporter {
 

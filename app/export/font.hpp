@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/color.hpp"
-#include "core/export/canvas.hpp"
+#include "export/canvas.hpp"
 
 namespace deportmap::text {
 

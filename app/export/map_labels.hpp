@@ -8,7 +8,7 @@
 
 #include "core/color.hpp"
 #include "core/data/statuses.hpp"
-#include "core/export/canvas.hpp"
+#include "export/canvas.hpp"
 #include "core/geo/mesh.hpp"
 #include "core/geo/world.hpp"
 #include "core/view.hpp"

@@ -1,5 +1,5 @@
 // Canvas: blending and rectangles on an RGBA page (see canvas.hpp).
-#include "core/export/canvas.hpp"
+#include "export/canvas.hpp"
 
 #include <algorithm>
 #include <cmath>

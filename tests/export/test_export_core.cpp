@@ -13,14 +13,14 @@
 #include <fstream>
 #include <iterator>
 
-#include "core/export/canvas.hpp"
-#include "core/export/compose.hpp"
-#include "core/export/layout.hpp"
-#include "core/export/map_labels.hpp"
-#include "core/export/sidecar.hpp"
-#include "core/export/svg.hpp"
-#include "core/export/temp_files.hpp"
-#include "core/text/font.hpp"
+#include "export/canvas.hpp"
+#include "export/compose.hpp"
+#include "export/layout.hpp"
+#include "export/map_labels.hpp"
+#include "export/sidecar.hpp"
+#include "export/svg.hpp"
+#include "export/temp_files.hpp"
+#include "export/font.hpp"
 
 namespace deportmap::exporter {
 namespace {

@@ -1,12 +1,12 @@
 // SVG writer for composed exports (see svg.hpp). Numbers are printed with fixed
 // formatting so the same inputs always give the same bytes.
-#include "core/export/svg.hpp"
+#include "export/svg.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "core/text/font.hpp"
+#include "export/font.hpp"
 
 namespace deportmap::exporter {
 

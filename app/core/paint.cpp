@@ -1,0 +1,58 @@
+// Fill colours, stripes, counts and legend entries of a Scene (see paint.hpp).
+#include "core/paint.hpp"
+
+#include <algorithm>
+
+namespace deportmap {
+
+Color status_fill(const data::Status& status, Theme theme) {
+    return theme == Theme::Dark ? status.colour_dark : status.colour_light;
+}
+
+void paint_scene(const Scene& scene, const data::Timeline& timeline,
+                 const std::vector<int>& world_to_data, ScenePaint& out) {
+    world_statuses(scene, timeline, world_to_data, out.statuses);
+    world_colors(scene, timeline, world_to_data, out.fill);
+    std::vector<bool> approximate;
+    world_approximate(scene, timeline, world_to_data, approximate);
+    out.striped.assign(out.statuses.size(), 0);
+    for (size_t i = 0; i < out.statuses.size(); ++i) {
+        const bool dimmed =
+            scene.highlighted_status >= 0 && out.statuses[i] != scene.highlighted_status;
+        out.striped[i] = approximate[i] && !dimmed;
+        if (out.striped[i]) out.fill[i].a = kApproximateAlpha;  // striped by the map shader
+    }
+    // Counts over every status, hidden ones too.
+    Scene every = scene;
+    every.hidden_statuses.clear();
+    std::vector<data::StatusIndex> all;
+    world_statuses(every, timeline, world_to_data, all);
+    out.counts.assign(timeline.statuses().size(), 0);
+    for (const data::StatusIndex s : all) {
+        if (s != data::kNoStatus) ++out.counts[static_cast<size_t>(s)];
+    }
+}
+
+std::vector<LegendEntry> legend_entries(const Scene& scene, const data::StatusTable& table,
+                                        const std::vector<int>& counts, size_t world_countries,
+                                        bool stripes_key) {
+    const ThemeColors& colors = theme_colors(scene.theme);
+    std::vector<LegendEntry> legend;
+    int no_status = static_cast<int>(world_countries);
+    for (const data::StatusIndex s : table.legend()) {
+        const size_t i = static_cast<size_t>(s);
+        const int n = i < counts.size() ? counts[i] : 0;
+        no_status -= n;
+        if (i < scene.hidden_statuses.size() && scene.hidden_statuses[i]) continue;  // not on the map
+        legend.push_back({table[i].key, table[i].label, status_fill(table[i], scene.theme), n});
+    }
+    legend.push_back({"none", "No known request", colors.no_data, std::max(0, no_status)});
+    if (stripes_key) {
+        LegendEntry key{"approximate", "Date known only to the month or year", colors.muted_text, 0};
+        key.hatched = true;
+        legend.push_back(key);
+    }
+    return legend;
+}
+
+}  // namespace deportmap

@@ -1,0 +1,306 @@
+// The export engine (see engine.hpp): an ExportJob runs the steps in order, each a
+// method below; the per-frame work (paint, page, files) is in frame_writer.cpp.
+#include "export/engine.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <future>
+#include <memory>
+
+#include "build_info.hpp"
+#include "core/data/events.hpp"
+#include "core/geo/world.hpp"
+#include "core/util/args.hpp"
+#include "export/frame_writer.hpp"
+#include "export/frames.hpp"
+#include "export/options.hpp"
+#include "export/setup.hpp"
+#include "export/sidecar.hpp"
+#include "export/temp_files.hpp"
+#include "platform/egl_context.hpp"
+#include "platform/ffmpeg_pipe.hpp"
+#include "render/offscreen.hpp"
+
+namespace deportmap::exporter {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ExportJob {
+public:
+    ExportJob(ExportParams params, const ExportRequest& request, const ExportCallbacks& callbacks)
+        : p_(std::move(params)), request_(request), callbacks_(callbacks), setup_(check_params(p_)),
+          projector_(setup_.projection) {}
+
+    ExportResult run() {
+        start_workers();
+        read_inputs();
+        plan_page();
+        prepare_frames();
+        for (size_t i = 0; i < frames_.size(); ++i) {
+            writer_->write(i);
+            if (callbacks_.progress) callbacks_.progress(i + 1, frames_.size(), writer_->last_target());
+        }
+        return finish();
+    }
+
+private:
+    void start_workers();
+    void read_inputs();
+    void resolve_view_options();
+    void plan_page();
+    void choose_view(const geo::BBox& shown);
+    void prepare_frames();
+    ExportResult finish();
+
+    ExportParams p_;
+    const ExportRequest& request_;
+    const ExportCallbacks& callbacks_;
+    StageTimer timer_;
+    ExportSetup setup_;
+    const geo::Projector projector_;
+    geo::LoadOptions load_;
+    // Filled by the workers; declared before them so they outlive them.
+    geo::World world_;
+    std::promise<void> world_loaded_;
+    std::shared_future<void> world_ready_ = world_loaded_.get_future().share();
+    std::future<DataInputs> data_worker_;
+    std::future<geo::ProjectedWorld> geo_worker_;
+    // Declared after geo_worker_ so that, on an early error, it is destroyed first: the
+    // worker then sees a broken promise and stops instead of waiting forever.
+    std::promise<geo::Lod> lod_chosen_;
+    std::optional<platform::HeadlessGlContext> context_;
+    std::future<std::vector<InputHash>> input_hashes_;
+
+    FrameContext frame_;  // everything the frames share
+    std::vector<Frame> frames_;
+    std::unique_ptr<render::OffscreenMap> map_target_;
+    std::unique_ptr<platform::FfmpegPipe> pipe_;
+    std::unique_ptr<FrameWriter> writer_;
+};
+
+// Three things run at once: a worker reads the events data, another reads the
+// boundaries (then projects the level chosen by plan_page), and this thread creates
+// the GL context. The glibc heap is prepared first, for roughly the image's size.
+void ExportJob::start_workers() {
+    {
+        const int w = setup_.width ? setup_.width : (setup_.height ? setup_.height * 2 : kDefaultWidth);
+        const int h = setup_.height ? setup_.height : (setup_.width ? (setup_.width + 1) / 2 : kDefaultHeight);
+        prepare_memory(std::min(w, 50000), std::min(h, 50000));
+    }
+    data_worker_ = std::async(std::launch::async, [this] { return load_data(p_, callbacks_.note); });
+    load_.path = p_.boundaries;
+    load_.id_field = p_.id_field;
+    load_.name_field = p_.name_field;
+    geo_worker_ = std::async(std::launch::async, [this, lod = lod_chosen_.get_future()]() mutable {
+        try {
+            world_ = geo::load_world(load_);
+            world_loaded_.set_value();
+        } catch (...) {
+            world_loaded_.set_exception(std::current_exception());
+            throw;
+        }
+        geo::ProjectedWorld projected;
+        geo::project_level(world_, projector_, lod.get(), projected);
+        return projected;
+    });
+    if (setup_.format != "svg") {
+        context_.emplace();
+        timer_.lap("context");
+    }
+}
+
+// The data (date, frames), then the boundaries and what the view names in them.
+void ExportJob::read_inputs() {
+    frame_.data = data_worker_.get();
+    input_hashes_ = std::async(std::launch::async, [this] {
+        return hash_inputs(frame_.data.files, frame_.data.statuses_path, p_.boundaries, p_.logo,
+                           setup_.logo_bytes);
+    });
+    const data::Timeline& timeline = frame_.data.timeline;
+    data::Date single;
+    if (!p_.date.empty()) {
+        single = parse_date_option(p_.date, "--date");
+    } else if (const auto last = timeline.last_day()) {
+        single = data::civil_from_days(*last);
+        if (!setup_.batch) p_.date = single.iso();  // recorded, so --from draws the same day
+    } else {
+        single = data::civil_from_days(0);
+    }
+    frames_ = plan_frames(p_, timeline, single);
+    timer_.lap("data");
+    world_ready_.get();  // rethrows a loading error
+    timer_.lap("load");
+    frame_.world = &world_;
+    frame_.world_to_data = map_world_to_data(world_, *frame_.data.resolver);
+    if (!p_.focus.empty()) setup_.bounds = focus_bounds(world_, p_.focus);
+    resolve_view_options();
+}
+
+// The view's highlights: outlined countries, hidden statuses, a highlighted status.
+void ExportJob::resolve_view_options() {
+    const data::StatusTable& table = frame_.data.timeline.statuses();
+    Scene& scene = frame_.scene;
+    scene.theme = setup_.theme;
+    scene.projection = setup_.projection;
+    scene.markers = p_.markers;
+    scene.labels = p_.labels;
+    scene.hidden_statuses.assign(table.size(), false);
+    for (const std::string& key : p_.hide_status) {
+        const data::StatusIndex s = table.find(key);
+        if (s == data::kNoStatus) {
+            throw UsageError("--hide-status: unknown status '" + key + "' (one of " + table.key_list() + ")");
+        }
+        scene.hidden_statuses[static_cast<size_t>(s)] = true;
+    }
+    if (!p_.highlight_status.empty()) {
+        const data::StatusIndex s = table.find(p_.highlight_status);
+        if (s == data::kNoStatus) {
+            throw UsageError("--highlight-status: unknown status '" + p_.highlight_status + "' (one of " +
+                             table.key_list() + ")");
+        }
+        scene.highlighted_status = s;
+    }
+    scene.highlighted_countries = country_indices(world_, p_.highlight, "--highlight");
+}
+
+// Page size, layout (with the widest date and counts reserved so every frame has the
+// same map), view and level of detail; then the GL target and the projected level.
+void ExportJob::plan_page() {
+    const geo::BBox shown = setup_.bounds ? project_bounds(projector_, *setup_.bounds) : projector_.world_bounds();
+    resolve_size(setup_, p_, shown);
+    frame_.params = &p_;
+    frame_.setup = &setup_;
+    frame_.unit = type_unit(setup_.width, setup_.height, p_.scale, setup_.dpi);
+    frame_.page_options = page_options(setup_, frame_.unit);
+    frame_.frame_striped = frames_striped(frame_, frames_);
+    frame_.base_layout = reserve_layout(frame_, frames_);
+    choose_view(shown);
+    timer_.lap("layout");
+    lod_chosen_.set_value(frame_.lod);
+    if (context_) {
+        const render::GlLimits limits = render::query_limits();
+        const int limit = request_.tile_limit > 0 ? request_.tile_limit : 8192;
+        const int max_tile = std::min({limit, limits.max_width(), limits.max_height()});
+        const auto [tw, th] = tile_size(frame_.map_w, frame_.map_h, max_tile);
+        map_target_ = std::make_unique<render::OffscreenMap>(tw, th, kExportSamples);
+        timer_.lap("prepare");
+    }
+    frame_.projected = geo_worker_.get();
+    timer_.lap("project");
+}
+
+void ExportJob::choose_view(const geo::BBox& shown) {
+    const Rect& map_rect = frame_.base_layout.map;
+    frame_.map_w = static_cast<int>(map_rect.w);
+    frame_.map_h = static_cast<int>(map_rect.h);
+    const int map_w = frame_.map_w, map_h = frame_.map_h;
+    const bool rectangular = setup_.projection == geo::ProjectionKind::Equirectangular ||
+                             setup_.projection == geo::ProjectionKind::Mercator;
+    if (setup_.bounds && rectangular && !setup_.full) {
+        frame_.view = stretch_bounds(shown, map_w, map_h);
+    } else if (setup_.bounds || setup_.full) {
+        frame_.view = fit_bounds(shown, map_w, map_h);
+    } else {
+        const double margin = std::max(2.0, 0.02 * std::min(map_w, map_h));
+        frame_.view = fit_bounds(shown, map_w, map_h, margin);
+    }
+    if (setup_.lod) {
+        frame_.lod = *setup_.lod;
+    } else {
+        const double world_px = projector_.world_bounds().width() * frame_.view.scale_x;
+        frame_.lod = world_px <= 2000 ? geo::Lod::k110m : world_px <= 5000 ? geo::Lod::k50m : geo::Lod::k10m;
+    }
+}
+
+void ExportJob::prepare_frames() {
+    frame_.timer = &timer_;
+    if (setup_.animate) {
+        pipe_ = std::make_unique<platform::FfmpegPipe>(p_.animate, setup_.width, setup_.height, p_.fps);
+        // A fatal signal stops ffmpeg and removes its partial output (temp_files.hpp).
+        register_child(pipe_->pid());
+        register_temp_path(pipe_->temp_path());
+    }
+    writer_ = std::make_unique<FrameWriter>(frame_, frames_, map_target_.get(), pipe_.get());
+}
+
+ExportResult ExportJob::finish() {
+    ExportResult r;
+    r.outputs = writer_->outputs();
+    if (pipe_) {
+        const long hold = std::lround(p_.hold_last * p_.fps);
+        for (long k = 0; k < hold; ++k) pipe_->write_frame(writer_->last_page().rgba());
+        pipe_->finish();
+        register_child(0);
+        release_temp_path(pipe_->temp_path());
+        r.outputs.push_back(p_.animate);
+        r.animation = p_.animate;
+        timer_.lap("encode");
+    }
+    // The sidecar: every parameter and input hash, next to the (first) output.
+    const std::vector<InputHash> inputs = input_hashes_.get();
+    r.sidecar = sidecar_path(p_.out.empty() ? p_.animate : p_.out);
+    write_file_atomic(r.sidecar, sidecar_json(p_, inputs, build::kVersion, r.outputs));
+    timer_.lap("sidecar");
+    r.frames = frames_.size();
+    r.width = setup_.width;
+    r.height = setup_.height;
+    r.projection = setup_.projection;
+    r.lod = frame_.lod;
+    r.stages = timer_.stages();
+    return r;
+}
+
+ExportFailure failure_of(ExportErrorKind kind, const std::exception& e) { return {kind, e.what()}; }
+
+}  // namespace
+
+ExportParams params_from_sidecar(const std::string& path, const std::string& out_override,
+                                 const NoteFn& note) {
+    std::vector<InputHash> inputs;
+    ExportParams params = read_sidecar(path, &inputs);
+    for (const InputHash& h : inputs) {
+        std::error_code ec;
+        if (!fs::exists(h.path, ec)) throw ExportError(path + ": input " + h.path + " no longer exists");
+        if (sha256_file(h.path) != h.sha256 && note) {
+            note(h.path + " changed since " + path + " was written; the output will differ");
+        }
+    }
+    if (!out_override.empty()) {
+        if (!params.animate.empty() && params.out.empty()) {
+            params.animate = out_override;
+        } else {
+            params.out = out_override;
+        }
+    }
+    return params;
+}
+
+ExportResult run_export_or_throw(const ExportRequest& request, const ExportCallbacks& callbacks) {
+    ExportParams params = request.from.empty()
+                              ? request.params
+                              : params_from_sidecar(request.from, request.out_override, callbacks.note);
+    ExportJob job(std::move(params), request, callbacks);
+    return job.run();
+}
+
+ExportOutcome run_export(const ExportRequest& request, const ExportCallbacks& callbacks) {
+    ExportOutcome outcome;
+    try {
+        outcome.result = run_export_or_throw(request, callbacks);
+    } catch (const UsageError& e) {
+        outcome.failure = failure_of(ExportErrorKind::Usage, e);
+    } catch (const SidecarError& e) {
+        outcome.failure = failure_of(ExportErrorKind::Input, e);
+    } catch (const ExportError& e) {
+        outcome.failure = failure_of(ExportErrorKind::Input, e);
+    } catch (const geo::GeoError& e) {
+        outcome.failure = failure_of(ExportErrorKind::Input, e);
+    } catch (const std::exception& e) {
+        outcome.failure = failure_of(ExportErrorKind::Failed, e);
+    }
+    return outcome;
+}
+
+}  // namespace deportmap::exporter

@@ -1,0 +1,288 @@
+// One frame of an export, painted and written (see frame_writer.hpp).
+#include "export/frame_writer.hpp"
+
+#include <algorithm>
+#include <future>
+
+#include "build_info.hpp"
+#include "export/compose.hpp"
+#include "export/png.hpp"
+#include "export/sidecar.hpp"
+#include "export/svg.hpp"
+
+namespace deportmap::exporter {
+namespace {
+
+std::string date_line(const Frame& f) { return "As of " + data::format_date(f.date); }
+
+}  // namespace
+
+PageText page_text(const FrameContext& ctx, const Frame& frame, const std::vector<int>& counts,
+                   bool stripes_key) {
+    const ExportParams& p = *ctx.params;
+    PageText t;
+    t.title = p.title;
+    t.subtitle = p.subtitle;
+    t.date_line = date_line(frame);
+    t.source = p.source ? *p.source : default_source(ctx.data.timeline, frame.day, p.boundaries.empty());
+    t.notes = p.notes;
+    t.legend = legend_entries(ctx.scene, ctx.data.timeline.statuses(), counts, ctx.world->countries.size(),
+                              stripes_key);
+    return t;
+}
+
+std::vector<uint8_t> frames_striped(const FrameContext& ctx, const std::vector<Frame>& frames) {
+    const std::optional<LonLatBounds>& bounds = ctx.setup->bounds;
+    // Whether a striped country lies in the area shown (its lon/lat box meets the bounds).
+    auto any_shown = [&](const std::vector<uint8_t>& striped) {
+        for (size_t i = 0; i < striped.size() && i < ctx.world->countries.size(); ++i) {
+            if (!striped[i]) continue;
+            if (!bounds) return true;
+            const geo::BBox& bb = ctx.world->countries[i].shape_at(geo::Lod::k110m).bbox;
+            if (bb.max_x >= bounds->min_lon && bb.min_x <= bounds->max_lon && bb.max_y >= bounds->min_lat &&
+                bb.min_y <= bounds->max_lat) {
+                return true;
+            }
+        }
+        return false;
+    };
+    std::vector<uint8_t> out(frames.size(), 0);
+    Scene scene = ctx.scene;
+    ScenePaint paint;
+    for (size_t i = 0; i < frames.size(); ++i) {
+        scene.date = frames[i].day;
+        paint_scene(scene, ctx.data.timeline, ctx.world_to_data, paint);
+        out[i] = any_shown(paint.striped);
+    }
+    return out;
+}
+
+PageOptions page_options(const ExportSetup& setup, double unit) {
+    PageOptions options;
+    options.width = setup.width;
+    options.height = setup.height;
+    options.unit = unit;
+    options.full = setup.full;
+    if (setup.logo) {
+        options.logo_width = setup.logo->width;
+        options.logo_height = setup.logo->height;
+    }
+    return options;
+}
+
+PageLayout reserve_layout(const FrameContext& ctx, const std::vector<Frame>& frames) {
+    const PageOptions& options = ctx.page_options;
+    if (!ctx.setup->full) return compute_layout({}, options);
+    size_t widest = 0;
+    for (size_t i = 1; i < frames.size(); ++i) {
+        if (date_line(frames[i]).size() > date_line(frames[widest]).size()) widest = i;
+    }
+    const bool any_striped = std::find(ctx.frame_striped.begin(), ctx.frame_striped.end(), 1) != ctx.frame_striped.end();
+    const size_t statuses = ctx.data.timeline.statuses().size();
+    PageText reserve = page_text(ctx, frames[widest], std::vector<int>(statuses, 888), any_striped);
+    for (auto& e : reserve.legend) e.count = 888;
+    reserve.date_line = "As of 30 September 9999";
+    if (!ctx.params->source) {
+        // The source line may grow with the frames: reserve the last frame's.
+        reserve.source = default_source(ctx.data.timeline, frames.back().day, ctx.params->boundaries.empty());
+    }
+    return compute_layout(reserve, options);
+}
+
+FramePaint paint_frame(const FrameContext& ctx, Scene& scene, const Frame& frame, bool stripes_key) {
+    FramePaint fp;
+    scene.date = frame.day;
+    paint_scene(scene, ctx.data.timeline, ctx.world_to_data, fp.paint);
+    fp.text = page_text(ctx, frame, fp.paint.counts, stripes_key);
+    const std::vector<geo::ProjectedShape>& shapes = ctx.projected.shapes[static_cast<size_t>(ctx.lod)];
+    MarkerRule rule;
+    rule.max_area_px2 *= ctx.unit * ctx.unit;
+    rule.radius_px = std::max(2.0, rule.radius_px * ctx.unit);
+    if (scene.markers) {
+        std::vector<uint8_t> has(fp.paint.statuses.size());
+        for (size_t i = 0; i < has.size(); ++i) has[i] = fp.paint.statuses[i] != data::kNoStatus;
+        for (const Marker& m : compute_markers(shapes, has, ctx.view, ctx.map_w, ctx.map_h, rule)) {
+            fp.markers.push_back(m.country);
+        }
+    }
+    if (scene.labels) {
+        MapLabelInput li;
+        li.world = ctx.world;
+        li.shapes = &shapes;
+        li.statuses = fp.paint.statuses;
+        li.markers = fp.markers;
+        li.marker_radius = rule.radius_px;
+        li.view = ctx.view;
+        li.map_x = ctx.base_layout.map.x;
+        li.map_y = ctx.base_layout.map.y;
+        li.map_width = ctx.map_w;
+        li.map_height = ctx.map_h;
+        li.unit = ctx.unit;
+        fp.labels = place_map_labels(li);
+    }
+    return fp;
+}
+
+FrameWriter::FrameWriter(const FrameContext& ctx, const std::vector<Frame>& frames,
+                         render::OffscreenMap* target, platform::FfmpegPipe* pipe)
+    : ctx_(ctx), frames_(frames), target_(target), pipe_(pipe), scene_(ctx.scene),
+      shapes_(ctx.projected.shapes[static_cast<size_t>(ctx.lod)]) {
+    const ThemeColors& colors = theme_colors(scene_.theme);
+    border_width_ = ctx.params->border_width ? *ctx.params->border_width : std::max(0.6, 0.6 * ctx.unit);
+    // Stripes' period scales with the type unit like the window's 7 px at scale 1 (tiles
+    // carry their origin, so stripes run on across seams).
+    hatch_px_ = kHatchUnits * ctx.unit;
+    highlight_width_ = 3.0 * ctx.unit;  // the window's selection outline, 3 px at scale 1
+    marker_rule_.max_area_px2 *= ctx.unit * ctx.unit;
+    marker_rule_.radius_px = std::max(2.0, marker_rule_.radius_px * ctx.unit);
+    request_.width = ctx.map_w;
+    request_.height = ctx.map_h;
+    request_.view = ctx.view;
+    request_.lod = ctx.lod;
+    request_.style = render::map_style(colors);
+    if (ctx.params->transparent) request_.style.background.a = 0;
+    request_.style.border_width_px = static_cast<float>(border_width_);
+    request_.samples = kExportSamples;
+    request_.edge_fringes = true;
+    request_.hatch_px = static_cast<float>(hatch_px_);
+    page_colors_ = {colors.text, colors.muted_text, colors.border, colors.background};
+}
+
+void FrameWriter::write(size_t index) {
+    const Frame& f = frames_[index];
+    const ExportParams& p = *ctx_.params;
+    const FramePaint fp = paint_frame(ctx_, scene_, f, ctx_.frame_striped[index] != 0);
+    PageLayout layout = ctx_.setup->full ? compute_layout(fp.text, ctx_.page_options)
+                                         : ctx_.base_layout;
+    layout.map = ctx_.base_layout.map;  // the reserved map area (identical by construction)
+    const std::string target = ctx_.setup->batch && !p.out.empty() ? frame_path(p.out, index) : p.out;
+    if (ctx_.setup->format == "svg") {
+        write_svg(fp, layout, target);
+    } else if (pipe_) {
+        write_animation_frame(fp, layout, target, f, index + 1 == frames_.size());
+    } else if (!target.empty()) {
+        write_png_bands(fp, layout, target, f);
+    }
+    last_target_ = target.empty() ? p.animate : target;
+}
+
+void FrameWriter::write_svg(const FramePaint& fp, const PageLayout& layout, const std::string& target) {
+    const ThemeColors& colors = theme_colors(scene_.theme);
+    SvgMap svg;
+    svg.world = ctx_.world;
+    svg.shapes = &shapes_;
+    svg.outline = &ctx_.projected.outline;
+    svg.view = ctx_.view;
+    svg.view.offset_x += layout.map.x;
+    svg.view.offset_y += layout.map.y;
+    svg.statuses = fp.paint.statuses;
+    svg.table = &ctx_.data.timeline.statuses();
+    svg.dark = scene_.theme == Theme::Dark;
+    svg.background = colors.background;
+    svg.ocean = colors.ocean;
+    svg.border = colors.border;
+    svg.no_data = colors.no_data;
+    svg.border_width = border_width_;
+    svg.transparent = ctx_.params->transparent;
+    svg.markers = fp.markers;
+    svg.marker_radius = marker_rule_.radius_px;
+    svg.approximate = fp.paint.striped;
+    svg.hatch_px = hatch_px_;
+    svg.highlighted_status = scene_.highlighted_status;
+    svg.highlight = scene_.highlighted_countries;
+    svg.highlight_color = colors.highlight;
+    svg.highlight_width = highlight_width_;
+    svg.labels = fp.labels;
+    write_file_atomic(target, exporter::write_svg(layout, svg, page_colors_, ctx_.setup->logo_bytes,
+                                                  ctx_.setup->logo_mime));
+    outputs_.push_back(target);
+}
+
+// Everything on the page, drawn into `page` (the whole page or one band of it).
+void FrameWriter::compose(Canvas& page, const FramePaint& fp, const PageLayout& layout) {
+    const ThemeColors& colors = theme_colors(scene_.theme);
+    const bool full = ctx_.setup->full;
+    const Rect& map_rect = layout.map;
+    const int map_x = full ? static_cast<int>(map_rect.x) : 0, map_y = full ? static_cast<int>(map_rect.y) : 0;
+    render_map_into(*target_, ctx_.projected, request_, fp.paint.fill, page, map_x, map_y,
+                    full && ctx_.params->transparent, tile_scratch_);
+    const int mx0 = static_cast<int>(map_rect.x), my0 = static_cast<int>(map_rect.y);
+    for (const int c : scene_.highlighted_countries) {  // under the markers, as in the window
+        stroke_rings(page, shape_rings_px(shapes_[static_cast<size_t>(c)], ctx_.view, map_rect.x, map_rect.y),
+                     highlight_width_, colors.highlight, mx0, my0, mx0 + ctx_.map_w, my0 + ctx_.map_h);
+    }
+    for (const int c : fp.markers) {
+        const auto i = static_cast<size_t>(c);
+        const geo::Vec2 centre = ctx_.view.to_pixel(shapes_[i].label_point);
+        const double r = marker_rule_.radius_px;
+        const double x = centre.x + map_rect.x, y = centre.y + map_rect.y;
+        Color marker = fp.paint.fill[i];  // the status colour (dimmed by a highlighted status)
+        marker.a = 255;
+        page.fill_circle(x, y, r + border_width_, colors.border);
+        page.fill_circle(x, y, r, marker);
+    }
+    if (!fp.labels.empty()) draw_map_labels(page, fp.labels, colors.text, colors.background);
+    if (full) draw_page(page, layout, page_colors_, ctx_.setup->logo ? &*ctx_.setup->logo : nullptr);
+}
+
+std::vector<PngText> FrameWriter::png_chunks(const FramePaint& fp, const Frame& frame) const {
+    const ExportParams& p = *ctx_.params;
+    std::vector<PngText> chunks;
+    if (!p.title.empty()) chunks.push_back({"Title", p.title});
+    if (!p.subtitle.empty()) chunks.push_back({"Description", p.subtitle});
+    if (!fp.text.source.empty()) chunks.push_back({"Source", fp.text.source});
+    chunks.push_back({"Date", frame.date.iso()});
+    chunks.push_back({"Software", std::string("deportmap ") + build::kVersion});
+    chunks.push_back({"Projection", std::string(geo::projection_label(ctx_.setup->projection))});
+    return chunks;
+}
+
+// Composed and encoded band by band, so only two bands of the page are ever in memory:
+// a worker encodes one while this thread composes the next (zlib then overlaps with
+// llvmpipe). Opaque unless --transparent (then RGBA).
+void FrameWriter::write_png_bands(const FramePaint& fp, const PageLayout& layout, const std::string& target,
+                                  const Frame& frame) {
+    const bool full = ctx_.setup->full, opaque = !ctx_.params->transparent;
+    const int page_w = full ? ctx_.setup->width : ctx_.map_w, page_h = full ? ctx_.setup->height : ctx_.map_h;
+    const int map_y = full ? static_cast<int>(layout.map.y) : 0;
+    Color page_bg = theme_colors(scene_.theme).background;
+    if (!opaque) page_bg.a = 0;
+    PngFileWriter png(target, page_w, page_h, 4, png_chunks(fp, frame), opaque);
+    Canvas encoding;  // the band the worker is encoding
+    std::future<void> encoded;
+    for (const auto& [top, rows] : page_bands(page_h, map_y, ctx_.map_h, target_->height())) {
+        Canvas band(page_w, page_h, page_bg, top, rows);
+        compose(band, fp, layout);
+        ctx_.timer->lap("render");
+        if (encoded.valid()) encoded.get();  // rethrows an encoding error
+        ctx_.timer->lap("png");
+        encoding = std::move(band);
+        encoded = std::async(std::launch::async, [&png, &encoding, n = rows] { png.write_rows(encoding.rgba(), n); });
+    }
+    if (encoded.valid()) encoded.get();
+    png.finish();
+    outputs_.push_back(target);
+    ctx_.timer->lap("png");
+}
+
+// Animation frames go whole to ffmpeg (and the last is kept to be held); a frame file of
+// the batch is written from the same page.
+void FrameWriter::write_animation_frame(const FramePaint& fp, const PageLayout& layout, const std::string& target,
+                                        const Frame& frame, bool last) {
+    const bool full = ctx_.setup->full;
+    const int page_w = full ? ctx_.setup->width : ctx_.map_w, page_h = full ? ctx_.setup->height : ctx_.map_h;
+    Color page_bg = theme_colors(scene_.theme).background;
+    if (ctx_.params->transparent) page_bg.a = 0;
+    Canvas page(page_w, page_h, page_bg);
+    compose(page, fp, layout);
+    ctx_.timer->lap("render");
+    pipe_->write_frame(page.rgba());
+    if (!target.empty()) {
+        write_png(target, page.rgba(), page_w, page_h, 4, png_chunks(fp, frame), !ctx_.params->transparent);
+        outputs_.push_back(target);
+        ctx_.timer->lap("png");
+    }
+    if (last) last_page_ = std::move(page);
+}
+
+}  // namespace deportmap::exporter

@@ -1,0 +1,127 @@
+// The interactive map window as a program with clear steps (docs/architecture.md):
+//   start     headless check, settings, the model (world, data, Scene), the window and
+//             its GL context, the renderers;
+//   frame     input and waiting, dropped files and reloads, finished background work,
+//             the UI, the map, the overlays, swap (plus the benchmark and screenshot
+//             hooks);
+//   shutdown  settings saved, state dumped, screenshot written.
+// `deportmap` (app/cli/window.cpp) parses the options and calls run().
+#pragma once
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geo/globe.hpp"
+#include "core/geo/world.hpp"
+#include "core/view.hpp"
+#include "platform/framebuffer_readback.hpp"
+#include "platform/glfw_window.hpp"
+#include "render/globe_renderer.hpp"
+#include "render/map_renderer.hpp"
+#include "render/overlay_renderer.hpp"
+#include "ui/frame_bench.hpp"
+#include "ui/globe_input.hpp"
+#include "ui/imgui_layer.hpp"
+#include "ui/map_app.hpp"
+#include "ui/map_input.hpp"
+#include "ui/map_overlay.hpp"
+#include "ui/map_session.hpp"
+#include "ui/overlay_panel.hpp"
+#include "ui/settings.hpp"
+#include "ui/window_options.hpp"
+
+namespace deportmap::ui {
+
+// Mean of the last few samples (frame and work times) for the overlay; the first frame
+// (shader compilation, first uploads) is left out.
+class RecentMean {
+public:
+    void add(double sample);
+    double value() const;
+
+private:
+    std::vector<double> samples_ = std::vector<double>(30, 0.0);
+    size_t next_ = 0;
+    bool skipped_first_ = false;
+};
+
+class WindowProgram {
+public:
+    explicit WindowProgram(WindowOptions options);
+    ~WindowProgram();
+    WindowProgram(const WindowProgram&) = delete;
+    WindowProgram& operator=(const WindowProgram&) = delete;
+
+    // Runs the window until it closes (or --frames / --bench-frames end it); the exit
+    // code. Throws UsageError for options that name what the data does not have.
+    int run();
+
+private:
+    using Clock = std::chrono::steady_clock;
+    struct Frame;  // one frame's working state (window_program.cpp)
+
+    // start
+    bool start();
+    void load_settings();
+    bool load_model();
+    void apply_options_to_scene();
+    bool open_window();
+    void create_renderers();
+    // frame
+    bool frame();
+    bool wait_for_work(Frame& f);
+    void take_dropped_files(Frame& f);
+    void load_dropped_boundaries(const std::string& path);
+    void take_background_work(Frame& f);
+    void upload_globe_levels(const MapSession::Changes& changes);
+    void run_ui(Frame& f);
+    void run_overlay_panel(Frame& f);
+    void draw_map(Frame& f);
+    void draw_overlays(Frame& f);
+    void end_frame(Frame& f);
+    void stage_mark(Frame& f, int stage);
+    // benchmark
+    bool bench_after_swap(Frame& f);
+    void bench_hover_picks(const Frame& f);
+    // shutdown
+    int shutdown();
+    void save_window_settings();
+
+    WindowOptions options_;
+    std::vector<Action> actions_;
+    Settings settings_;
+    std::string settings_file_;
+    std::string settings_message_;
+    std::shared_ptr<const geo::World> world_;
+    std::unique_ptr<MapApp> app_;
+    std::unique_ptr<MapSession> session_;
+    std::unique_ptr<platform::GlfwWindow> window_;
+    std::unique_ptr<render::MapRenderer> renderer_;
+    std::unique_ptr<render::OverlayRenderer> overlay_renderer_;
+    std::unique_ptr<render::GlobeRenderer> globe_renderer_;
+    std::unique_ptr<ImGuiLayer> imgui_;
+    bool globe_ = false;
+    bool globe_uploaded_ = false;
+    geo::GlobeView globe_view_;
+    GlobeInput globe_input_;
+    MapOverlay map_overlay_;
+    MapInput input_;
+    OverlayPanel overlay_;
+    Camera camera_;
+    FrameBench bench_{0};
+    int bench_warm_frames_ = 0;  // frames drawn since all background work finished
+    std::vector<std::string> errors_;
+    RecentMean work_ms_;
+    RecentMean frame_ms_;
+    long long frames_drawn_ = 0;
+    int quiet_frames_ = 0;  // frames in a row in which nothing changed
+    platform::PixelSize last_fb_;
+    float last_scale_ = 0.0f;
+    platform::RgbaPixels screenshot_;
+    Clock::time_point t0_ = Clock::now();
+    Clock::time_point last_frame_start_ = Clock::now();
+};
+
+}  // namespace deportmap::ui

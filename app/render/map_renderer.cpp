@@ -267,6 +267,26 @@ struct MapRenderer::Impl {
 
     void upload_outline(const geo::Ring& outline);
     void upload_level(const geo::MapMesh& mesh, Level& level);
+    void upload_fills(const geo::MapMesh& mesh, Level& level);
+    void upload_segment_instances(const geo::MapMesh& mesh, Level& level);
+    void upload_border_runs(const geo::MapMesh& mesh, Level& level);
+
+    // One draw's decisions, made once at its start (see MapRenderer::draw).
+    struct DrawState {
+        GLint target = 0;  // the framebuffer drawn into
+        GLint saved_viewport[4] = {0, 0, 0, 0};
+        bool ocean_by_clear = false;
+        bool ocean_inverted = false;
+        bool stencil_ready = false;
+        bool opaque_fills = false;
+        geo::BBox view_box;  // the view in projected units, grown for border widths
+    };
+    DrawState begin_draw(const DrawParams& params) const;
+    void clear_and_draw_ocean(const DrawParams& params, const DrawState& state);
+    void set_fill_uniforms(const DrawParams& params);
+    void draw_fills(const DrawParams& params, const DrawState& state, const Level& level);
+    void draw_borders(const DrawParams& params, const DrawState& state, const Level& level);
+    void draw_border_runs(const DrawParams& params, const DrawState& state, const Level& level);
     // Compiles the window's direct-border program on first use (exports never need it).
     void ensure_direct();
     void set_fringe_uniforms(const ViewTransform& v, double w, double h, const MapStyle& style) const;
@@ -493,7 +513,21 @@ void MapRenderer::Impl::upload_outline(const geo::Ring& outline) {
 
 void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
     level = Level{};
-    // Fill: positions (x, y floats), country index (uint16), triangle indices.
+    upload_fills(mesh, level);
+    upload_segment_instances(mesh, level);
+    upload_border_runs(mesh, level);
+    if (!level.instanced && !mesh.screen_borders.empty())
+        level.segment_count = static_cast<GLsizei>(mesh.screen_borders.back().segment_count());
+    level.world_width = mesh.bounds.width();
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    level.ready = true;
+    GL_CHECK((void)0);
+}
+
+
+// Fill: positions (x, y floats), country index (uint16), triangle indices, and the
+// simplified copies as index lists over the same vertices.
+void MapRenderer::Impl::upload_fills(const geo::MapMesh& mesh, Level& level) {
     level.fill_vao = gl::VertexArray::create();
     level.fill_positions = gl::Buffer::create();
     level.fill_countries = gl::Buffer::create();
@@ -562,7 +596,9 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
     }
     level.fill_vertices = vertex_count;
     glBindVertexArray(0);
+}
 
+void MapRenderer::Impl::upload_segment_instances(const geo::MapMesh& mesh, Level& level) {
     // Borders: one instance per segment (x0, y0, x1, y1), with its country, for the
     // coverage and fringe passes of exports. A mesh with screen borders (the window's)
     // is drawn from those alone, direct, and skips these buffers.
@@ -601,6 +637,10 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
         level.segment_count = static_cast<GLsizei>(segment_total);
         level.instanced = true;
     }
+}
+
+// The window's border copies: runs of points in a texture buffer, chunked by runs.
+void MapRenderer::Impl::upload_border_runs(const geo::MapMesh& mesh, Level& level) {
     for (const geo::BorderCopy& copy : mesh.screen_borders) {
         std::vector<float> points = copy.xy;
         Level::DirectCopy d;
@@ -649,12 +689,6 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
         }
         level.direct_copies.push_back(std::move(d));
     }
-    if (!level.instanced && !mesh.screen_borders.empty())
-        level.segment_count = static_cast<GLsizei>(mesh.screen_borders.back().segment_count());
-    level.world_width = mesh.bounds.width();
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
-    level.ready = true;
-    GL_CHECK((void)0);
 }
 
 void MapRenderer::Impl::ensure_direct() {
@@ -764,19 +798,14 @@ bool MapRenderer::Impl::outline_covers(const ViewTransform& v, double w, double 
     return true;
 }
 
-void MapRenderer::draw(const DrawParams& params) {
-    Impl& r = *impl_;
-    if (params.width <= 0 || params.height <= 0) return;
-    const double w = params.width;
-    const double h = params.height;
+// The framebuffer's state is saved, the fixed state set, and the draw's decisions made.
+MapRenderer::Impl::DrawState MapRenderer::Impl::begin_draw(const DrawParams& params) const {
+    DrawState state;
+    const double w = params.width, h = params.height;
     const ViewTransform& v = params.view;
     const MapStyle& style = params.style;
-
-    GLint target = 0;
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
-    GLint saved_viewport[4] = {0, 0, 0, 0};
-    glGetIntegerv(GL_VIEWPORT, saved_viewport);
-
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &state.target);
+    glGetIntegerv(GL_VIEWPORT, state.saved_viewport);
     glViewport(0, 0, params.width, params.height);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_STENCIL_TEST);
@@ -786,217 +815,247 @@ void MapRenderer::draw(const DrawParams& params) {
     glBlendEquation(GL_FUNC_ADD);
     // Destination alpha accumulates towards 1, so an opaque target stays opaque.
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-
-    const bool ocean_by_clear = params.clear && style.ocean.a == 255 && r.outline_covers(v, w, h);
+    state.ocean_by_clear = params.clear && style.ocean.a == 255 && outline_covers(v, w, h);
     // Without edge fringes (the window), an opaque ocean is a clear and the background
     // is painted around the outline: fewer pixels than the ocean polygon.
-    const bool ocean_inverted = params.clear && !ocean_by_clear && !params.edge_fringes &&
-                                style.ocean.a == 255 && style.background.a == 255 &&
-                                r.outside_count > 0;
-    // The window's border strips use the stencil buffer where there is one (see below);
-    // depth and stencil are cleared with the colour, which a software rasteriser does
-    // as one fast fill (stencil alone would be a masked write).
-    bool stencil_ready = false;
+    state.ocean_inverted = params.clear && !state.ocean_by_clear && !params.edge_fringes &&
+                           style.ocean.a == 255 && style.background.a == 255 && outside_count > 0;
+    // The window's border strips use the stencil buffer where there is one; depth and
+    // stencil are cleared with the colour, which a software rasteriser does as one fast
+    // fill (stencil alone would be a masked write).
     if (params.clear && params.direct_borders) {
         GLint bits = 0;
         glGetFramebufferAttachmentParameteriv(GL_DRAW_FRAMEBUFFER,
-                                              target == 0 ? GL_STENCIL : GL_STENCIL_ATTACHMENT,
+                                              state.target == 0 ? GL_STENCIL : GL_STENCIL_ATTACHMENT,
                                               GL_FRAMEBUFFER_ATTACHMENT_STENCIL_SIZE, &bits);
         while (glGetError() != GL_NO_ERROR) {
         }  // no stencil attachment: an error, and no stencil
-        stencil_ready = bits > 0;
+        state.stencil_ready = bits > 0;
     }
+    // Opaque fills need no blending: the same pixels, and a software rasteriser skips
+    // reading the framebuffer (destination alpha becomes 1, as blending would make it).
+    state.opaque_fills = colors_opaque && style.no_data.a == 255 && style.ocean.a == 255;
+    const geo::Vec2 a = v.to_map({-4.0, -4.0});
+    const geo::Vec2 b = v.to_map({w + 4.0, h + 4.0});
+    state.view_box.add(a);
+    state.view_box.add(b);
+    return state;
+}
+
+void MapRenderer::Impl::clear_and_draw_ocean(const DrawParams& params, const DrawState& state) {
+    const double w = params.width, h = params.height;
+    const ViewTransform& v = params.view;
+    const MapStyle& style = params.style;
     if (params.clear) {
-        const Color bg = ocean_by_clear || ocean_inverted ? style.ocean : style.background;
+        const Color bg = state.ocean_by_clear || state.ocean_inverted ? style.ocean : style.background;
         glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, bg.a / 255.0f);
         glClearDepth(1.0);
         glClearStencil(0);
         glClear(GL_COLOR_BUFFER_BIT |
-                (stencil_ready ? GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT : 0));
+                (state.stencil_ready ? GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT : 0));
     }
 
-    // clip = projected * scale + offset, from pixel = (x sx + ox, -y sy + oy) with the
-    // origin at the top-left, computed in double and handed over as floats.
+    set_fill_uniforms(params);
+    // fill_flat (now in use) draws the ocean, the background and the countries; fill
+    // only what may be striped.
+    if (state.opaque_fills) glDisable(GL_BLEND);
+    if (state.ocean_inverted) {
+        glDisable(GL_BLEND);
+        glUniform1i(flat_u.solid, 1);
+        set_color_uniform(flat_u.solid_color, style.background);
+        glBindVertexArray(outside_vao.id());
+        glDrawArrays(GL_TRIANGLES, 0, 24);  // the bands
+        if (const Impl::SlabRange* range =
+                copy_for(outside_slab_ranges, outside_world_width * std::abs(v.scale_x))) {
+            glDrawArrays(GL_TRIANGLES, range->first, range->count);
+        }
+        if (!state.opaque_fills) glEnable(GL_BLEND);
+    } else if (outline_count > 0 && !state.ocean_by_clear) {
+        glUniform1i(flat_u.solid, 1);
+        set_color_uniform(flat_u.solid_color, style.ocean);
+        glBindVertexArray(outline_vao.id());
+        glDrawArrays(GL_TRIANGLES, 0, outline_count);
+    }
+    if (params.edge_fringes && outline_segment_count > 0 && !state.ocean_by_clear) {
+        glEnable(GL_BLEND);
+        fringe.use();
+        set_fringe_uniforms(v, w, h, style);
+        glUniform1i(fringe_u.solid, 1);
+        set_color_uniform(fringe_u.solid_color, style.ocean);
+        glBindVertexArray(outline_segment_vao.id());
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, outline_segment_count);
+        fill_flat.use();
+        if (state.opaque_fills) glDisable(GL_BLEND);
+    }
+}
+
+// clip = projected * scale + offset, from pixel = (x sx + ox, -y sy + oy) with the
+// origin at the top-left, computed in double and handed over as floats.
+void MapRenderer::Impl::set_fill_uniforms(const DrawParams& params) {
+    const double w = params.width, h = params.height;
+    const ViewTransform& v = params.view;
+    const MapStyle& style = params.style;
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, r.color_table.id());
-    for (const auto& [program, u] : {std::pair{&r.fill, &r.fill_u}, std::pair{&r.fill_flat, &r.flat_u}}) {
+    glBindTexture(GL_TEXTURE_2D, color_table.id());
+    for (const auto& [program, u] : {std::pair{&fill, &fill_u}, std::pair{&fill_flat, &flat_u}}) {
         program->use();
         glUniform2f(u->clip_scale, static_cast<float>(2.0 * v.scale_x / w),
                     static_cast<float>(2.0 * v.scale_y / h));
         glUniform2f(u->clip_offset, static_cast<float>(2.0 * v.offset_x / w - 1.0),
                     static_cast<float>(1.0 - 2.0 * v.offset_y / h));
         glUniform1i(u->colors, 0);
-        glUniform1i(u->color_count, r.color_count);
+        glUniform1i(u->color_count, color_count);
         set_color_uniform(u->no_data, style.no_data);
         glUniform1f(u->hatch_px, params.hatch_px);
         set_color_uniform(u->hatch_color, style.background);
         glUniform2f(u->hatch_origin, params.hatch_origin_x, params.hatch_origin_y);
     }
-    // fill_flat (now in use) draws the ocean, the background and the countries; fill
-    // only what may be striped.
+}
 
-    // Opaque fills need no blending: the same pixels, and a software rasteriser skips
-    // reading the framebuffer (destination alpha becomes 1, as blending would make it).
-    const bool opaque_fills =
-        r.colors_opaque && style.no_data.a == 255 && style.ocean.a == 255;
-    if (opaque_fills) glDisable(GL_BLEND);
-    if (ocean_inverted) {
-        glDisable(GL_BLEND);
-        glUniform1i(r.flat_u.solid, 1);
-        set_color_uniform(r.flat_u.solid_color, style.background);
-        glBindVertexArray(r.outside_vao.id());
-        glDrawArrays(GL_TRIANGLES, 0, 24);  // the bands
-        if (const Impl::SlabRange* range =
-                copy_for(r.outside_slab_ranges, r.outside_world_width * std::abs(v.scale_x))) {
-            glDrawArrays(GL_TRIANGLES, range->first, range->count);
+void MapRenderer::Impl::draw_fills(const DrawParams& params, const DrawState& state, const Level& level) {
+    const double world_px = level.world_width * std::abs(params.view.scale_x);
+    if (level.fill_index_count > 0) {
+        // The window's simplified copy for this zoom, else the full fills.
+        const Level::FillCopy* copy = copy_for(level.fill_copies, world_px);
+        const bool stripes = params.hatch_px > 0.0f && any_striped;
+        // Opaque fills are drawn flat, then the striped countries again with stripes
+        // (the same triangles, unblended: the same pixels as one striped pass).
+        // Translucent ones would blend twice, so they take one striped pass.
+        const bool striped_pass_only = stripes && !state.opaque_fills;
+        const Impl::FillUniforms& u = striped_pass_only ? fill_u : flat_u;
+        (striped_pass_only ? fill : fill_flat).use();
+        glUniform1i(u.solid, 0);
+        glBindVertexArray(copy ? copy->vao.id() : level.fill_vao.id());
+        const auto draw_triangles = [](GLsizei first, GLsizei count) {
+            glDrawElements(GL_TRIANGLES, count * 3, GL_UNSIGNED_INT,
+                           reinterpret_cast<const void*>(static_cast<size_t>(first) * 3 *
+                                                         sizeof(uint32_t)));
+        };
+        draw_visible(copy ? copy->chunks : level.fill_chunks, state.view_box, draw_triangles);
+        if (stripes && !striped_pass_only) {
+            fill.use();
+            glUniform1i(fill_u.solid, 0);
+            for (const Level::CountryRun& run : copy ? copy->runs : level.fill_runs) {
+                if (run.country < striped.size() && striped[run.country])
+                    draw_triangles(run.first, run.count);
+            }
         }
-        if (!opaque_fills) glEnable(GL_BLEND);
-    } else if (r.outline_count > 0 && !ocean_by_clear) {
-        glUniform1i(r.flat_u.solid, 1);
-        set_color_uniform(r.flat_u.solid_color, style.ocean);
-        glBindVertexArray(r.outline_vao.id());
-        glDrawArrays(GL_TRIANGLES, 0, r.outline_count);
     }
-    if (params.edge_fringes && r.outline_segment_count > 0 && !ocean_by_clear) {
-        glEnable(GL_BLEND);
-        r.fringe.use();
-        r.set_fringe_uniforms(v, w, h, style);
-        glUniform1i(r.fringe_u.solid, 1);
-        set_color_uniform(r.fringe_u.solid_color, style.ocean);
-        glBindVertexArray(r.outline_segment_vao.id());
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, r.outline_segment_count);
-        r.fill_flat.use();
-        if (opaque_fills) glDisable(GL_BLEND);
-    }
+}
 
-    // The view in projected units, grown by a few pixels for border widths.
-    geo::BBox view_box;
-    {
-        const geo::Vec2 a = v.to_map({-4.0, -4.0});
-        const geo::Vec2 b = v.to_map({w + 4.0, h + 4.0});
-        view_box.add(a);
-        view_box.add(b);
+// Fringes (exports), then the borders: the window's strips or segments direct, or the
+// exports' coverage passes.
+void MapRenderer::Impl::draw_borders(const DrawParams& params, const DrawState& state, const Level& level) {
+    const double w = params.width, h = params.height;
+    const ViewTransform& v = params.view;
+    const MapStyle& style = params.style;
+    glEnable(GL_BLEND);
+    // Borders at least 2 px wide and opaque cover every pixel a fill edge can get
+    // wrong (pixel centres within 0.71 px of the edge) with full coverage: the
+    // country fringes would not show, so they are skipped (an 8K export's case).
+    const bool borders_hide_edges = style.border_width_px >= 2.0f && style.border.a == 255;
+    if (params.edge_fringes && level.instanced && level.segment_count > 0 &&
+        !borders_hide_edges) {
+        fringe.use();
+        set_fringe_uniforms(v, w, h, style);
+        glUniform1i(fringe_u.solid, 0);
+        draw_segment_instances(level, state.view_box);
     }
-    const std::optional<geo::Lod> lod = level_for(params.lod);
-    if (lod) {
+    if (level.segment_count > 0 && style.border_width_px > 0.0f && style.border.a > 0 &&
+        params.direct_borders && (!level.direct_copies.empty() || level.border_texture)) {
+        draw_border_runs(params, state, level);
+    } else if (level.instanced && level.segment_count > 0 && style.border_width_px > 0.0f &&
+               style.border.a > 0) {
+        // Pass 1: coverage of every segment, combined with max().
+        coverage.ensure(params.width, params.height);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, coverage.framebuffer());
+        glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glBlendEquation(GL_MAX);
+        const float width_px = style.border_width_px;
+        const float drawn = std::max(width_px, 1.0f);
+        border.use();
+        set_segment_uniforms(border_u, v, w, h, drawn);
+        glUniform1f(border_u.alpha_scale, std::min(width_px, 1.0f));
+        draw_segment_instances(level, state.view_box);
+
+        // Pass 2: the border colour, weighted by coverage, over the map.
+        coverage.composite(static_cast<GLuint>(state.target), style.border);
+    }
+}
+
+void MapRenderer::Impl::draw_border_runs(const DrawParams& params, const DrawState& state, const Level& level) {
+    const double w = params.width, h = params.height;
+    const ViewTransform& v = params.view;
+    const MapStyle& style = params.style;
+    const double world_px = level.world_width * std::abs(v.scale_x);
+    const float width_px = style.border_width_px;
+    const float drawn = std::max(width_px, 1.0f);
+    ensure_direct();
+    Color c = style.border;
+    c.a = static_cast<uint8_t>(std::lround(c.a * std::min(width_px, 1.0f)));
+    // The window's copy for this zoom (strips of runs), else every segment.
+    const Level::DirectCopy* copy = copy_for(level.direct_copies, world_px);
+    const auto& u = copy ? strip_u : direct_u;
+    (copy ? strip : direct).use();
+    // Strips reach only as far as the coverage ramp does (half a pixel past the
+    // line): less overlap where a sharp turn folds the strip onto itself.
+    set_segment_uniforms(u, v, w, h, drawn, copy ? 0.5f : 1.0f);
+    set_color_uniform(u.color, c);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_BUFFER,
+                  copy ? copy->texture.id() : level.border_texture.id());
+    glUniform1i(u.segments, 0);
+    glBindVertexArray(empty_vao.id());
+    if (copy) {
+        // Two vertices a point, one strip a run, the runs of the visible chunks.
+        std::vector<GLint>& firsts = strip_firsts;
+        std::vector<GLsizei>& counts = strip_counts;
+        firsts.clear();
+        counts.clear();
+        draw_visible(copy->chunks, state.view_box, [&](GLsizei first, GLsizei count) {
+            for (auto k = static_cast<size_t>(first); k < static_cast<size_t>(first + count); ++k) {
+                firsts.push_back(2 * copy->run_starts[k]);
+                counts.push_back(2 * (copy->run_starts[k + 1] - copy->run_starts[k]));
+            }
+        });
+        // Where a sharp turn folds a strip onto itself, its pixels would be blended
+        // twice (dark specks on jagged coasts): with a stencil buffer, each pixel
+        // takes the first fragment that covers it.
+        if (state.stencil_ready) {
+            glEnable(GL_STENCIL_TEST);
+            glStencilFunc(GL_EQUAL, 0, 0xff);
+            glStencilOp(GL_KEEP, GL_KEEP, GL_INCR);
+        }
+        if (!firsts.empty()) {
+            glMultiDrawArrays(GL_TRIANGLE_STRIP, firsts.data(), counts.data(),
+                              static_cast<GLsizei>(firsts.size()));
+        }
+        if (state.stencil_ready) glDisable(GL_STENCIL_TEST);
+    } else {
+        draw_visible(level.segment_chunks, state.view_box, [](GLsizei first, GLsizei count) {
+            glDrawArrays(GL_TRIANGLES, first * 6, count * 6);
+        });
+    }
+    glBindTexture(GL_TEXTURE_BUFFER, 0);
+}
+
+void MapRenderer::draw(const DrawParams& params) {
+    Impl& r = *impl_;
+    if (params.width <= 0 || params.height <= 0) return;
+    const Impl::DrawState state = r.begin_draw(params);
+    r.clear_and_draw_ocean(params, state);
+    if (const std::optional<geo::Lod> lod = level_for(params.lod)) {
         const Level& level = r.levels[static_cast<size_t>(*lod)];
-        const double world_px = level.world_width * std::abs(v.scale_x);
-        if (level.fill_index_count > 0) {
-            // The window's simplified copy for this zoom, else the full fills.
-            const Level::FillCopy* copy = copy_for(level.fill_copies, world_px);
-            const bool stripes = params.hatch_px > 0.0f && r.any_striped;
-            // Opaque fills are drawn flat, then the striped countries again with stripes
-            // (the same triangles, unblended: the same pixels as one striped pass).
-            // Translucent ones would blend twice, so they take one striped pass.
-            const bool striped_pass_only = stripes && !opaque_fills;
-            const Impl::FillUniforms& u = striped_pass_only ? r.fill_u : r.flat_u;
-            (striped_pass_only ? r.fill : r.fill_flat).use();
-            glUniform1i(u.solid, 0);
-            glBindVertexArray(copy ? copy->vao.id() : level.fill_vao.id());
-            const auto draw_triangles = [](GLsizei first, GLsizei count) {
-                glDrawElements(GL_TRIANGLES, count * 3, GL_UNSIGNED_INT,
-                               reinterpret_cast<const void*>(static_cast<size_t>(first) * 3 *
-                                                             sizeof(uint32_t)));
-            };
-            draw_visible(copy ? copy->chunks : level.fill_chunks, view_box, draw_triangles);
-            if (stripes && !striped_pass_only) {
-                r.fill.use();
-                glUniform1i(r.fill_u.solid, 0);
-                for (const Level::CountryRun& run : copy ? copy->runs : level.fill_runs) {
-                    if (run.country < r.striped.size() && r.striped[run.country])
-                        draw_triangles(run.first, run.count);
-                }
-            }
-        }
-        glEnable(GL_BLEND);
-        // Borders at least 2 px wide and opaque cover every pixel a fill edge can get
-        // wrong (pixel centres within 0.71 px of the edge) with full coverage: the
-        // country fringes would not show, so they are skipped (an 8K export's case).
-        const bool borders_hide_edges = style.border_width_px >= 2.0f && style.border.a == 255;
-        if (params.edge_fringes && level.instanced && level.segment_count > 0 &&
-            !borders_hide_edges) {
-            r.fringe.use();
-            r.set_fringe_uniforms(v, w, h, style);
-            glUniform1i(r.fringe_u.solid, 0);
-            draw_segment_instances(level, view_box);
-        }
-        if (level.segment_count > 0 && style.border_width_px > 0.0f && style.border.a > 0 &&
-            params.direct_borders && (!level.direct_copies.empty() || level.border_texture)) {
-            const float width_px = style.border_width_px;
-            const float drawn = std::max(width_px, 1.0f);
-            r.ensure_direct();
-            Color c = style.border;
-            c.a = static_cast<uint8_t>(std::lround(c.a * std::min(width_px, 1.0f)));
-            // The window's copy for this zoom (strips of runs), else every segment.
-            const Level::DirectCopy* copy = copy_for(level.direct_copies, world_px);
-            const auto& u = copy ? r.strip_u : r.direct_u;
-            (copy ? r.strip : r.direct).use();
-            // Strips reach only as far as the coverage ramp does (half a pixel past the
-            // line): less overlap where a sharp turn folds the strip onto itself.
-            set_segment_uniforms(u, v, w, h, drawn, copy ? 0.5f : 1.0f);
-            set_color_uniform(u.color, c);
-            glActiveTexture(GL_TEXTURE0);
-            glBindTexture(GL_TEXTURE_BUFFER,
-                          copy ? copy->texture.id() : level.border_texture.id());
-            glUniform1i(u.segments, 0);
-            glBindVertexArray(r.empty_vao.id());
-            if (copy) {
-                // Two vertices a point, one strip a run, the runs of the visible chunks.
-                std::vector<GLint>& firsts = r.strip_firsts;
-                std::vector<GLsizei>& counts = r.strip_counts;
-                firsts.clear();
-                counts.clear();
-                draw_visible(copy->chunks, view_box, [&](GLsizei first, GLsizei count) {
-                    for (auto k = static_cast<size_t>(first); k < static_cast<size_t>(first + count); ++k) {
-                        firsts.push_back(2 * copy->run_starts[k]);
-                        counts.push_back(2 * (copy->run_starts[k + 1] - copy->run_starts[k]));
-                    }
-                });
-                // Where a sharp turn folds a strip onto itself, its pixels would be blended
-                // twice (dark specks on jagged coasts): with a stencil buffer, each pixel
-                // takes the first fragment that covers it.
-                if (stencil_ready) {
-                    glEnable(GL_STENCIL_TEST);
-                    glStencilFunc(GL_EQUAL, 0, 0xff);
-                    glStencilOp(GL_KEEP, GL_KEEP, GL_INCR);
-                }
-                if (!firsts.empty()) {
-                    glMultiDrawArrays(GL_TRIANGLE_STRIP, firsts.data(), counts.data(),
-                                      static_cast<GLsizei>(firsts.size()));
-                }
-                if (stencil_ready) glDisable(GL_STENCIL_TEST);
-            } else {
-                draw_visible(level.segment_chunks, view_box, [](GLsizei first, GLsizei count) {
-                    glDrawArrays(GL_TRIANGLES, first * 6, count * 6);
-                });
-            }
-            glBindTexture(GL_TEXTURE_BUFFER, 0);
-        } else if (level.instanced && level.segment_count > 0 && style.border_width_px > 0.0f &&
-                   style.border.a > 0) {
-            // Pass 1: coverage of every segment, combined with max().
-            r.coverage.ensure(params.width, params.height);
-            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r.coverage.framebuffer());
-            glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
-            glClear(GL_COLOR_BUFFER_BIT);
-            glBlendEquation(GL_MAX);
-            const float width_px = style.border_width_px;
-            const float drawn = std::max(width_px, 1.0f);
-            r.border.use();
-            set_segment_uniforms(r.border_u, v, w, h, drawn);
-            glUniform1f(r.border_u.alpha_scale, std::min(width_px, 1.0f));
-            draw_segment_instances(level, view_box);
-
-            // Pass 2: the border colour, weighted by coverage, over the map.
-            r.coverage.composite(static_cast<GLuint>(target), style.border);
-        }
+        r.draw_fills(params, state, level);
+        r.draw_borders(params, state, level);
     }
-
     glEnable(GL_BLEND);
     glBindVertexArray(0);
     glBindTexture(GL_TEXTURE_2D, 0);
     glUseProgram(0);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
-    glViewport(saved_viewport[0], saved_viewport[1], saved_viewport[2], saved_viewport[3]);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(state.target));
+    glViewport(state.saved_viewport[0], state.saved_viewport[1], state.saved_viewport[2], state.saved_viewport[3]);
     GL_CHECK((void)0);
 }
 

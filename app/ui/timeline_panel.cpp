@@ -345,32 +345,7 @@ void TimelinePanel::draw_track(PanelContext& ctx, float height) {
     // Tooltip for the hovered tick or ruling.
     if (hover_dist < pick_px + r + 2 && (hovered) && hover_day != 0 &&
         (hover_ruling ? day_rulings_.count(hover_day) : day_events_.count(hover_day))) {
-        const auto& list = hover_ruling ? day_rulings_.at(hover_day) : day_events_.at(hover_day);
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(font * 30.0f);
-        const std::string head = format_day(hover_day) + (hover_ruling ? " \xE2\x80\x94 court ruling" : "");
-        ImGui::TextUnformatted(head.c_str());
-        ImGui::Separator();
-        size_t shown = 0;
-        for (uint32_t i : list) {
-            const data::Event& e = events[i];
-            if (shown++ == 8) {
-                const std::string more = "\xE2\x80\xA6 and " + std::to_string(list.size() - 8) + " more";
-                ImGui::TextDisabled("%s", more.c_str());
-                break;
-            }
-            const std::string status = e.status >= 0 ? table[static_cast<size_t>(e.status)].label : "";
-            swatch(status_color(table, e.status, ctx.scene.theme));
-            ImGui::SameLine();
-            std::string who = e.global() ? status
-                                         : ctx.data.countries().country(e.country).name + " \xE2\x80\x94 " + status;
-            if (e.date.approximate()) who += " (" + data::format_date(e.date) + ")";
-            ImGui::TextUnformatted(who.c_str());
-            ImGui::TextUnformatted(e.summary.c_str());
-            if (!e.source_publisher.empty()) ImGui::TextDisabled("%s", e.source_publisher.c_str());
-        }
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
+        draw_tick_tooltip(ctx, hover_day, hover_ruling);
     }
 
     // Click or drag on the track moves the date.
@@ -380,6 +355,41 @@ void TimelinePanel::draw_track(PanelContext& ctx, float height) {
         playing_ = false;
         go_to(ctx.scene, std::clamp(day_of(mouse.x), range_.start, range_.end));
     }
+}
+
+// The tooltip of an event tick or a ruling diamond: that day's events with their
+// statuses, summaries and publishers (at most eight).
+void TimelinePanel::draw_tick_tooltip(const PanelContext& ctx, data::Day hover_day, bool hover_ruling) const {
+    const data::Timeline& timeline = ctx.data.timeline();
+    const data::StatusTable& table = timeline.statuses();
+    const auto& events = timeline.events();
+    const float font = ImGui::GetFontSize();
+    const auto& list = hover_ruling ? day_rulings_.at(hover_day) : day_events_.at(hover_day);
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(font * 30.0f);
+    const std::string head = format_day(hover_day) + (hover_ruling ? " \xE2\x80\x94 court ruling" : "");
+    ImGui::TextUnformatted(head.c_str());
+    ImGui::Separator();
+    size_t shown = 0;
+    for (uint32_t i : list) {
+        const data::Event& e = events[i];
+        if (shown++ == 8) {
+            const std::string more = "\xE2\x80\xA6 and " + std::to_string(list.size() - 8) + " more";
+            ImGui::TextDisabled("%s", more.c_str());
+            break;
+        }
+        const std::string status = e.status >= 0 ? table[static_cast<size_t>(e.status)].label : "";
+        swatch(status_color(table, e.status, ctx.scene.theme));
+        ImGui::SameLine();
+        std::string who = e.global() ? status
+                                     : ctx.data.countries().country(e.country).name + " \xE2\x80\x94 " + status;
+        if (e.date.approximate()) who += " (" + data::format_date(e.date) + ")";
+        ImGui::TextUnformatted(who.c_str());
+        ImGui::TextUnformatted(e.summary.c_str());
+        if (!e.source_publisher.empty()) ImGui::TextDisabled("%s", e.source_publisher.c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
 }
 
 }  // namespace deportmap::ui

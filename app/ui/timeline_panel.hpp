@@ -70,6 +70,7 @@ public:
 private:
     void keys(PanelContext& ctx);
     void draw_track(PanelContext& ctx, float height);
+    void draw_tick_tooltip(const PanelContext& ctx, data::Day day, bool ruling) const;
 
     uint64_t built_generation_ = UINT64_MAX;
     TimelineRange range_;

@@ -11,6 +11,13 @@ configured=""
 if [ ! -f "$build/CMakeCache.txt" ] || { [ -n "$werror" ] && [ "$werror" != "$configured" ]; }; then
   args=(-DCMAKE_BUILD_TYPE=Release)
   [ -n "$werror" ] && args+=("-DDEPORTMAP_WERROR=$werror")
-  cmake -S "$root" -B "$build" "${args[@]}" | grep -E "deportmap options|not found|not added" >&2 || true
+  log=$(mktemp)
+  if ! cmake -S "$root" -B "$build" "${args[@]}" >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    exit 1
+  fi
+  grep -E "deportmap options|not found|not added" "$log" >&2 || true
+  rm -f "$log"
 fi
 cmake --build "$build" -j "$(nproc)" -- --no-print-directory >&2

@@ -11,14 +11,24 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <memory>
+#include <regex>
+#include <set>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "core/geo/mesh.hpp"
 #include "core/geo/world.hpp"
 #include "core/geo/globe.hpp"
+#include "core/paint.hpp"
+#include "export/engine.hpp"
 #include "ui/map_app.hpp"
 #include "ui/map_input.hpp"
 #include "ui/map_overlay.hpp"
@@ -342,6 +352,90 @@ TEST_F(MapAppHarness, DateChangeRecoloursWithAFade) {
     for (int i = 0; i < 30; ++i) frame(10, 400, false);
     EXPECT_NE(app_->colors(), before);
     EXPECT_FALSE(frame(10, 400, false).animating);
+}
+
+// The SVG export's lines, read for what the agreement test compares.
+struct SvgPaint {
+    std::map<std::string, std::string> fill_of;  // country -> its status group's fill
+    std::set<std::string> striped;               // countries in the striped overlay
+    std::map<std::string, int> legend;           // legend label -> count
+};
+
+SvgPaint read_svg_paint(const std::string& path) {
+    SvgPaint out;
+    std::ifstream in(path);
+    const std::regex group(R"re(<g id="([a-z_-]+)"(?: fill="(#[0-9a-f]{6}|url\(#hatch\))")?)re");
+    const std::regex country(R"re(<path (?:id|data-country)="([A-Z0-9-]+)")re");
+    const std::regex text(R"re(<text [^>]*>([^<]*)</text>)re");
+    const std::regex bold_count(R"re(<text [^>]*font-weight="bold"[^>]*>([0-9]+)</text>)re");
+    std::string group_fill, last_label;
+    bool in_stripes = false;
+    for (std::string line; std::getline(in, line);) {
+        std::smatch m;
+        if (std::regex_search(line, m, group)) {
+            in_stripes = m[1] == "approximate";
+            group_fill = m[2];
+        } else if (std::regex_search(line, m, country)) {
+            if (in_stripes) {
+                out.striped.insert(m[1]);
+            } else if (!group_fill.empty()) {
+                out.fill_of[m[1]] = group_fill;
+            }
+        } else if (std::regex_search(line, m, bold_count)) {
+            out.legend[last_label] = std::stoi(m[1]);
+        } else if (std::regex_search(line, m, text)) {
+            last_label = m[1];
+        }
+    }
+    return out;
+}
+
+// One Scene through the window's path (MapApp's colour table after its fade, and its
+// legend counts) and the export's path (the engine writing an SVG): a highlighted status
+// dims the others, exactly the highlighted status's countries dated only to the month or
+// year are striped, and the legend counts are the same, in both.
+TEST_F(MapAppHarness, WindowAndExportPaintTheSameScene) {
+    const std::string date = "2025-07-15";
+    const std::string status = "contacted";
+    app_->apply_actions(parse_actions("date:" + date + ";hover-legend:" + status), *world_);
+    for (int i = 0; i < 120; ++i) frame(kW - 20.0f, kH * 0.5f, false);  // the fade ends
+    const std::vector<Color>& window = app_->colors();
+    ASSERT_EQ(window.size(), world_->countries.size());
+
+    const std::string dir = testing::TempDir() + "paint_agreement_" + std::to_string(::getpid());
+    std::filesystem::create_directories(dir);
+    exporter::ExportRequest request;
+    request.params.out = dir + "/same.svg";
+    request.params.date = date;
+    request.params.highlight_status = status;
+    const exporter::ExportOutcome outcome = exporter::run_export(request);
+    ASSERT_TRUE(outcome.ok()) << outcome.failure->message;
+    const SvgPaint svg = read_svg_paint(request.params.out);
+
+    std::set<std::string> striped_window;
+    size_t compared = 0;
+    for (size_t i = 0; i < window.size(); ++i) {
+        const std::string& iso3 = world_->countries[i].iso3;
+        if (window[i].a == kApproximateAlpha) striped_window.insert(iso3);
+        const auto it = svg.fill_of.find(iso3);
+        if (it == svg.fill_of.end()) continue;
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "#%02x%02x%02x", window[i].r, window[i].g, window[i].b);
+        EXPECT_EQ(it->second, hex) << iso3;
+        ++compared;
+    }
+    EXPECT_GT(compared, 150u);
+    EXPECT_FALSE(striped_window.empty()) << "the date should have approximate '" << status << "' countries";
+    EXPECT_EQ(striped_window, svg.striped);
+
+    const json legend = state()["legend"];
+    const data::StatusTable& table = app_->data().timeline().statuses();
+    for (const data::StatusIndex s : table.legend()) {
+        const data::Status& st = table[static_cast<size_t>(s)];
+        ASSERT_TRUE(svg.legend.count(st.label)) << st.label;
+        EXPECT_EQ(svg.legend.at(st.label), legend[st.key].get<int>()) << st.key;
+    }
+    std::filesystem::remove_all(dir);
 }
 
 TEST_F(MapAppHarness, FrameCostOnTheCpu) {

@@ -1,0 +1,226 @@
+// The export engine called as a library (no binary): requests that are wrong fail with a
+// typed, one-line error before anything is written; a good request writes the file and
+// its sidecar and says what it wrote; the option table round-trips through the command
+// line, the sidecar and the dialog's argv.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/util/args.hpp"
+#include "export/engine.hpp"
+#include "export/options.hpp"
+#include "export/sidecar.hpp"
+
+namespace deportmap::exporter {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path scratch(const std::string& name) {
+    const fs::path dir = fs::path(testing::TempDir()) / ("engine_" + name + "_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+// The request `deportmap export ARGS...` makes.
+ExportRequest request_of(const std::vector<std::string>& argv) {
+    const Args args(argv, export_value_option_names(), export_flag_names());
+    ExportRequest r;
+    r.params = params_from_args(args);
+    return r;
+}
+
+void expect_failure(const std::vector<std::string>& argv, ExportErrorKind kind, const std::string& part) {
+    std::string line;
+    for (const std::string& a : argv) line += a + " ";
+    ExportOutcome outcome;
+    try {
+        outcome = run_export(request_of(argv));
+    } catch (const UsageError& e) {  // the parser's own errors (syntax)
+        EXPECT_EQ(kind, ExportErrorKind::Usage) << line;
+        EXPECT_NE(std::string(e.what()).find(part), std::string::npos) << line << ": " << e.what();
+        return;
+    }
+    ASSERT_FALSE(outcome.ok()) << line;
+    EXPECT_EQ(outcome.failure->kind, kind) << line << ": " << outcome.failure->message;
+    EXPECT_NE(outcome.failure->message.find(part), std::string::npos) << line << ": " << outcome.failure->message;
+    EXPECT_EQ(outcome.failure->message.find('\n'), std::string::npos) << "one line: " << outcome.failure->message;
+}
+
+TEST(ExportEngine, BadRequestsFailWithTypedOneLineErrors) {
+    const fs::path dir = scratch("bad");
+    const std::string out = (dir / "bad.png").string();
+    using K = ExportErrorKind;
+    expect_failure({"--out", out, "--width", "0", "--height", "10"}, K::Usage, "--width must be a positive number of pixels");
+    expect_failure({"--out", out, "--width", "10", "--height", "-5"}, K::Usage, "--height must be a positive number of pixels");
+    expect_failure({"--out", out, "--width", "ten"}, K::Usage, "expects a whole number");
+    expect_failure({"--out", out, "--width", "100000", "--height", "10"}, K::Usage, "is too large");
+    expect_failure({"--out", out, "--width", "9999999"}, K::Usage, "is too large");
+    expect_failure({"--out", out, "--projection", "gall"}, K::Usage, "unknown projection 'gall'");
+    expect_failure({"--out", out, "--bounds", "1,2,3"}, K::Usage, "--bounds expects MINLON,MINLAT,MAXLON,MAXLAT");
+    expect_failure({"--out", out, "--bounds", "10,0,5,5"}, K::Usage, "the minimum must be below the maximum");
+    expect_failure({"--out", out, "--bounds", "-200,-90,180,90"}, K::Usage, "longitudes must lie in -180..180");
+    expect_failure({"--out", out, "--layout", "poster"}, K::Usage, "unknown --layout 'poster'");
+    expect_failure({"--out", out, "--lod", "20m"}, K::Usage, "unknown --lod");
+    expect_failure({"--out", out, "--preset", "huge"}, K::Usage, "unknown --preset 'huge'");
+    expect_failure({"--out", out, "--preset", "4k", "--width", "10"}, K::Usage, "not both");
+    expect_failure({"--out", out, "--fps", "500", "--dates", "2025..2026", "--animate", (dir / "a.mp4").string()},
+                   K::Usage, "--fps must be between 1 and 120");
+    expect_failure({"--out", out, "--animate", (dir / "a.mp4").string()}, K::Usage, "--animate needs");
+    expect_failure({"--out", (dir / "m.tif").string()}, K::Usage, "must end in .png or .svg");
+    expect_failure({"--width", "10", "--height", "10"}, K::Usage, "export needs --out");
+    expect_failure({"--out", out, "--hide-status", "nonsense"}, K::Usage, "unknown status 'nonsense'");
+    expect_failure({"--out", out, "--highlight", "XXX"}, K::Usage, "no country with the code 'XXX'");
+    expect_failure({"--out", "/nonexistent-deportmap-folder/map.png"}, K::Input,
+                   "cannot write /nonexistent-deportmap-folder/map.png");
+    expect_failure({"--out", out, "--boundaries", "/nonexistent-deportmap/b.gpkg"}, K::Input,
+                   "/nonexistent-deportmap/b.gpkg");
+    expect_failure({"--out", out, "--logo", (dir / "none.png").string()}, K::Input, "none.png");
+    EXPECT_FALSE(fs::exists(out));
+    EXPECT_FALSE(fs::exists(out + ".json"));
+}
+
+TEST(ExportEngine, WritesTheFileAndItsSidecarAndReportsThem) {
+    const fs::path dir = scratch("good");
+    ExportRequest request = request_of({"--out", (dir / "m.svg").string(), "--width", "400", "--height", "200",
+                                        "--date", "2025-07", "--layout", "map-only"});
+    std::vector<size_t> progress;
+    ExportCallbacks callbacks;
+    callbacks.progress = [&](size_t done, size_t total, const std::string& file) {
+        progress.push_back(done);
+        EXPECT_EQ(total, 1u);
+        EXPECT_EQ(file, (dir / "m.svg").string());
+    };
+    const ExportOutcome outcome = run_export(request, callbacks);
+    ASSERT_TRUE(outcome.ok()) << outcome.failure->message;
+    const ExportResult& r = *outcome.result;
+    EXPECT_EQ(r.outputs, std::vector<std::string>{(dir / "m.svg").string()});
+    EXPECT_EQ(r.sidecar, (dir / "m.svg.json").string());
+    EXPECT_EQ(r.frames, 1u);
+    EXPECT_EQ(r.width, 400);
+    EXPECT_EQ(r.height, 200);
+    EXPECT_EQ(progress, std::vector<size_t>{1});
+    EXPECT_TRUE(fs::exists(r.sidecar));
+    // The sidecar holds the request's parameters.
+    const ExportParams back = read_sidecar(r.sidecar);
+    EXPECT_EQ(back.date, "2025-07");
+    EXPECT_EQ(back.width, 400);
+    EXPECT_EQ(back.layout, "map-only");
+
+    // --from repeats it byte for byte, here into another file.
+    ExportRequest again;
+    again.from = r.sidecar;
+    again.out_override = (dir / "again.svg").string();
+    const ExportOutcome repeated = run_export(again);
+    ASSERT_TRUE(repeated.ok()) << repeated.failure->message;
+    std::ifstream a(dir / "m.svg", std::ios::binary), b(dir / "again.svg", std::ios::binary);
+    const std::string first((std::istreambuf_iterator<char>(a)), {}), second((std::istreambuf_iterator<char>(b)), {});
+    EXPECT_FALSE(first.empty());
+    EXPECT_EQ(first, second);
+}
+
+// A request with a value in every option that takes one (not necessarily a valid
+// export: the table's round trips are checked, not the engine).
+ExportParams every_option_set() {
+    ExportParams p;
+    p.out = "o.png";
+    p.date = "2025-03";
+    p.preset = "4k";
+    p.width = 640;
+    p.height = 480;
+    p.scale = 1.5;
+    p.size_scale = 0.5;
+    p.dpi = 300;
+    p.projection = "robinson";
+    p.bounds = std::array<double, 4>{-20.5, 30.25, 45, 72.125};
+    p.focus = {"RWA", "UGA"};
+    p.title = "T";
+    p.subtitle = "S";
+    p.source = "Src";
+    p.notes = "N";
+    p.logo = "l.png";
+    p.theme = "dark";
+    p.transparent = true;
+    p.layout = "map-only";
+    p.lod = "50m";
+    p.border_width = 1.25;
+    p.labels = true;
+    p.markers = false;
+    p.highlight = {"KOS"};
+    p.hide_status = {"declined", "contacted"};
+    p.highlight_status = "receiving";
+    p.data = {"a.csv", "b.csv"};
+    p.statuses = "s.csv";
+    p.boundaries = "b.gpkg";
+    p.id_field = "ISO";
+    p.name_field = "NAME";
+    p.each_event = true;
+    p.dates = "2025..2026";
+    p.step = "1w";
+    p.animate = "a.mp4";
+    p.fps = 12;
+    p.hold_last = 2.5;
+    return p;
+}
+
+void expect_same(const ExportParams& a, const ExportParams& b) {
+    EXPECT_EQ(params_to_json(a).dump(), params_to_json(b).dump());
+}
+
+TEST(ExportOptions, EveryOptionRoundTripsThroughArgvAndSidecar) {
+    const ExportParams p = every_option_set();
+    std::vector<std::string> argv = params_to_argv(p);
+    const Args args(argv, export_value_option_names(), export_flag_names());
+    expect_same(params_from_args(args), p);
+    expect_same(params_from_json(params_to_json(p), "test.json"), p);
+    // Defaults give no options but --out.
+    ExportParams defaults;
+    defaults.out = "x.png";
+    EXPECT_EQ(params_to_argv(defaults), (std::vector<std::string>{"--out", "x.png"}));
+}
+
+TEST(ExportOptions, HelpSidecarAndFromCheckCoverEveryOption) {
+    const std::string help = export_help();
+    const auto json = params_to_json(ExportParams{});
+    const Args none(std::vector<std::string>{}, export_value_option_names(), export_flag_names());
+    EXPECT_EQ(first_recorded_option(none), nullptr);
+    for (const ExportOption& o : export_options()) {
+        EXPECT_NE(help.find(std::string("--") + o.name), std::string::npos) << o.name;
+        EXPECT_TRUE(json.contains(o.key)) << o.key;
+        if (std::string(o.name) == "out") continue;
+        std::vector<std::string> argv = {"--from", "x.json", std::string("--") + o.name};
+        const bool flag = o.form == OptionForm::Flag || o.form == OptionForm::InvertedFlag;
+        if (!flag) argv.push_back("1");
+        const Args given(argv, export_value_option_names(), export_flag_names());
+        EXPECT_STREQ(first_recorded_option(given), o.name);
+    }
+    EXPECT_EQ(json.size(), export_options().size());
+}
+
+TEST(ExportOptions, SidecarValuesOfTheWrongTypeOrRangeNameTheField) {
+    auto j = params_to_json(ExportParams{});
+    j["width"] = 1e20;
+    try {
+        params_from_json(j, "s.json");
+        ADD_FAILURE() << "1e20 accepted as a width";
+    } catch (const SidecarError& e) {
+        EXPECT_NE(std::string(e.what()).find("s.json: parameters.width must be a whole number"), std::string::npos)
+            << e.what();
+    }
+    j = params_to_json(ExportParams{});
+    j["title"] = 5;
+    try {
+        params_from_json(j, "s.json");
+        ADD_FAILURE() << "a number accepted as a title";
+    } catch (const SidecarError& e) {
+        EXPECT_STREQ(e.what(), "s.json: parameters.title has the wrong type");
+    }
+}
+
+}  // namespace
+}  // namespace deportmap::exporter

@@ -204,24 +204,6 @@ int run_window(const Argv& args) {
         std::fprintf(stderr, "deportmap: %s; %s\n", e.what(), kHeadlessHint);
         return 1;
     }
-    {
-        // A software rasteriser (llvmpipe under Xvfb or without a GPU) pays for every
-        // MSAA sample: borders and markers are anti-aliased in their shaders, so reopen
-        // the window without MSAA there.
-        const auto* gl_renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
-        const std::string name = gl_renderer ? gl_renderer : "";
-        if (window->samples() > 0 && (name.find("llvmpipe") != std::string::npos ||
-                                      name.find("softpipe") != std::string::npos)) {
-            window.reset();
-            config.msaa_samples = 0;
-            try {
-                window = std::make_unique<platform::GlfwWindow>(config);
-            } catch (const platform::DisplayUnavailable& e) {
-                std::fprintf(stderr, "deportmap: %s; %s\n", e.what(), kHeadlessHint);
-                return 1;
-            }
-        }
-    }
     if (!settings_file.empty() && settings.x && settings.y) {
         platform::set_window_pos(window->handle(), {*settings.x, *settings.y});
     }

@@ -17,7 +17,7 @@ PACKAGES=(
   iso-codes              # ISO 3166-1 names and codes for the country resolver
   fonts-noto-core        # Noto Sans: UI and export text
   libgtest-dev googletest  # unit tests
-  xvfb xauth             # GUI smoke tests under xvfb-run
+  xvfb xauth             # GUI tests, each on its own Xvfb (tests/support/xserver_run.sh)
   libx11-dev             # the drag-and-drop test's X11 drag source (tests/gui/xdnd_drop.cpp)
   libxml2-utils          # xmllint: SVG validity in tests
   ffmpeg                 # animations

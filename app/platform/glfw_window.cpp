@@ -34,7 +34,7 @@ bool env_set(const char* name) {
     return v != nullptr && v[0] != '\0';
 }
 
-void set_context_hints(int samples) {
+void set_context_hints(int samples, bool visible) {
     glfwDefaultWindowHints();
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -43,6 +43,48 @@ void set_context_hints(int samples) {
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SAMPLES, samples);
     glfwWindowHint(GLFW_DOUBLEBUFFER, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+}
+
+// "DISPLAY=':99'" (or "DISPLAY is not set"), plus WAYLAND_DISPLAY when that is set:
+// which server the failed connection was meant for.
+std::string display_names() {
+    const char* x = std::getenv("DISPLAY");
+    std::string text = x != nullptr ? "DISPLAY='" + std::string(x) + "'" : "DISPLAY is not set";
+    if (const char* w = std::getenv("WAYLAND_DISPLAY"); w != nullptr && w[0] != '\0') {
+        text += ", WAYLAND_DISPLAY='" + std::string(w) + "'";
+    }
+    return text;
+}
+
+std::string gl_string(GLenum name) {
+    const auto* s = reinterpret_cast<const char*>(glGetString(name));
+    return std::string(s ? s : "?");
+}
+
+// Mesa's software rasterisers pay for every MSAA sample on the CPU, and the map's
+// borders and markers are anti-aliased in their shaders anyway.
+bool is_software_renderer(const std::string& renderer) {
+    return renderer.find("llvmpipe") != std::string::npos ||
+           renderer.find("softpipe") != std::string::npos;
+}
+
+// The MSAA sample count the real window asks for. With `wanted` > 0, a hidden probe
+// window with that many samples is opened and its GL_RENDERER read: a software
+// rasteriser gets none, a refused multisampled visual gets none. The probe is returned
+// in `probe` (or null) and must stay open until the real window exists, so GLFW keeps
+// a GL context, and its one connection to the display, the whole time.
+int choose_samples(int wanted, GLFWwindow*& probe) {
+    probe = nullptr;
+    if (wanted <= 0) return 0;
+    set_context_hints(wanted, false);
+    probe = glfwCreateWindow(16, 16, "deportmap probe", nullptr, nullptr);
+    if (probe == nullptr) return 0;  // no multisampled visual: ask for none
+    glfwMakeContextCurrent(probe);
+    const bool loaded = gladLoadGL(glfwGetProcAddress) != 0;
+    const bool software = loaded && is_software_renderer(gl_string(GL_RENDERER));
+    glfwMakeContextCurrent(nullptr);
+    return loaded && !software ? wanted : 0;
 }
 
 }  // namespace
@@ -59,7 +101,7 @@ GlfwWindow::GlfwWindow(const WindowConfig& config) {
     glfwSetErrorCallback(on_glfw_error);
     if (glfwInit() != GLFW_TRUE) {
         throw DisplayUnavailable("no display available (" + glfw_reason("glfwInit failed") +
-                                 ")");
+                                 "; " + display_names() + ")");
     }
 
     int width = std::max(1, config.width);
@@ -81,17 +123,23 @@ GlfwWindow::GlfwWindow(const WindowConfig& config) {
         }
     }
 
-    // Ask for MSAA first; some X servers offer no multisampled visual, so retry plain.
-    const int wanted = std::max(0, config.msaa_samples);
-    for (int samples : {wanted, 0}) {
-        set_context_hints(samples);
+    // The framebuffer's sample count is settled before the real window exists: a window
+    // is never closed and opened again, and GLFW stays initialised (one connection to
+    // the X server) until this object is destroyed. Dropping the last connection while
+    // starting made a default Xvfb reset and refuse the next one.
+    GLFWwindow* probe = nullptr;
+    const int samples_wanted = choose_samples(std::max(0, config.msaa_samples), probe);
+    for (int samples : {samples_wanted, 0}) {
+        set_context_hints(samples, true);
         window_ = glfwCreateWindow(width, height, config.title.c_str(), nullptr, nullptr);
         if (window_ != nullptr || samples == 0) break;
     }
+    if (probe != nullptr) glfwDestroyWindow(probe);
     if (window_ == nullptr) {
         const std::string reason = glfw_reason("glfwCreateWindow failed");
         glfwTerminate();
-        throw DisplayUnavailable("cannot open an OpenGL 3.3 core window (" + reason + ")");
+        throw DisplayUnavailable("cannot open an OpenGL 3.3 core window (" + reason + "; " +
+                                 display_names() + ")");
     }
 
     glfwMakeContextCurrent(window_);
@@ -109,10 +157,6 @@ GlfwWindow::GlfwWindow(const WindowConfig& config) {
     samples_ = samples;
     if (samples_ > 0) glEnable(GL_MULTISAMPLE);
 
-    auto gl_string = [](GLenum name) {
-        const auto* s = reinterpret_cast<const char*>(glGetString(name));
-        return std::string(s ? s : "?");
-    };
     gl_description_ = "OpenGL " + gl_string(GL_VERSION) + ", " + gl_string(GL_RENDERER);
 }
 

@@ -1,6 +1,7 @@
 // The interactive map's desktop window: GLFW 3.3 with an OpenGL 3.3 core context
-// (forward-compatible, 4x MSAA when the driver offers it), GL entry points loaded
-// through glad. Knows nothing about maps or ImGui; the window command wires them up.
+// (forward-compatible, 4x MSAA when the driver offers it and is not a software
+// rasteriser), GL entry points loaded through glad. Knows nothing about maps or
+// ImGui; the window command wires them up.
 #pragma once
 #include <optional>
 #include <stdexcept>
@@ -32,7 +33,9 @@ struct WindowConfig {
     int width = 1280;
     int height = 800;
     bool scale_to_monitor = false;
-    int msaa_samples = 4;  // 0 for none; the window falls back to none if refused
+    // 0 for none. A hidden probe window checks the renderer first: Mesa's llvmpipe and
+    // softpipe get none, and so does a display that refuses a multisampled visual.
+    int msaa_samples = 4;
     bool vsync = true;
 };
 
@@ -43,8 +46,10 @@ struct PixelSize {
 
 class GlfwWindow {
 public:
-    // Initialises GLFW, opens the window, makes its context current on the calling
-    // thread and loads GL with glad. Throws DisplayUnavailable with GLFW's reason.
+    // Initialises GLFW, settles the sample count (see WindowConfig), opens the window
+    // once, makes its context current on the calling thread and loads GL with glad.
+    // GLFW, and with it the connection to the display, stays up until the destructor.
+    // Throws DisplayUnavailable with GLFW's reason and the DISPLAY it tried.
     explicit GlfwWindow(const WindowConfig& config);
     ~GlfwWindow();
     GlfwWindow(const GlfwWindow&) = delete;

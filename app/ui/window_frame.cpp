@@ -402,6 +402,10 @@ bool WindowProgram::bench_after_swap(Frame& f) {
     glFinish();
     stage_mark(f, 4);
     bench_warm_frames_ = session_->busy() ? 0 : bench_warm_frames_ + 1;
+    if (bench_play_pending_ && bench_warm_frames_ > 0) {
+        app_->apply_actions({Action{"play", ""}}, *world_);
+        bench_play_pending_ = false;
+    }
     if (bench_warm_frames_ <= 3) bench_.drop_stages();
     if (bench_warm_frames_ > 3) bench_.add(ms_between(f.work_start, Clock::now()), process_cpu_ms() - f.cpu_at_start);
     if (!bench_.full()) return false;

@@ -122,7 +122,10 @@ void WindowProgram::apply_options_to_scene() {
     }
     app_->apply_actions(actions_, *world_);
     scene.projection = options_.projection;
-    if (options_.play) app_->apply_actions({Action{"play", ""}}, *world_);
+    // --bench-frames times playback once the background work is done (bench_after_swap),
+    // so that a slow build still measures date changes rather than a finished timeline.
+    if (options_.play && !options_.bench_frames) app_->apply_actions({Action{"play", ""}}, *world_);
+    bench_play_pending_ = options_.play && options_.bench_frames;
     globe_ = options_.globe;
 }
 

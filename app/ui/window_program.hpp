@@ -112,6 +112,7 @@ private:
     Camera camera_;
     FrameBench bench_{0};
     int bench_warm_frames_ = 0;  // frames drawn since all background work finished
+    bool bench_play_pending_ = false;  // --bench-frames --play: starts when the work is done
     std::vector<std::string> errors_;
     RecentMean work_ms_;
     RecentMean frame_ms_;

@@ -166,30 +166,6 @@ TEST_F(ExportComposeTest, SidecarRoundTripGivesIdenticalBytes) {
     }
 }
 
-TEST_F(ExportComposeTest, KilledExportLeavesNoFileUnderItsName) {
-    const fs::path target = scratch() / "killed.png";
-    {
-        std::ofstream old(target);
-        old << "previous";
-    }
-    const std::string out = target.string();
-    std::vector<std::string> args = {DEPORTMAP_BINARY, "export", "--out", out, "--width", "16000",
-                                     "--height", "9000", "--quiet"};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    ASSERT_EQ(posix_spawn(&pid, DEPORTMAP_BINARY, nullptr, nullptr, argv.data(), environ), 0);
-    // Kill it once it is well into the work (a 16000x9000 export takes many seconds).
-    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
-    kill(pid, SIGKILL);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    EXPECT_TRUE(WIFSIGNALED(status)) << "the export finished before it was killed";
-    EXPECT_EQ(slurp(target), "previous");  // the old file is untouched
-    EXPECT_FALSE(fs::exists(out + ".json"));
-}
-
 // Spawns the binary with `args` (no shell, so the signal reaches it and not a shell).
 pid_t spawn_deportmap(std::vector<std::string> args) {
     args.insert(args.begin(), DEPORTMAP_BINARY);
@@ -219,6 +195,30 @@ bool wait_for_file(pid_t pid, const fs::path& dir, const std::string& prefix, st
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     return false;
+}
+
+TEST_F(ExportComposeTest, KilledExportLeavesNoFileUnderItsName) {
+    const fs::path dir = fresh_scratch_dir("killed");
+    const fs::path target = dir / "killed.png";
+    {
+        std::ofstream old(target);
+        old << "previous";
+    }
+    const std::string out = target.string();
+    const pid_t pid = spawn_deportmap({"export", "--out", out, "--width", "16000", "--height", "9000",
+                                       "--quiet"});
+    ASSERT_GT(pid, 0);
+    // Kill it while the new PNG is being written: its hidden temporary file has appeared
+    // (a 16000x9000 page takes seconds to draw and to encode).
+    const bool writing = wait_for_file(pid, dir, ".killed.png.tmp-", std::chrono::seconds(120));
+    if (!writing) kill(pid, SIGKILL);  // the time ran out: do not leave it running
+    ASSERT_TRUE(writing) << "the export finished before it was killed (no temporary file seen)";
+    kill(pid, SIGKILL);
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    EXPECT_TRUE(WIFSIGNALED(status)) << "the export finished before it was killed";
+    EXPECT_EQ(slurp(target), "previous");  // the old file is untouched
+    EXPECT_FALSE(fs::exists(out + ".json"));
 }
 
 TEST_F(ExportComposeTest, SigtermDuringTheWriteLeavesNoTemporaryFile) {

@@ -20,7 +20,7 @@
 #include "export/temp_files.hpp"
 #include "platform/egl_context.hpp"
 #include "platform/ffmpeg_pipe.hpp"
-#include "render/offscreen.hpp"
+#include "render/offscreen_target.hpp"
 
 namespace deportmap::exporter {
 namespace {

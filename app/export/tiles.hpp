@@ -9,8 +9,8 @@
 #include "core/color.hpp"
 #include "core/geo/mesh.hpp"
 #include "export/canvas.hpp"
-#include "render/map_image.hpp"
-#include "render/offscreen.hpp"
+#include "render/offscreen_map.hpp"
+#include "render/offscreen_target.hpp"
 
 namespace deportmap::exporter {
 

@@ -3,7 +3,7 @@
 // borders are instanced segments expanded to screen-space quads in the vertex shader;
 // their coverage is accumulated with GL_MAX into a single-channel texture and painted
 // once, so joins and borders shared by two countries are not darkened by double
-// blending. The window draws the meshes' screen copies instead (docs/map-drawing.md):
+// blending. The window draws the meshes' pyramid levels instead (docs/map-drawing.md):
 // simplified fills per zoom range, and borders deduplicated and simplified, as one
 // triangle strip per run blended straight in.
 #include "render/map_renderer.hpp"
@@ -17,7 +17,7 @@
 #include <limits>
 #include <vector>
 
-#include "core/geo/screen_borders.hpp"
+#include "core/geo/border_pyramid.hpp"
 #include "render/gl/objects.hpp"
 
 namespace deportmap::render {
@@ -57,26 +57,26 @@ struct Level {
     std::vector<CountryRun> fill_runs;
     std::vector<Chunk> segment_chunks;  // in segments
     // The window's copies of the borders for direct drawing (each shared border once,
-    // simplified per zoom range: MapMesh::screen_borders), coarse to fine. Empty when
+    // simplified per zoom range: MapMesh::border_pyramid), coarse to fine. Empty when
     // the mesh has none; then the full segments are drawn.
-    struct DirectCopy {
+    struct BorderRunsLevel {
         double max_world_px = 0.0;
         gl::Buffer points;    // x, y per point (run flags in their lowest bits), runs in order
         gl::Texture texture;  // the same as a texture buffer (border_strip.vert)
         std::vector<GLint> run_starts;   // run k: points [k], [k+1])
         std::vector<Chunk> chunks;  // first/count in runs
     };
-    std::vector<DirectCopy> direct_copies;
-    // The window's simplified fills (MapMesh::screen_fills): the same vertex buffers
+    std::vector<BorderRunsLevel> border_levels;
+    // The window's simplified fills (MapMesh::fill_pyramid): the same vertex buffers
     // with their own triangles, coarse to fine; past the last, the full fills.
-    struct FillCopy {
+    struct FillPyramidLevel {
         double max_world_px = 0.0;
         gl::VertexArray vao;
         gl::Buffer indices;
         std::vector<Chunk> chunks;
         std::vector<CountryRun> runs;
     };
-    std::vector<FillCopy> fill_copies;
+    std::vector<FillPyramidLevel> fill_levels;
     double world_width = 0.0;  // the mesh's width in projected units
 };
 
@@ -192,7 +192,7 @@ void draw_segment_instances(const Level& level, const geo::BBox& view) {
 // The first of `copies` (ordered by max_world_px) drawn at a world width of `world_px`
 // pixels, or null when the view is past them all.
 template <typename Copy>
-const Copy* copy_for(const std::vector<Copy>& copies, double world_px) {
+const Copy* pyramid_level_for(const std::vector<Copy>& copies, double world_px) {
     for (const Copy& c : copies) {
         if (world_px <= c.max_world_px) return &c;
     }
@@ -210,7 +210,7 @@ struct MapRenderer::Impl {
     gl::Program fill_flat;  // fill.vert + fill_flat.frag: no stripes (cheaper per pixel)
     gl::Program border;
     gl::Program direct;  // border_direct.vert + overlay_line.frag: colour blended directly
-    gl::Program strip;   // border_strip.vert + .frag: the screen copies' runs as strips
+    gl::Program strip;   // border_strip.vert + .frag: the pyramid levels' runs as strips
     gl::Program fringe;  // edge anti-aliasing without MSAA (fringe.vert/.frag)
     struct {
         GLint scale, offset, viewport, colors, color_count, no_data, solid, solid_color;
@@ -516,8 +516,8 @@ void MapRenderer::Impl::upload_level(const geo::MapMesh& mesh, Level& level) {
     upload_fills(mesh, level);
     upload_segment_instances(mesh, level);
     upload_border_runs(mesh, level);
-    if (!level.instanced && !mesh.screen_borders.empty())
-        level.segment_count = static_cast<GLsizei>(mesh.screen_borders.back().segment_count());
+    if (!level.instanced && !mesh.border_pyramid.empty())
+        level.segment_count = static_cast<GLsizei>(mesh.border_pyramid.back().segment_count());
     level.world_width = mesh.bounds.width();
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     level.ready = true;
@@ -571,12 +571,12 @@ void MapRenderer::Impl::upload_fills(const geo::MapMesh& mesh, Level& level) {
     level.fill_index_count = static_cast<GLsizei>(upload->size());
     level.fill_chunks = triangle_chunks(*upload, mesh.fill_xy);
     level.fill_runs = country_runs(*upload, mesh.fill_country);
-    for (const geo::FillCopy& copy : mesh.screen_fills) {
+    for (const geo::FillPyramidLevel& copy : mesh.fill_pyramid) {
         const bool valid = copy.indices.size() % 3 == 0 &&
             std::all_of(copy.indices.begin(), copy.indices.end(),
                         [&](uint32_t i) { return i < vertex_count; });
         if (!valid || copy.indices.empty()) continue;
-        Level::FillCopy& f = level.fill_copies.emplace_back();
+        Level::FillPyramidLevel& f = level.fill_levels.emplace_back();
         f.max_world_px = copy.max_world_px;
         f.vao = gl::VertexArray::create();
         f.indices = gl::Buffer::create();
@@ -602,7 +602,7 @@ void MapRenderer::Impl::upload_segment_instances(const geo::MapMesh& mesh, Level
     // Borders: one instance per segment (x0, y0, x1, y1), with its country, for the
     // coverage and fringe passes of exports. A mesh with screen borders (the window's)
     // is drawn from those alone, direct, and skips these buffers.
-    if (mesh.screen_borders.empty()) {
+    if (mesh.border_pyramid.empty()) {
         std::vector<float> segments;
         std::vector<uint16_t> segment_countries;
         const size_t points = mesh.line_xy.size() / 2;
@@ -641,9 +641,9 @@ void MapRenderer::Impl::upload_segment_instances(const geo::MapMesh& mesh, Level
 
 // The window's border copies: runs of points in a texture buffer, chunked by runs.
 void MapRenderer::Impl::upload_border_runs(const geo::MapMesh& mesh, Level& level) {
-    for (const geo::BorderCopy& copy : mesh.screen_borders) {
+    for (const geo::BorderPyramidLevel& copy : mesh.border_pyramid) {
         std::vector<float> points = copy.xy;
-        Level::DirectCopy d;
+        Level::BorderRunsLevel d;
         d.run_starts.assign(copy.run_starts.begin(), copy.run_starts.end());
         const size_t runs = copy.run_count();
         const size_t total = points.size() / 2;
@@ -687,7 +687,7 @@ void MapRenderer::Impl::upload_border_runs(const geo::MapMesh& mesh, Level& leve
             c.count = static_cast<GLsizei>(r) - c.first;
             d.chunks.push_back(c);
         }
-        level.direct_copies.push_back(std::move(d));
+        level.border_levels.push_back(std::move(d));
     }
 }
 
@@ -866,7 +866,7 @@ void MapRenderer::Impl::clear_and_draw_ocean(const DrawParams& params, const Dra
         glBindVertexArray(outside_vao.id());
         glDrawArrays(GL_TRIANGLES, 0, 24);  // the bands
         if (const Impl::SlabRange* range =
-                copy_for(outside_slab_ranges, outside_world_width * std::abs(v.scale_x))) {
+                pyramid_level_for(outside_slab_ranges, outside_world_width * std::abs(v.scale_x))) {
             glDrawArrays(GL_TRIANGLES, range->first, range->count);
         }
         if (!state.opaque_fills) glEnable(GL_BLEND);
@@ -916,7 +916,7 @@ void MapRenderer::Impl::draw_fills(const DrawParams& params, const DrawState& st
     const double world_px = level.world_width * std::abs(params.view.scale_x);
     if (level.fill_index_count > 0) {
         // The window's simplified copy for this zoom, else the full fills.
-        const Level::FillCopy* copy = copy_for(level.fill_copies, world_px);
+        const Level::FillPyramidLevel* copy = pyramid_level_for(level.fill_levels, world_px);
         const bool stripes = params.hatch_px > 0.0f && any_striped;
         // Opaque fills are drawn flat, then the striped countries again with stripes
         // (the same triangles, unblended: the same pixels as one striped pass).
@@ -962,7 +962,7 @@ void MapRenderer::Impl::draw_borders(const DrawParams& params, const DrawState& 
         draw_segment_instances(level, state.view_box);
     }
     if (level.segment_count > 0 && style.border_width_px > 0.0f && style.border.a > 0 &&
-        params.direct_borders && (!level.direct_copies.empty() || level.border_texture)) {
+        params.direct_borders && (!level.border_levels.empty() || level.border_texture)) {
         draw_border_runs(params, state, level);
     } else if (level.instanced && level.segment_count > 0 && style.border_width_px > 0.0f &&
                style.border.a > 0) {
@@ -995,7 +995,7 @@ void MapRenderer::Impl::draw_border_runs(const DrawParams& params, const DrawSta
     Color c = style.border;
     c.a = static_cast<uint8_t>(std::lround(c.a * std::min(width_px, 1.0f)));
     // The window's copy for this zoom (strips of runs), else every segment.
-    const Level::DirectCopy* copy = copy_for(level.direct_copies, world_px);
+    const Level::BorderRunsLevel* copy = pyramid_level_for(level.border_levels, world_px);
     const auto& u = copy ? strip_u : direct_u;
     (copy ? strip : direct).use();
     // Strips reach only as far as the coverage ramp does (half a pixel past the

@@ -10,7 +10,7 @@
 #include <cstring>
 #include <vector>
 
-#include "core/geo/screen_borders.hpp"
+#include "core/geo/border_pyramid.hpp"
 #include "render/gl/objects.hpp"
 
 namespace deportmap::render {

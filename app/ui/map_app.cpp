@@ -245,7 +245,7 @@ void MapApp::shortcuts(FrameArgs&) {
     if (ImGui::IsKeyPressed(GLFW_KEY_L, false)) scene_.labels = !scene_.labels;
     if (ImGui::IsKeyPressed(GLFW_KEY_F2, false)) panels_.legend = !panels_.legend;
     if (ImGui::IsKeyPressed(GLFW_KEY_F3, false)) panels_.timeline = !panels_.timeline;
-    if (ImGui::IsKeyPressed(GLFW_KEY_F4, false)) panels_.overlay = !panels_.overlay;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F4, false)) panels_.diagnostics = !panels_.diagnostics;
 }
 
 void MapApp::map_pointer(FrameArgs& args) {
@@ -474,7 +474,7 @@ std::string MapApp::state_json(const geo::World& world) const {
     j["panels"] = {{"legend", panels_.legend},
                    {"timeline", panels_.timeline},
                    {"details", panels_.details},
-                   {"overlay", panels_.overlay}};
+                   {"overlay", panels_.diagnostics}};
     j["problems"] = data_.dataset().problems().size();
     j["countries_named"] = data_.timeline().countries_named().size();
     return j.dump(2, ' ', false, json::error_handler_t::replace);

@@ -4,8 +4,8 @@
 #include <exception>
 #include <utility>
 
-#include "core/geo/screen_borders.hpp"
-#include "core/geo/screen_fills.hpp"
+#include "core/geo/border_pyramid.hpp"
+#include "core/geo/fill_pyramid.hpp"
 #include "render/globe_renderer.hpp"
 
 namespace deportmap::ui {
@@ -38,9 +38,9 @@ static void add_screen_copies(geo::ProjectedWorld& world,
                                                        kLod10mWorldWidthPx, kLod10mWorldWidthPx};
     for (size_t i = 0; i < static_cast<size_t>(geo::kLodCount); ++i) {
         if (world.ready[i] && levels[i]) {
-            world.meshes[i].screen_borders =
-                geo::screen_border_pyramid(world.meshes[i], range[i], range[i + 1]);
-            world.meshes[i].screen_fills = geo::screen_fill_pyramid(
+            world.meshes[i].border_pyramid =
+                geo::build_border_pyramid(world.meshes[i], range[i], range[i + 1]);
+            world.meshes[i].fill_pyramid = geo::build_fill_pyramid(
                 world.meshes[i], world.shapes[i], range[i], range[i + 1]);
         }
     }
@@ -49,7 +49,7 @@ static void add_screen_copies(geo::ProjectedWorld& world,
 MapSession::MapSession(std::shared_ptr<const geo::World> world, geo::ProjectionKind projection)
     : world_(std::move(world)), requested_(projection) {
     projected_ = geo::project_world(*world_, projection, {true, true, false});
-    // The first frame draws 1:110m: its screen copies now (about 20 ms); 1:50m's take
+    // The first frame draws 1:110m: its pyramid levels now (about 20 ms); 1:50m's take
     // about 110 ms, so the worker prepares that level again with them, then 1:10m.
     add_screen_copies(projected_, {true, false, false});
     projector_ = std::make_unique<geo::Projector>(projection);
@@ -138,10 +138,10 @@ void MapSession::worker_loop() {
     }
 }
 
-void MapSession::release_screen_copies() {
+void MapSession::release_pyramids() {
     for (geo::MapMesh& mesh : projected_.meshes) {
-        std::vector<geo::BorderCopy>().swap(mesh.screen_borders);
-        std::vector<geo::FillCopy>().swap(mesh.screen_fills);
+        std::vector<geo::BorderPyramidLevel>().swap(mesh.border_pyramid);
+        std::vector<geo::FillPyramidLevel>().swap(mesh.fill_pyramid);
     }
 }
 

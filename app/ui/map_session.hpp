@@ -54,7 +54,7 @@ public:
     const geo::ProjectedWorld& projected() const { return projected_; }
     // Frees the meshes' screen pyramids (borders and fills) once the renderer holds
     // them (they are copied to the GPU when a level is uploaded, and only for that).
-    void release_screen_copies();
+    void release_pyramids();
     // The projection of projected(), for inverse lookups on the frame's thread.
     const geo::Projector& projector() const { return *projector_; }
     // The projection last asked for (differs from projected() while it is prepared).

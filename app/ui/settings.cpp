@@ -52,7 +52,7 @@ std::string settings_to_json(const Settings& s) {
     j["panels"] = {{"legend", s.panels.legend},
                    {"details", s.panels.details},
                    {"timeline", s.panels.timeline},
-                   {"overlay", s.panels.overlay}};
+                   {"overlay", s.panels.diagnostics}};
     j["timeline_speed"] = s.speed_index;
     return j.dump(2);
 }
@@ -150,7 +150,7 @@ Settings load_settings(const std::string& path, std::string& message) {
             get_bool(p, "legend", s.panels.legend);
             get_bool(p, "details", s.panels.details);
             get_bool(p, "timeline", s.panels.timeline);
-            get_bool(p, "overlay", s.panels.overlay);
+            get_bool(p, "overlay", s.panels.diagnostics);
         } else {
             note("panels");
         }

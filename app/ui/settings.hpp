@@ -18,7 +18,7 @@ struct PanelVisibility {
     bool legend = true;
     bool details = true;
     bool timeline = true;
-    bool overlay = true;
+    bool diagnostics = true;  // the F4 readout (frame time, level, cursor); "overlay" in the settings file
 };
 
 struct Settings {

@@ -63,7 +63,7 @@ void ShortcutsPanel::draw(Scene& scene, PanelVisibility& panels) {
         ImGui::SameLine();
         ImGui::Checkbox("Details", &panels.details);
         ImGui::SameLine();
-        ImGui::Checkbox("Status overlay", &panels.overlay);
+        ImGui::Checkbox("Diagnostics (F4)", &panels.diagnostics);
     }
     ImGui::End();
 }

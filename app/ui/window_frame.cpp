@@ -134,7 +134,7 @@ void WindowProgram::load_dropped_boundaries(const std::string& path) {
     session_ = std::make_unique<MapSession>(world_, session_->requested_projection());
     session_->set_wake_callback(platform::post_empty_event);
     renderer_->upload(session_->projected());
-    session_->release_screen_copies();
+    session_->release_pyramids();
     overlay_renderer_->invalidate();
     app_->world_changed(*world_);
     camera_ = home_camera(session_->projected().world_bounds);
@@ -160,7 +160,7 @@ void WindowProgram::take_background_work(Frame& f) {
             }
         }
     }
-    if (changes.any()) session_->release_screen_copies();
+    if (changes.any()) session_->release_pyramids();
     upload_globe_levels(changes);
     for (std::string& e : changes.errors) {
         std::fprintf(stderr, "deportmap: %s\n", e.c_str());
@@ -245,7 +245,7 @@ void WindowProgram::run_ui(Frame& f) {
         if (!platform::open_url(url, error)) app_->add_message(error);
     }
     f.view = camera_.transform(bounds, f.fb.width, f.fb.height);
-    if (app_->panels().overlay) run_overlay_panel(f);
+    if (app_->panels().diagnostics) run_diagnostics_panel(f);
     f.drawn_lod = renderer_->level_for(lod_for_world_width(f.view.scale_x * bounds.width()));
     const Scene& scene = app_->scene();
     if (f.globe_active) {  // the globe's label points on the hemisphere facing the viewer
@@ -260,9 +260,9 @@ void WindowProgram::run_ui(Frame& f) {
 }
 
 // The status overlay (F4): frame times, level, cursor; projection and globe switches.
-void WindowProgram::run_overlay_panel(Frame& f) {
+void WindowProgram::run_diagnostics_panel(Frame& f) {
     const geo::BBox& bounds = session_->projected().world_bounds;
-    OverlayInfo info;
+    DiagnosticsInfo info;
     info.frame_ms = frame_ms_.value();
     info.work_ms = work_ms_.value();
     info.lod = renderer_->level_for(lod_for_world_width(f.view.scale_x * bounds.width()));
@@ -282,7 +282,7 @@ void WindowProgram::run_overlay_panel(Frame& f) {
     }
     info.errors = &errors_;
     info.bottom = f.result.bottom_left_y;
-    const OverlayActions actions = overlay_.draw(info);
+    const DiagnosticsActions actions = overlay_.draw(info);
     Scene& scene = app_->scene();
     if (actions.globe) {
         globe_ = *actions.globe;

@@ -152,7 +152,7 @@ bool WindowProgram::open_window() {
 void WindowProgram::create_renderers() {
     renderer_ = std::make_unique<render::MapRenderer>();
     renderer_->upload(session_->projected());
-    session_->release_screen_copies();
+    session_->release_pyramids();
     overlay_renderer_ = std::make_unique<render::OverlayRenderer>();
     // The orthographic globe: drawn from the session's Equirectangular levels once they
     // are the ones shown.

@@ -28,7 +28,7 @@
 #include "ui/map_input.hpp"
 #include "ui/map_overlay.hpp"
 #include "ui/map_session.hpp"
-#include "ui/overlay_panel.hpp"
+#include "ui/diagnostics_panel.hpp"
 #include "ui/settings.hpp"
 #include "ui/window_options.hpp"
 
@@ -77,7 +77,7 @@ private:
     void take_background_work(Frame& f);
     void upload_globe_levels(const MapSession::Changes& changes);
     void run_ui(Frame& f);
-    void run_overlay_panel(Frame& f);
+    void run_diagnostics_panel(Frame& f);
     void draw_map(Frame& f);
     void draw_overlays(Frame& f);
     void end_frame(Frame& f);
@@ -108,7 +108,7 @@ private:
     GlobeInput globe_input_;
     MapOverlay map_overlay_;
     MapInput input_;
-    OverlayPanel overlay_;
+    DiagnosticsPanel overlay_;
     Camera camera_;
     FrameBench bench_{0};
     int bench_warm_frames_ = 0;  // frames drawn since all background work finished

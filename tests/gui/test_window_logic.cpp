@@ -311,13 +311,13 @@ TEST_F(Session, PreparesTenMetreLevelInTheBackground) {
     EXPECT_EQ(session.projected().projection, ProjectionKind::EqualEarth);
 }
 
-// The window's screen copies: 1:110m's made by the constructor (the first frame draws
+// The window's pyramid levels: 1:110m's made by the constructor (the first frame draws
 // it), 1:50m's and 1:10m's by the worker; all freed once the renderer holds them.
 TEST_F(Session, ScreenCopiesForEveryLevel) {
     MapSession session(world_, ProjectionKind::EqualEarth);
-    EXPECT_FALSE(session.projected().meshes[0].screen_borders.empty());
-    EXPECT_FALSE(session.projected().meshes[0].screen_fills.empty());
-    EXPECT_TRUE(session.projected().meshes[1].screen_borders.empty());
+    EXPECT_FALSE(session.projected().meshes[0].border_pyramid.empty());
+    EXPECT_FALSE(session.projected().meshes[0].fill_pyramid.empty());
+    EXPECT_TRUE(session.projected().meshes[1].border_pyramid.empty());
     bool got_50m = false, got_10m = false;
     ASSERT_TRUE(poll_until(session, [&](const MapSession::Changes& c) {
         got_50m = got_50m || c.levels_added[1];
@@ -326,15 +326,15 @@ TEST_F(Session, ScreenCopiesForEveryLevel) {
     }));
     for (size_t l = 0; l < 3; ++l) {
         const geo::MapMesh& mesh = session.projected().meshes[l];
-        EXPECT_FALSE(mesh.screen_borders.empty()) << l;
-        EXPECT_FALSE(mesh.screen_fills.empty()) << l;
+        EXPECT_FALSE(mesh.border_pyramid.empty()) << l;
+        EXPECT_FALSE(mesh.fill_pyramid.empty()) << l;
         // The last border copy is the full (deduplicated) lines.
-        EXPECT_TRUE(std::isinf(mesh.screen_borders.back().max_world_px)) << l;
+        EXPECT_TRUE(std::isinf(mesh.border_pyramid.back().max_world_px)) << l;
     }
-    session.release_screen_copies();
+    session.release_pyramids();
     for (size_t l = 0; l < 3; ++l) {
-        EXPECT_TRUE(session.projected().meshes[l].screen_borders.empty());
-        EXPECT_TRUE(session.projected().meshes[l].screen_fills.empty());
+        EXPECT_TRUE(session.projected().meshes[l].border_pyramid.empty());
+        EXPECT_TRUE(session.projected().meshes[l].fill_pyramid.empty());
     }
 }
 

@@ -16,7 +16,7 @@
 #include "gl_fixture.hpp"
 #include "render/globe_renderer.hpp"
 #include "render/map_renderer.hpp"
-#include "render/offscreen.hpp"
+#include "render/offscreen_target.hpp"
 #include "render/overlay_renderer.hpp"
 
 namespace deportmap {

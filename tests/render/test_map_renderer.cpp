@@ -12,9 +12,9 @@
 
 #include "gl_fixture.hpp"
 #include "render/gl/objects.hpp"
-#include "render/map_image.hpp"
+#include "render/offscreen_map.hpp"
 #include "render/map_renderer.hpp"
-#include "render/offscreen.hpp"
+#include "render/offscreen_target.hpp"
 
 namespace deportmap {
 namespace {

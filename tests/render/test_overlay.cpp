@@ -5,12 +5,12 @@
 #include <utility>
 #include <vector>
 
-#include "core/geo/screen_borders.hpp"
+#include "core/geo/border_pyramid.hpp"
 #include "core/markers.hpp"
 #include "gl_fixture.hpp"
 #include "render/gl/objects.hpp"
 #include "render/map_renderer.hpp"
-#include "render/offscreen.hpp"
+#include "render/offscreen_target.hpp"
 #include "render/overlay_renderer.hpp"
 
 namespace deportmap {
@@ -174,7 +174,7 @@ TEST_F(GlTest, ScreenBordersDrawASharedBorderOnce) {
     };
     const auto draw = [&](bool screen, bool direct) {
         geo::MapMesh mesh = adjacent();
-        if (screen) mesh.screen_borders = geo::screen_border_pyramid(mesh);
+        if (screen) mesh.border_pyramid = geo::build_border_pyramid(mesh);
         render::MapRenderer renderer;
         renderer.upload(world_of(std::move(mesh)));
         renderer.set_country_colors(std::vector<Color>{{200, 40, 40, 255}, {40, 160, 60, 255}});
@@ -239,7 +239,7 @@ TEST_F(GlTest, BorderStripsBlendEachPixelOnce) {
 
     // The window's strips, into a target with and without a stencil buffer.
     geo::MapMesh screen = mesh;
-    screen.screen_borders = geo::screen_border_pyramid(screen);
+    screen.border_pyramid = geo::build_border_pyramid(screen);
     render::MapRenderer strips;
     strips.upload(world_of(screen));
     p.direct_borders = true;

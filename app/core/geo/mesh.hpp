@@ -11,8 +11,8 @@
 
 namespace deportmap::geo {
 
-// One copy of a level's border lines for the window (see screen_borders.hpp).
-struct BorderCopy {
+// One copy of a level's border lines for the window (see border_pyramid.hpp).
+struct BorderPyramidLevel {
     // Drawn while the level's whole width spans at most max_world_px pixels; there its
     // vertices are within half a pixel of the full lines.
     double max_world_px = 0.0;
@@ -23,9 +23,9 @@ struct BorderCopy {
     size_t segment_count() const { return xy.size() / 2 - run_count(); }
 };
 
-// A coarser triangulation of a level's fills for the window (see screen_fills.hpp):
+// A coarser triangulation of a level's fills for the window (see fill_pyramid.hpp):
 // triangles over a subset of the mesh's own vertices, so it costs only indices.
-struct FillCopy {
+struct FillPyramidLevel {
     double max_world_px = 0.0;       // drawn while the level's width spans at most this
     std::vector<uint32_t> indices;   // into MapMesh::fill_xy / fill_country
 };
@@ -43,10 +43,10 @@ struct MapMesh {
     std::vector<uint32_t> line_starts;  // size = polyline count + 1
     BBox bounds;
     // Optional, for the window: each shared border once, simplified per zoom range
-    // (screen_border_pyramid). Empty unless someone fills it; exports leave it so.
-    std::vector<BorderCopy> screen_borders;
-    // Optional, for the window: the fills simplified per zoom range (screen_fill_pyramid).
-    std::vector<FillCopy> screen_fills;
+    // (build_border_pyramid). Empty unless someone fills it; exports leave it so.
+    std::vector<BorderPyramidLevel> border_pyramid;
+    // Optional, for the window: the fills simplified per zoom range (build_fill_pyramid).
+    std::vector<FillPyramidLevel> fill_pyramid;
 
     size_t fill_vertex_count() const { return fill_country.size(); }
     size_t line_count() const { return line_starts.empty() ? 0 : line_starts.size() - 1; }

@@ -14,7 +14,7 @@
 namespace deportmap::ui {
 
 // What the overlay shows; filled by the window each frame (read-only here).
-struct OverlayInfo {
+struct DiagnosticsInfo {
     double frame_ms = 0.0;  // mean time between consecutive frames (not idle sleeps)
     double work_ms = 0.0;   // time to prepare and draw a frame, without waiting for vsync
     std::optional<geo::Lod> lod;  // level drawn (nullopt: nothing drawn yet)
@@ -33,16 +33,16 @@ struct OverlayInfo {
 };
 
 // What the user asked for this frame.
-struct OverlayActions {
+struct DiagnosticsActions {
     std::optional<geo::ProjectionKind> projection;
     std::optional<bool> globe;  // true: switch to the globe; false: back to the flat map
     bool reset_view = false;
 };
 
-class OverlayPanel {
+class DiagnosticsPanel {
 public:
     // Draws the panel; call between ImGui::NewFrame and ImGui::Render.
-    OverlayActions draw(const OverlayInfo& info);
+    DiagnosticsActions draw(const DiagnosticsInfo& info);
 
 private:
     bool show_help_ = true;  // the controls' reminder line, until dismissed

@@ -1,5 +1,5 @@
-// The status overlay panel (see overlay_panel.hpp).
-#include "ui/overlay_panel.hpp"
+// The status overlay panel (see diagnostics_panel.hpp).
+#include "ui/diagnostics_panel.hpp"
 
 #include <imgui.h>
 
@@ -18,7 +18,7 @@ std::string format_lonlat(geo::Vec2 lonlat) {
     return buf;
 }
 
-std::string level_text(const OverlayInfo& info) {
+std::string level_text(const DiagnosticsInfo& info) {
     std::string text = info.lod ? std::string("1:") + geo::lod_name(*info.lod) : "none";
     if (!info.ready[static_cast<size_t>(geo::Lod::k10m)]) text += "  (10m loading\xE2\x80\xA6)";
     return text;
@@ -26,8 +26,8 @@ std::string level_text(const OverlayInfo& info) {
 
 }  // namespace
 
-OverlayActions OverlayPanel::draw(const OverlayInfo& info) {
-    OverlayActions actions;
+DiagnosticsActions DiagnosticsPanel::draw(const DiagnosticsInfo& info) {
+    DiagnosticsActions actions;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float pad = ImGui::GetStyle().WindowPadding.x;
     if (info.bottom >= 0.0f) {

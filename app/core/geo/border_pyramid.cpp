@@ -1,5 +1,5 @@
-// Deduplicated, simplified border lines for the window (see screen_borders.hpp).
-#include "core/geo/screen_borders.hpp"
+// Deduplicated, simplified border lines for the window (see border_pyramid.hpp).
+#include "core/geo/border_pyramid.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -199,14 +199,14 @@ std::vector<uint32_t> simplify_run(const float* xy, size_t count, double toleran
     return douglas_peucker(xy, count, tolerance);
 }
 
-std::vector<BorderCopy> screen_border_pyramid(const MapMesh& mesh, double min_world_px,
+std::vector<BorderPyramidLevel> build_border_pyramid(const MapMesh& mesh, double min_world_px,
                                               double max_world_px) {
-    std::vector<BorderCopy> pyramid;
+    std::vector<BorderPyramidLevel> pyramid;
     const BorderRuns runs = unique_border_runs(mesh);
     const double width = mesh.bounds.width();
     if (runs.run_count() == 0 || !(width > 0.0)) return pyramid;
 
-    BorderCopy full;
+    BorderPyramidLevel full;
     full.max_world_px = std::numeric_limits<double>::infinity();
     full.xy = runs.xy;
     full.run_starts = runs.starts;
@@ -214,7 +214,7 @@ std::vector<BorderCopy> screen_border_pyramid(const MapMesh& mesh, double min_wo
     // the segments, and from there the full lines are drawn.
     for (double world_px = copy_world_px(min_world_px); world_px <= kLastCopyWorldPx;
          world_px *= 2.0) {
-        BorderCopy copy;
+        BorderPyramidLevel copy;
         copy.max_world_px = world_px;
         copy.tolerance = width / world_px * 0.5;
         copy.run_starts.push_back(0);

@@ -1,5 +1,5 @@
 // Offscreen MSAA framebuffer, resolve and readback (see offscreen.hpp).
-#include "render/offscreen.hpp"
+#include "render/offscreen_target.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -9,7 +9,7 @@
 #include <utility>
 
 #include "core/geo/mesh.hpp"
-#include "core/geo/screen_fills.hpp"
+#include "core/geo/fill_pyramid.hpp"
 #include "core/geo/world.hpp"
 
 using namespace deportmap::geo;
@@ -75,7 +75,7 @@ TEST(GeoScreenFills, NeighboursKeepTheSameBorderVertices) {
     add_country(mesh, shapes, west);
 
     // The mesh is 2000 units wide: at 1024 px the tolerance is 2000 / 1024 / 2 ≈ 0.98.
-    const std::vector<FillCopy> copies = screen_fill_pyramid(mesh, shapes, 0.0, 1024.0);
+    const std::vector<FillPyramidLevel> copies = build_fill_pyramid(mesh, shapes, 0.0, 1024.0);
     ASSERT_EQ(copies.size(), 1u);
     const std::vector<uint32_t>& idx = copies[0].indices;
     EXPECT_LT(idx.size(), mesh.fill_indices.size() * 6 / 10);
@@ -99,7 +99,7 @@ TEST(GeoScreenFills, BundledCoarseLevel) {
     const World world = load_world({});
     const ProjectedWorld pw = project_world(world, ProjectionKind::EqualEarth, {true, false, false});
     const MapMesh& mesh = pw.meshes[0];
-    const std::vector<FillCopy> copies = screen_fill_pyramid(mesh, pw.shapes[0], 0.0, 3840.0);
+    const std::vector<FillPyramidLevel> copies = build_fill_pyramid(mesh, pw.shapes[0], 0.0, 3840.0);
     ASSERT_GE(copies.size(), 2u);
     EXPECT_EQ(copies[0].max_world_px, 1024.0);
 
@@ -118,7 +118,7 @@ TEST(GeoScreenFills, BundledCoarseLevel) {
         }
     }
     size_t previous = 0;
-    for (const FillCopy& copy : copies) {
+    for (const FillPyramidLevel& copy : copies) {
         ASSERT_EQ(copy.indices.size() % 3, 0u);
         for (uint32_t v : copy.indices) ASSERT_LT(v, mesh.fill_country.size());
         EXPECT_LT(copy.indices.size() * 10, mesh.fill_indices.size() * 6);
@@ -144,5 +144,5 @@ TEST(GeoScreenFills, MismatchedShapesGiveNoCopies) {
     std::vector<ProjectedShape> shapes;
     add_country(mesh, shapes, Ring{{0, 0}, {10, 0}, {10, 10}, {0, 10}});
     shapes[0].polygons[0].rings[0].push_back({5, 12});  // one vertex the mesh lacks
-    EXPECT_TRUE(screen_fill_pyramid(mesh, shapes, 0.0, 4096.0).empty());
+    EXPECT_TRUE(build_fill_pyramid(mesh, shapes, 0.0, 4096.0).empty());
 }

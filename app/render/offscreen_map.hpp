@@ -10,7 +10,7 @@
 #include "core/geo/mesh.hpp"
 #include "core/view.hpp"
 #include "render/map_renderer.hpp"
-#include "render/offscreen.hpp"
+#include "render/offscreen_target.hpp"
 
 namespace deportmap::render {
 

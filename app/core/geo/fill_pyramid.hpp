@@ -16,7 +16,7 @@ namespace deportmap::geo {
 // two world widths from the first at or above min_world_px (1024 at least) to the first
 // at or above max_world_px, each simplified to half a pixel at its width, while a copy
 // keeps under 60 % of the triangles. Empty when the mesh and shapes disagree.
-std::vector<FillCopy> screen_fill_pyramid(const MapMesh& mesh,
+std::vector<FillPyramidLevel> build_fill_pyramid(const MapMesh& mesh,
                                           const std::vector<ProjectedShape>& shapes,
                                           double min_world_px, double max_world_px);
 

@@ -11,7 +11,7 @@
 #include <tuple>
 
 #include "core/geo/mesh.hpp"
-#include "core/geo/screen_borders.hpp"
+#include "core/geo/border_pyramid.hpp"
 #include "core/geo/world.hpp"
 
 using namespace deportmap::geo;
@@ -37,7 +37,7 @@ Segment undirected(double x0, double y0, double x1, double y1) {
 }
 
 // A copy's segments as x0, y0, x1, y1 (consecutive points within each run).
-std::vector<float> segments_of(const BorderCopy& copy) {
+std::vector<float> segments_of(const BorderPyramidLevel& copy) {
     std::vector<float> out;
     for (size_t r = 0; r < copy.run_count(); ++r) {
         for (uint32_t i = copy.run_starts[r]; i + 1 < copy.run_starts[r + 1]; ++i)
@@ -110,7 +110,7 @@ TEST(GeoScreenBorders, PyramidOfTheBundledCoarseLevel) {
     const World world = load_world({});
     const ProjectedWorld pw = project_world(world, ProjectionKind::EqualEarth, {true, false, false});
     const MapMesh& mesh = pw.meshes[0];
-    const std::vector<BorderCopy> pyramid = screen_border_pyramid(mesh);
+    const std::vector<BorderPyramidLevel> pyramid = build_border_pyramid(mesh);
     ASSERT_GE(pyramid.size(), 3u);
 
     // The full copy holds each of the mesh's segments once (in one direction or the other).
@@ -124,7 +124,7 @@ TEST(GeoScreenBorders, PyramidOfTheBundledCoarseLevel) {
             ++mesh_segments;
         }
     }
-    const BorderCopy& full = pyramid.back();
+    const BorderPyramidLevel& full = pyramid.back();
     EXPECT_TRUE(std::isinf(full.max_world_px));
     EXPECT_EQ(full.tolerance, 0.0);
     const std::vector<float> full_segments = segments_of(full);
@@ -138,7 +138,7 @@ TEST(GeoScreenBorders, PyramidOfTheBundledCoarseLevel) {
     EXPECT_LT(in_full.size(), mesh_segments * 9 / 10);  // land borders were there twice
 
     for (size_t k = 0; k + 1 < pyramid.size(); ++k) {
-        const BorderCopy& copy = pyramid[k];
+        const BorderPyramidLevel& copy = pyramid[k];
         EXPECT_NEAR(copy.tolerance, mesh.bounds.width() / copy.max_world_px * 0.5, 1e-6);
         EXPECT_LT(copy.max_world_px, pyramid[k + 1].max_world_px);
         EXPECT_LE(copy.segment_count(), pyramid[k + 1].segment_count());
@@ -150,7 +150,7 @@ TEST(GeoScreenBorders, PyramidOfTheBundledCoarseLevel) {
 
     // A zoom range: copies from the first power of two at or above its start to the
     // first at or above its end.
-    const std::vector<BorderCopy> ranged = screen_border_pyramid(mesh, 900.0, 2000.0);
+    const std::vector<BorderPyramidLevel> ranged = build_border_pyramid(mesh, 900.0, 2000.0);
     ASSERT_EQ(ranged.size(), 3u);
     EXPECT_EQ(ranged[0].max_world_px, 1024.0);
     EXPECT_EQ(ranged[1].max_world_px, 2048.0);

@@ -1,12 +1,12 @@
-// Simplified fills for the window (see screen_fills.hpp).
-#include "core/geo/screen_fills.hpp"
+// Simplified fills for the window (see fill_pyramid.hpp).
+#include "core/geo/fill_pyramid.hpp"
 
 #include <algorithm>
 #include <cstring>
 #include <numeric>
 #include <utility>
 
-#include "core/geo/screen_borders.hpp"
+#include "core/geo/border_pyramid.hpp"
 
 namespace deportmap::geo {
 namespace {
@@ -157,10 +157,10 @@ private:
 
 }  // namespace
 
-std::vector<FillCopy> screen_fill_pyramid(const MapMesh& mesh,
+std::vector<FillPyramidLevel> build_fill_pyramid(const MapMesh& mesh,
                                           const std::vector<ProjectedShape>& shapes,
                                           double min_world_px, double max_world_px) {
-    std::vector<FillCopy> pyramid;
+    std::vector<FillPyramidLevel> pyramid;
     std::vector<RingSpan> rings;
     std::vector<uint32_t> polygon_rings;
     size_t vertices = 0;
@@ -182,7 +182,7 @@ std::vector<FillCopy> screen_fill_pyramid(const MapMesh& mesh,
     const FillSimplifier simplifier(mesh, std::move(rings), std::move(polygon_rings));
     for (double world_px = copy_world_px(min_world_px); world_px <= kLastCopyWorldPx;
          world_px *= 2.0) {
-        FillCopy copy;
+        FillPyramidLevel copy;
         copy.max_world_px = world_px;
         copy.indices = simplifier.triangulate(width / world_px * 0.5);
         if (copy.indices.size() * 10 > mesh.fill_indices.size() * 6) break;

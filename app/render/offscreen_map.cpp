@@ -1,10 +1,10 @@
-// Offscreen map rendering into memory (see map_image.hpp).
-#include "render/map_image.hpp"
+// Offscreen map rendering into memory (see offscreen_map.hpp).
+#include "render/offscreen_map.hpp"
 
 #include <string>
 
 #include "render/gl/gl.hpp"
-#include "render/offscreen.hpp"
+#include "render/offscreen_target.hpp"
 
 namespace deportmap::render {
 

@@ -26,7 +26,7 @@ BorderRuns unique_border_runs(const MapMesh& mesh);
 std::vector<uint32_t> simplify_run(const double* xy, size_t count, double tolerance);
 std::vector<uint32_t> simplify_run(const float* xy, size_t count, double tolerance);
 
-// Screen copies are made for world widths (the level's width on screen, pixels) that
+// Pyramid levels are made for world widths (the level's width on screen, pixels) that
 // are powers of two from kFirstCopyWorldPx to kLastCopyWorldPx.
 inline constexpr double kFirstCopyWorldPx = 1024.0;
 inline constexpr double kLastCopyWorldPx = 1048576.0;
@@ -39,7 +39,7 @@ double copy_world_px(double world_px);
 // keeps under 60 % of the segments, then the unsimplified (but deduplicated) lines, whose
 // max_world_px is infinite. Drawn outside its range, a level falls back on the nearest
 // finer copy. Empty for an empty mesh.
-std::vector<BorderCopy> screen_border_pyramid(const MapMesh& mesh, double min_world_px = 0.0,
+std::vector<BorderPyramidLevel> build_border_pyramid(const MapMesh& mesh, double min_world_px = 0.0,
                                               double max_world_px = kLastCopyWorldPx);
 
 }  // namespace deportmap::geo

@@ -1,5 +1,5 @@
 // PNG encoding for exports (no GL: shared by the GPU exporter and any later CPU path).
-// Tuned for big maps (design §6): libpng with zlib level 1 and the "up" filter encodes
+// Tuned for big maps (docs/rendering.md, "PNG"): libpng with zlib level 1 and the "up" filter encodes
 // an 8K map about ten times faster than stb_image_write and gives a smaller file.
 #pragma once
 #include <cstdint>

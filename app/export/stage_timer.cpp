@@ -37,23 +37,17 @@ void StageTimer::lap(const char* name) {
     faults_ = faults;
 }
 
-// Page faults are expensive on some virtual machines: on the project's 2-core VM a
-// first touch of a 4 KiB page costs 10-25 µs, and a 50m export at 1920x1080 made about
-// 42,000 of them (framebuffers, llvmpipe's bins, buffers freed and refaulted), a large
-// share of its time. The export is one short process, so it sets glibc's allocator
-// up once: big blocks come from the heap rather than fresh mmaps, freed memory is kept
-// for reuse rather than returned, and the heap is grown once by about what the image
-// will need and marked for transparent huge pages (2 MiB faults). Documented glibc and
-// Linux calls; where huge pages are off the advice is simply ignored. Measured: about
-// 9,000 faults instead of 42,000 (docs/rendering.md).
+// First touches of memory (page faults) are expensive on some virtual machines, and an
+// export is one short process, so it sets glibc's allocator up once: big blocks come
+// from the heap rather than fresh mmaps, freed memory is kept for reuse rather than
+// returned, and the heap is grown once by about what the image will need and marked for
+// transparent huge pages (2 MiB faults). Documented glibc and Linux calls; where huge
+// pages are off the advice is ignored. The figures are in docs/rendering.md.
 void prepare_memory(int width, int height) {
     const size_t pixels = static_cast<size_t>(width) * static_cast<size_t>(height);
-    // Sized when the whole image was held at 4x MSAA (colour, resolve, coverage,
-    // readback: 26 B/pixel), plus room for the driver's bins and the meshes. Exports now
-    // hold at most a 4 Mpx tile and two page bands, so most of this address range is
-    // never touched, and an untouched range costs nothing; it was kept as it is because
-    // the threshold below also decides which blocks come from the heap, and changing it
-    // would need the timings re-measured.
+    // 26 bytes a pixel plus room for the driver's bins and the meshes, at most 768 MiB:
+    // an address range, mostly never touched (an export holds one tile and two page
+    // bands), that also sets the threshold below which blocks come from the heap.
     const size_t reserve = std::min<size_t>(pixels * 26 + (size_t{96} << 20), size_t{768} << 20);
     // Blocks below the threshold come from the heap: the reserve itself must too.
     mallopt(M_MMAP_THRESHOLD, static_cast<int>(reserve + (size_t{16} << 20)));

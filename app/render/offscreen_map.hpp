@@ -1,5 +1,5 @@
-// Renders a map into memory without a window: an offscreen MSAA target, the map
-// renderer, readback. The headless exporter's GPU half; needs a current OpenGL 3.3
+// OffscreenMap: a map rendered into memory without a window (an offscreen target, the
+// map renderer, readback). The export engine's GPU half; needs a current OpenGL 3.3
 // context (platform::HeadlessGlContext, or the window's).
 #pragma once
 #include <cstdint>
@@ -66,9 +66,8 @@ void check_image_size(int width, int height);
 
 // Draws `world` at request.lod with per-country fill colours `country_colors` (indexed
 // like World::countries; missing entries use style.no_data) and returns the pixels.
-// This is the hook through which a timeline colours countries by status (a one-shot
-// OffscreenMap). Throws
-// RenderError for a size beyond the driver's limits or a failed allocation.
+// A one-shot OffscreenMap, for tests and single images. Throws RenderError for a size
+// beyond the driver's limits or a failed allocation.
 RgbaImage render_map_image(const geo::ProjectedWorld& world, const MapImageRequest& request,
                            std::span<const Color> country_colors);
 

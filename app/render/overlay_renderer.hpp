@@ -1,7 +1,8 @@
 // Draws what sits on top of the filled map: outlines of the hovered and selected
 // countries (their border polylines, thicker, in the highlight colour) and small-country
-// markers (anti-aliased instanced circles in their status colour). Used by the window
-// and by export, so markers look the same in both. Needs a current OpenGL 3.3 context.
+// markers (anti-aliased instanced circles in their status colour). The window's; exports
+// draw the same outlines and markers on the CPU (export/frame_writer.cpp) with the same
+// widths. Needs a current OpenGL 3.3 context.
 #pragma once
 #include <memory>
 #include <span>

@@ -32,7 +32,7 @@ std::optional<geo::Lod> best_ready_lod(geo::Lod wanted,
 // level), built here off the frame's thread. The 1:10m level gets copies for its first
 // zoom step only: they cost memory (the 300 MB goal), and further in the view holds a
 // smaller part of the world, so fewer of its triangles are drawn anyway.
-static void add_screen_copies(geo::ProjectedWorld& world,
+static void add_pyramids(geo::ProjectedWorld& world,
                               std::array<bool, geo::kLodCount> levels = {true, true, true}) {
     const std::array<double, geo::kLodCount + 1> range{0.0, kLod50mWorldWidthPx,
                                                        kLod10mWorldWidthPx, kLod10mWorldWidthPx};
@@ -49,9 +49,9 @@ static void add_screen_copies(geo::ProjectedWorld& world,
 MapSession::MapSession(std::shared_ptr<const geo::World> world, geo::ProjectionKind projection)
     : world_(std::move(world)), requested_(projection) {
     projected_ = geo::project_world(*world_, projection, {true, true, false});
-    // The first frame draws 1:110m: its pyramid levels now (about 20 ms); 1:50m's take
-    // about 110 ms, so the worker prepares that level again with them, then 1:10m.
-    add_screen_copies(projected_, {true, false, false});
+    // The first frame draws 1:110m: its pyramids now; 1:50m's cost several times more,
+    // so the worker prepares that level again with them, then 1:10m.
+    add_pyramids(projected_, {true, false, false});
     projector_ = std::make_unique<geo::Projector>(projection);
     worker_ = std::thread([this] { worker_loop(); });
     std::lock_guard lock(mutex_);
@@ -117,7 +117,7 @@ void MapSession::worker_loop() {
         try {
             result.world = std::make_unique<geo::ProjectedWorld>(
                 geo::project_world(*world_, job.kind, job.levels));
-            add_screen_copies(*result.world);
+            add_pyramids(*result.world);
             if (job.kind == geo::ProjectionKind::Equirectangular) {
                 for (size_t i = 0; i < static_cast<size_t>(geo::kLodCount); ++i) {
                     if (job.levels[i] && result.world->ready[i]) {

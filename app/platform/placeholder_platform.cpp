@@ -1,1 +1,0 @@
-// PLACEHOLDER so the platform layer has a source until its code lands.

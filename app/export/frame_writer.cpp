@@ -8,6 +8,7 @@
 #include "export/compose.hpp"
 #include "export/png.hpp"
 #include "export/sidecar.hpp"
+#include "export/drawing.hpp"
 #include "export/svg.hpp"
 
 namespace deportmap::exporter {
@@ -156,73 +157,78 @@ void FrameWriter::write(size_t index) {
                                          : ctx_.base_layout;
     layout.map = ctx_.base_layout.map;  // the reserved map area (identical by construction)
     const std::string target = ctx_.setup->batch && !p.out.empty() ? frame_path(p.out, index) : p.out;
+    const PageDrawing dr = drawing(fp, layout);
     if (ctx_.setup->format == "svg") {
-        write_svg(fp, layout, target);
+        write_svg(dr, target);
     } else if (pipe_) {
-        write_animation_frame(fp, layout, target, f, index + 1 == frames_.size());
+        write_animation_frame(fp, dr, target, f, index + 1 == frames_.size());
     } else if (!target.empty()) {
-        write_png_bands(fp, layout, target, f);
+        write_png_bands(fp, dr, target, f);
     }
     last_target_ = target.empty() ? p.animate : target;
 }
 
-void FrameWriter::write_svg(const FramePaint& fp, const PageLayout& layout, const std::string& target) {
+// The frame as a display list (export/drawing.hpp), for every back end.
+PageDrawing FrameWriter::drawing(const FramePaint& fp, const PageLayout& layout) const {
     const ThemeColors& colors = theme_colors(scene_.theme);
-    SvgMap svg;
-    svg.world = ctx_.world;
-    svg.shapes = &shapes_;
-    svg.outline = &ctx_.projected.outline;
-    svg.view = ctx_.view;
-    svg.view.offset_x += layout.map.x;
-    svg.view.offset_y += layout.map.y;
-    svg.statuses = fp.paint.statuses;
-    svg.table = &ctx_.data.timeline.statuses();
-    svg.dark = scene_.theme == Theme::Dark;
-    svg.background = colors.background;
-    svg.ocean = colors.ocean;
-    svg.border = colors.border;
-    svg.no_data = colors.no_data;
-    svg.border_width = border_width_;
-    svg.transparent = ctx_.params->transparent;
-    svg.markers = fp.markers;
-    svg.marker_radius = marker_rule_.radius_px;
-    svg.approximate = fp.paint.striped;
-    svg.hatch_px = hatch_px_;
-    svg.highlighted_status = scene_.highlighted_status;
-    svg.highlight = scene_.highlighted_countries;
-    svg.highlight_color = colors.highlight;
-    svg.highlight_width = highlight_width_;
-    svg.labels = fp.labels;
-    write_file_atomic(target, exporter::write_svg(layout, svg, page_colors_, ctx_.setup->logo_bytes,
-                                                  ctx_.setup->logo_mime));
+    PageDrawing dr;
+    dr.width = layout.width;
+    dr.height = layout.height;
+    dr.unit = layout.unit;
+    dr.full = ctx_.setup->full;
+    MapLayer& map = dr.map;
+    map.area = layout.map;
+    map.world = ctx_.world;
+    map.shapes = &shapes_;
+    map.outline = &ctx_.projected.outline;
+    map.area_view = ctx_.view;
+    map.view = ctx_.view;
+    map.view.offset_x += layout.map.x;
+    map.view.offset_y += layout.map.y;
+    map.table = &ctx_.data.timeline.statuses();
+    map.statuses = fp.paint.statuses;
+    map.fill = fp.paint.fill;
+    map.striped = fp.paint.striped;
+    map.hatch_px = hatch_px_;
+    map.background = colors.background;
+    map.ocean = colors.ocean;
+    map.border = colors.border;
+    map.no_data = colors.no_data;
+    map.border_width = border_width_;
+    map.transparent = ctx_.params->transparent;
+    for (const int c : scene_.highlighted_countries) dr.outlines.push_back({c, colors.highlight, highlight_width_});
+    for (const int c : fp.markers) {
+        Color fill = fp.paint.fill[static_cast<size_t>(c)];  // the status colour (dimmed by a highlight)
+        fill.a = 255;
+        dr.markers.push_back({c, shapes_[static_cast<size_t>(c)].label_point, marker_rule_.radius_px, fill,
+                              colors.border, border_width_});
+    }
+    dr.labels = fp.labels;
+    dr.label_color = colors.text;
+    dr.label_halo = colors.background;
+    dr.swatches = layout.swatches;
+    dr.texts = layout.texts;
+    dr.colors = page_colors_;
+    dr.logo_rect = layout.logo;
+    dr.logo = ctx_.setup->logo ? &*ctx_.setup->logo : nullptr;
+    dr.logo_bytes = ctx_.setup->logo_bytes;
+    dr.logo_mime = ctx_.setup->logo_mime;
+    return dr;
+}
+
+void FrameWriter::write_svg(const PageDrawing& dr, const std::string& target) {
+    write_file_atomic(target, svg_document(dr));
     outputs_.push_back(target);
 }
 
-// Everything on the page, drawn into `page` (the whole page or one band of it).
-void FrameWriter::compose(Canvas& page, const FramePaint& fp, const PageLayout& layout) {
-    const ThemeColors& colors = theme_colors(scene_.theme);
+// The map layer through the GL tiles, then the rest of the drawing on the CPU, into
+// `page` (the whole page or one band of it).
+void FrameWriter::compose(Canvas& page, const PageDrawing& dr) {
     const bool full = ctx_.setup->full;
-    const Rect& map_rect = layout.map;
-    const int map_x = full ? static_cast<int>(map_rect.x) : 0, map_y = full ? static_cast<int>(map_rect.y) : 0;
-    render_map_into(*target_, ctx_.projected, request_, fp.paint.fill, page, map_x, map_y,
+    const int map_x = full ? static_cast<int>(dr.map.area.x) : 0, map_y = full ? static_cast<int>(dr.map.area.y) : 0;
+    render_map_into(*target_, ctx_.projected, request_, dr.map.fill, page, map_x, map_y,
                     full && ctx_.params->transparent, tile_scratch_);
-    const int mx0 = static_cast<int>(map_rect.x), my0 = static_cast<int>(map_rect.y);
-    for (const int c : scene_.highlighted_countries) {  // under the markers, as in the window
-        stroke_rings(page, shape_rings_px(shapes_[static_cast<size_t>(c)], ctx_.view, map_rect.x, map_rect.y),
-                     highlight_width_, colors.highlight, mx0, my0, mx0 + ctx_.map_w, my0 + ctx_.map_h);
-    }
-    for (const int c : fp.markers) {
-        const auto i = static_cast<size_t>(c);
-        const geo::Vec2 centre = ctx_.view.to_pixel(shapes_[i].label_point);
-        const double r = marker_rule_.radius_px;
-        const double x = centre.x + map_rect.x, y = centre.y + map_rect.y;
-        Color marker = fp.paint.fill[i];  // the status colour (dimmed by a highlighted status)
-        marker.a = 255;
-        page.fill_circle(x, y, r + border_width_, colors.border);
-        page.fill_circle(x, y, r, marker);
-    }
-    if (!fp.labels.empty()) draw_map_labels(page, fp.labels, colors.text, colors.background);
-    if (full) draw_page(page, layout, page_colors_, ctx_.setup->logo ? &*ctx_.setup->logo : nullptr);
+    draw_on_canvas(page, dr);
 }
 
 std::vector<PngText> FrameWriter::png_chunks(const FramePaint& fp, const Frame& frame) const {
@@ -240,11 +246,11 @@ std::vector<PngText> FrameWriter::png_chunks(const FramePaint& fp, const Frame& 
 // Composed and encoded band by band, so only two bands of the page are ever in memory:
 // a worker encodes one while this thread composes the next (zlib then overlaps with
 // llvmpipe). Opaque unless --transparent (then RGBA).
-void FrameWriter::write_png_bands(const FramePaint& fp, const PageLayout& layout, const std::string& target,
+void FrameWriter::write_png_bands(const FramePaint& fp, const PageDrawing& dr, const std::string& target,
                                   const Frame& frame) {
     const bool full = ctx_.setup->full, opaque = !ctx_.params->transparent;
     const int page_w = full ? ctx_.setup->width : ctx_.map_w, page_h = full ? ctx_.setup->height : ctx_.map_h;
-    const int map_y = full ? static_cast<int>(layout.map.y) : 0;
+    const int map_y = full ? static_cast<int>(dr.map.area.y) : 0;
     Color page_bg = theme_colors(scene_.theme).background;
     if (!opaque) page_bg.a = 0;
     PngFileWriter png(target, page_w, page_h, 4, png_chunks(fp, frame), opaque);
@@ -252,7 +258,7 @@ void FrameWriter::write_png_bands(const FramePaint& fp, const PageLayout& layout
     std::future<void> encoded;
     for (const auto& [top, rows] : page_bands(page_h, map_y, ctx_.map_h, target_->height())) {
         Canvas band(page_w, page_h, page_bg, top, rows);
-        compose(band, fp, layout);
+        compose(band, dr);
         ctx_.timer->lap("render");
         if (encoded.valid()) encoded.get();  // rethrows an encoding error
         ctx_.timer->lap("png");
@@ -267,14 +273,14 @@ void FrameWriter::write_png_bands(const FramePaint& fp, const PageLayout& layout
 
 // Animation frames go whole to ffmpeg (and the last is kept to be held); a frame file of
 // the batch is written from the same page.
-void FrameWriter::write_animation_frame(const FramePaint& fp, const PageLayout& layout, const std::string& target,
+void FrameWriter::write_animation_frame(const FramePaint& fp, const PageDrawing& dr, const std::string& target,
                                         const Frame& frame, bool last) {
     const bool full = ctx_.setup->full;
     const int page_w = full ? ctx_.setup->width : ctx_.map_w, page_h = full ? ctx_.setup->height : ctx_.map_h;
     Color page_bg = theme_colors(scene_.theme).background;
     if (ctx_.params->transparent) page_bg.a = 0;
     Canvas page(page_w, page_h, page_bg);
-    compose(page, fp, layout);
+    compose(page, dr);
     ctx_.timer->lap("render");
     pipe_->write_frame(page.rgba());
     if (!target.empty()) {

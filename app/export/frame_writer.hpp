@@ -12,6 +12,7 @@
 #include "core/scene.hpp"
 #include "core/view.hpp"
 #include "export/canvas.hpp"
+#include "export/drawing.hpp"
 #include "export/frames.hpp"
 #include "export/inputs.hpp"
 #include "export/layout.hpp"
@@ -73,11 +74,12 @@ public:
     const Canvas& last_page() const { return last_page_; }
 
 private:
-    void write_svg(const FramePaint& fp, const PageLayout& layout, const std::string& target);
-    void compose(Canvas& page, const FramePaint& fp, const PageLayout& layout);
-    void write_png_bands(const FramePaint& fp, const PageLayout& layout, const std::string& target,
+    PageDrawing drawing(const FramePaint& fp, const PageLayout& layout) const;
+    void write_svg(const PageDrawing& dr, const std::string& target);
+    void compose(Canvas& page, const PageDrawing& dr);
+    void write_png_bands(const FramePaint& fp, const PageDrawing& dr, const std::string& target,
                          const Frame& frame);
-    void write_animation_frame(const FramePaint& fp, const PageLayout& layout, const std::string& target,
+    void write_animation_frame(const FramePaint& fp, const PageDrawing& dr, const std::string& target,
                                const Frame& frame, bool last);
     std::vector<PngText> png_chunks(const FramePaint& fp, const Frame& frame) const;
 

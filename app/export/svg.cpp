@@ -84,15 +84,6 @@ void put_ring(std::string& d, const geo::Ring& ring, const ViewTransform& view) 
     if (n > 0) d += 'Z';
 }
 
-// The window's dimming of countries outside a highlighted status (core/scene.cpp).
-Color dim(Color a, Color b) {
-    constexpr float t = 0.65f;
-    auto m = [](uint8_t x, uint8_t y) {
-        return static_cast<uint8_t>(static_cast<float>(x) * (1.0f - t) + static_cast<float>(y) * t + 0.5f);
-    };
-    return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), 255};
-}
-
 // A userSpaceOnUse pattern of diagonal stripes (top-left to bottom-right), `period`
 // pixels apart along x and 0.35 of it wide, in `color` at half opacity.
 std::string hatch_pattern(double period, Color color) {
@@ -132,151 +123,182 @@ std::string base64(const std::string& bytes) {
 
 }  // namespace
 
-std::string write_svg(const PageLayout& layout, const SvgMap& map, const PageColors& colors,
-                      const std::string& logo_bytes, const std::string& logo_mime) {
-    std::string s;
-    s.reserve(1 << 20);
-    const std::string w = std::to_string(layout.width), h = std::to_string(layout.height);
-    s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    s += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + w +
-         "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h + "\">\n";
-    const Rect& r = layout.map;
+namespace {
+
+std::string svg_head(const PageDrawing& dr) {
+    const MapLayer& map = dr.map;
+    const std::string w = std::to_string(dr.width), h = std::to_string(dr.height);
+    std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    s += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + w + "\" height=\"" + h +
+         "\" viewBox=\"0 0 " + w + " " + h + "\">\n";
+    const Rect& r = map.area;
     bool hatched = false;
-    for (const SwatchItem& sw : layout.swatches) hatched = hatched || sw.hatch > 0;
-    for (const uint8_t a : map.approximate) hatched = hatched || (a != 0 && map.hatch_px > 0);
-    const double hatch_period = map.hatch_px > 0 ? map.hatch_px : kHatchUnits * layout.unit;
-    s += "<defs><clipPath id=\"map-clip\"><rect x=\"" + num(r.x) + "\" y=\"" + num(r.y) +
-         "\" width=\"" + num(r.w) + "\" height=\"" + num(r.h) + "\"/></clipPath>" +
+    for (const SwatchItem& sw : dr.swatches) hatched = hatched || sw.hatch > 0;
+    for (const uint8_t a : map.striped) hatched = hatched || (a != 0 && map.hatch_px > 0);
+    const double hatch_period = map.hatch_px > 0 ? map.hatch_px : kHatchUnits * dr.unit;
+    s += "<defs><clipPath id=\"map-clip\"><rect x=\"" + num(r.x) + "\" y=\"" + num(r.y) + "\" width=\"" +
+         num(r.w) + "\" height=\"" + num(r.h) + "\"/></clipPath>" +
          (hatched ? hatch_pattern(hatch_period, map.background) : std::string()) + "</defs>\n";
     if (!map.transparent) {
         s += "<rect id=\"background\" width=\"" + w + "\" height=\"" + h + "\" fill=\"" +
              color_attr(map.background) + "\"/>\n";
     }
-    s += "<g id=\"map\" clip-path=\"url(#map-clip)\">\n";
-    if (map.outline != nullptr && !map.outline->empty()) {
-        std::string d;
-        put_ring(d, *map.outline, map.view);
-        s += "<path id=\"ocean\" fill=\"" + color_attr(map.ocean) + "\" d=\"" + d + "\"/>\n";
-    }
-    const std::string stroke = " stroke=\"" + color_attr(map.border) + "\" stroke-width=\"" +
-                               num(map.border_width) + "\" stroke-linejoin=\"round\"";
-    // One group per status in legend order, then the countries without one.
+    return s;
+}
+
+std::string stroke_attrs(const MapLayer& map) {
+    return " stroke=\"" + color_attr(map.border) + "\" stroke-width=\"" + num(map.border_width) +
+           "\" stroke-linejoin=\"round\"";
+}
+
+// Whether a country's box meets the map area (countries wholly outside are left out).
+bool in_area(const MapLayer& map, const geo::ProjectedShape& shape) {
+    const Rect& r = map.area;
+    const geo::Vec2 a = map.view.to_pixel({shape.bbox.min_x, shape.bbox.min_y});
+    const geo::Vec2 b = map.view.to_pixel({shape.bbox.max_x, shape.bbox.max_y});
+    return !(std::max(a.x, b.x) < r.x || std::min(a.x, b.x) > r.x + r.w || std::max(a.y, b.y) < r.y ||
+             std::min(a.y, b.y) > r.y + r.h);
+}
+
+// The countries, one group per status in legend order, then those without one; then
+// the striped overlay. Fills `shape_data` (path data per country) for the outlines.
+std::string svg_countries(const MapLayer& map, std::vector<std::string>& shape_data) {
+    std::string s;
     std::vector<data::StatusIndex> groups;
     if (map.table != nullptr) groups = map.table->legend();
     groups.push_back(data::kNoStatus);
     const size_t count = map.world ? map.world->countries.size() : 0;
-    const auto dimmed = [&](data::StatusIndex g, Color c) {
-        return map.highlighted_status >= 0 && g != map.highlighted_status ? dim(c, map.background) : c;
-    };
+    shape_data.assign(count, std::string());
     std::string approximate;  // the striped overlay: shapes again, pattern-filled
-    std::vector<std::string> shape_data(count);  // for the outlines
     for (const data::StatusIndex g : groups) {
         const bool none = g == data::kNoStatus;
-        const data::Status* status = none ? nullptr : &(*map.table)[static_cast<size_t>(g)];
-        const std::string key = none ? "none" : status->key;
-        const Color fill = dimmed(g, none ? map.no_data : (map.dark ? status->colour_dark : status->colour_light));
+        const std::string key = none ? "none" : (*map.table)[static_cast<size_t>(g)].key;
         std::string body;
+        std::optional<Color> fill;
         for (size_t c = 0; c < count; ++c) {
             const data::StatusIndex sc = c < map.statuses.size() ? map.statuses[c] : data::kNoStatus;
             if (sc != g || map.shapes == nullptr || c >= map.shapes->size()) continue;
             const geo::ProjectedShape& shape = (*map.shapes)[c];
-            // Countries wholly outside the map area are left out.
-            const geo::Vec2 a = map.view.to_pixel({shape.bbox.min_x, shape.bbox.min_y});
-            const geo::Vec2 b = map.view.to_pixel({shape.bbox.max_x, shape.bbox.max_y});
-            if (std::max(a.x, b.x) < r.x || std::min(a.x, b.x) > r.x + r.w ||
-                std::max(a.y, b.y) < r.y || std::min(a.y, b.y) > r.y + r.h) {
-                continue;
-            }
+            if (!in_area(map, shape)) continue;
             std::string d;
             for (const geo::Polygon& poly : shape.polygons) {
                 for (const geo::Ring& ring : poly.rings) put_ring(d, ring, map.view);
             }
             if (d.empty()) continue;
+            if (!fill && c < map.fill.size()) fill = map.fill[c];  // one status, one fill
             const std::string iso3 = xml_escape(map.world->countries[c].iso3);
             body += "<path id=\"" + iso3 + "\" data-status=\"" + xml_escape(key) + "\" d=\"" + d + "\"/>\n";
-            if (c < map.approximate.size() && map.approximate[c] && map.hatch_px > 0) {
+            if (c < map.striped.size() && map.striped[c] && map.hatch_px > 0) {
                 approximate += "<path data-country=\"" + iso3 + "\" d=\"" + d + "\"/>\n";
             }
             shape_data[c] = std::move(d);
         }
         if (body.empty()) continue;
-        s += "<g id=\"status-" + xml_escape(key) + "\" fill=\"" + color_attr(fill) +
-             "\" fill-rule=\"evenodd\"" + (map.border_width > 0 ? stroke : std::string()) + ">\n";
+        s += "<g id=\"status-" + xml_escape(key) + "\" fill=\"" + color_attr(fill.value_or(map.no_data)) +
+             "\" fill-rule=\"evenodd\"" + (map.border_width > 0 ? stroke_attrs(map) : std::string()) + ">\n";
         s += body;
         s += "</g>\n";
     }
     if (!approximate.empty()) {
         s += "<g id=\"approximate\" fill=\"url(#hatch)\" fill-rule=\"evenodd\">\n" + approximate + "</g>\n";
     }
-    std::string outlines;
-    for (const int c : map.highlight) {
+    return s;
+}
+
+// Outlines, markers and labels over the countries.
+std::string svg_map_shapes(const PageDrawing& dr, const std::vector<std::string>& shape_data) {
+    const MapLayer& map = dr.map;
+    const size_t count = shape_data.size();
+    std::string s, outlines;
+    for (const OutlineItem& o : dr.outlines) {
+        const int c = o.country;
         if (c < 0 || static_cast<size_t>(c) >= count || shape_data[static_cast<size_t>(c)].empty()) continue;
         outlines += "<path data-country=\"" + xml_escape(map.world->countries[static_cast<size_t>(c)].iso3) +
                     "\" d=\"" + shape_data[static_cast<size_t>(c)] + "\"/>\n";
     }
     if (!outlines.empty()) {
-        s += "<g id=\"highlight\" fill=\"none\" stroke=\"" + color_attr(map.highlight_color) +
-             "\" stroke-width=\"" + num(map.highlight_width) + "\" stroke-linejoin=\"round\">\n" +
-             outlines + "</g>\n";
+        const OutlineItem& first = dr.outlines.front();
+        s += "<g id=\"highlight\" fill=\"none\" stroke=\"" + color_attr(first.color) + "\" stroke-width=\"" +
+             num(first.width) + "\" stroke-linejoin=\"round\">\n" + outlines + "</g>\n";
     }
-    if (!map.markers.empty() && map.shapes != nullptr) {
-        s += "<g id=\"markers\"" + stroke + ">\n";
-        for (const int c : map.markers) {
-            const auto i = static_cast<size_t>(c);
-            const geo::Vec2 p = map.view.to_pixel((*map.shapes)[i].label_point);
-            const data::StatusIndex g = map.statuses[i];
-            const data::Status& st = (*map.table)[static_cast<size_t>(g)];
-            s += "<circle id=\"marker-" + xml_escape(map.world->countries[i].iso3) +
-                 "\" data-status=\"" + xml_escape(st.key) + "\" cx=\"" + num(p.x) + "\" cy=\"" +
-                 num(p.y) + "\" r=\"" + num(map.marker_radius) + "\" fill=\"" +
-                 color_attr(dimmed(g, map.dark ? st.colour_dark : st.colour_light)) + "\"/>\n";
+    if (!dr.markers.empty()) {
+        s += "<g id=\"markers\"" + stroke_attrs(map) + ">\n";
+        for (const CircleItem& m : dr.markers) {
+            const auto i = static_cast<size_t>(m.country);
+            const geo::Vec2 p = map.view.to_pixel(m.anchor);
+            const data::Status& st = (*map.table)[static_cast<size_t>(map.statuses[i])];
+            s += "<circle id=\"marker-" + xml_escape(map.world->countries[i].iso3) + "\" data-status=\"" +
+                 xml_escape(st.key) + "\" cx=\"" + num(p.x) + "\" cy=\"" + num(p.y) + "\" r=\"" +
+                 num(m.radius) + "\" fill=\"" + color_attr(m.fill) + "\"/>\n";
         }
         s += "</g>\n";
     }
-    if (!map.labels.empty()) {
-        const double size = map.labels.front().size;
-        s += std::string("<g id=\"labels\" font-family=\"") + text::Font::kFamily +
-             ", sans-serif\" font-size=\"" + num(size) + "\" fill=\"" + color_attr(colors.text) +
-             "\" stroke=\"" + color_attr(colors.background) + "\" stroke-opacity=\"0.6\" stroke-width=\"" +
-             num(std::max(1.0, size / 7.0)) + "\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n";
-        for (const MapLabel& l : map.labels) {
+    if (!dr.labels.empty()) {
+        const double size = dr.labels.front().size;
+        s += std::string("<g id=\"labels\" font-family=\"") + text::Font::kFamily + ", sans-serif\" font-size=\"" +
+             num(size) + "\" fill=\"" + color_attr(dr.label_color) + "\" stroke=\"" + color_attr(dr.label_halo) +
+             "\" stroke-opacity=\"0.6\" stroke-width=\"" + num(std::max(1.0, size / 7.0)) +
+             "\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n";
+        for (const MapLabel& l : dr.labels) {
             const auto i = static_cast<size_t>(l.country);
-            s += "<text data-country=\"" +
-                 (i < count ? xml_escape(map.world->countries[i].iso3) : std::string()) + "\" x=\"" +
-                 num(l.x) + "\" y=\"" + num(l.baseline) + "\">" + xml_escape(l.text) + "</text>\n";
+            s += "<text data-country=\"" + (i < count ? xml_escape(map.world->countries[i].iso3) : std::string()) +
+                 "\" x=\"" + num(l.x) + "\" y=\"" + num(l.baseline) + "\">" + xml_escape(l.text) + "</text>\n";
         }
         s += "</g>\n";
     }
-    s += "</g>\n";
+    return s;
+}
 
-    s += "<g id=\"legend\">\n";
-    for (const SwatchItem& sw : layout.swatches) {
+// The legend's swatches, the page's text runs and the logo.
+std::string svg_page_items(const PageDrawing& dr) {
+    const PageColors& colors = dr.colors;
+    std::string s = "<g id=\"legend\">\n";
+    for (const SwatchItem& sw : dr.swatches) {
         s += "<rect x=\"" + num(sw.rect.x + sw.outline / 2) + "\" y=\"" + num(sw.rect.y + sw.outline / 2) +
              "\" width=\"" + num(sw.rect.w - sw.outline) + "\" height=\"" + num(sw.rect.h - sw.outline) +
              "\" fill=\"" + color_attr(sw.color) + "\" stroke=\"" + color_attr(colors.outline) +
              "\" stroke-width=\"" + num(sw.outline) + "\"/>\n";
         if (sw.hatch > 0) {
             s += "<rect x=\"" + num(sw.rect.x + sw.outline) + "\" y=\"" + num(sw.rect.y + sw.outline) +
-                 "\" width=\"" + num(sw.rect.w - 2 * sw.outline) + "\" height=\"" +
-                 num(sw.rect.h - 2 * sw.outline) + "\" fill=\"url(#hatch)\"/>\n";
+                 "\" width=\"" + num(sw.rect.w - 2 * sw.outline) + "\" height=\"" + num(sw.rect.h - 2 * sw.outline) +
+                 "\" fill=\"url(#hatch)\"/>\n";
         }
     }
     s += "</g>\n";
     s += std::string("<g id=\"text\" font-family=\"") + text::Font::kFamily + ", sans-serif\">\n";
-    for (const TextItem& t : layout.texts) {
+    for (const TextItem& t : dr.texts) {
         const Color c = t.muted ? colors.muted : colors.text;
-        s += "<text x=\"" + num(t.x) + "\" y=\"" + num(t.baseline) + "\" font-size=\"" +
-             num(t.size) + "\"" + (t.bold ? " font-weight=\"bold\"" : "") +
-             (t.anchor_end ? " text-anchor=\"end\"" : "") + " fill=\"" + color_attr(c) + "\"" +
-             opacity_attr("fill-opacity", c) + ">" + xml_escape(t.text) + "</text>\n";
+        s += "<text x=\"" + num(t.x) + "\" y=\"" + num(t.baseline) + "\" font-size=\"" + num(t.size) + "\"" +
+             (t.bold ? " font-weight=\"bold\"" : "") + (t.anchor_end ? " text-anchor=\"end\"" : "") + " fill=\"" +
+             color_attr(c) + "\"" + opacity_attr("fill-opacity", c) + ">" + xml_escape(t.text) + "</text>\n";
     }
     s += "</g>\n";
-    if (layout.logo && !logo_bytes.empty()) {
-        const Rect& l = *layout.logo;
-        s += "<image id=\"logo\" x=\"" + num(l.x) + "\" y=\"" + num(l.y) + "\" width=\"" +
-             num(l.w) + "\" height=\"" + num(l.h) + "\" href=\"data:" + logo_mime + ";base64," +
-             base64(logo_bytes) + "\"/>\n";
+    if (dr.logo_rect && !dr.logo_bytes.empty()) {
+        const Rect& l = *dr.logo_rect;
+        s += "<image id=\"logo\" x=\"" + num(l.x) + "\" y=\"" + num(l.y) + "\" width=\"" + num(l.w) +
+             "\" height=\"" + num(l.h) + "\" href=\"data:" + dr.logo_mime + ";base64," + base64(dr.logo_bytes) +
+             "\"/>\n";
     }
+    return s;
+}
+
+}  // namespace
+
+std::string svg_document(const PageDrawing& dr) {
+    std::string s;
+    s.reserve(1 << 20);
+    s += svg_head(dr);
+    s += "<g id=\"map\" clip-path=\"url(#map-clip)\">\n";
+    if (dr.map.outline != nullptr && !dr.map.outline->empty()) {
+        std::string d;
+        put_ring(d, *dr.map.outline, dr.map.view);
+        s += "<path id=\"ocean\" fill=\"" + color_attr(dr.map.ocean) + "\" d=\"" + d + "\"/>\n";
+    }
+    std::vector<std::string> shape_data;
+    s += svg_countries(dr.map, shape_data);
+    s += svg_map_shapes(dr, shape_data);
+    s += "</g>\n";
+    s += svg_page_items(dr);
     s += "</svg>\n";
     return s;
 }

@@ -1,5 +1,6 @@
-// What to draw: the date, projection, view, theme, highlights and selection. One Scene
-// drives the window and every export (PNG through GL, SVG without GL), so what a user
+// What to draw: the date, projection, the flat camera or the globe's view, theme,
+// selection, highlights, hidden statuses, labels and markers. One Scene drives the window
+// and every export, and core/paint.hpp turns it into what is painted, so what a user
 // sees is what the file shows. Also the glue from the timeline (countries in resolver
 // order) to the boundaries (countries in World order).
 #pragma once
@@ -10,6 +11,7 @@
 
 #include "core/color.hpp"
 #include "core/data/dataset.hpp"
+#include "core/geo/globe.hpp"
 #include "core/geo/projection.hpp"
 #include "core/geo/world.hpp"
 #include "core/view.hpp"
@@ -35,7 +37,9 @@ const ThemeColors& theme_colors(Theme theme);
 struct Scene {
     data::Day date = 0;
     geo::ProjectionKind projection = geo::ProjectionKind::EqualEarth;
-    Camera camera;                     // interactive view (zoom 1 = whole world)
+    Camera camera;                     // the flat map's view (zoom 1 = whole world)
+    bool orthographic = false;         // the globe is shown (drawn from Equirectangular levels)
+    geo::GlobeView globe_view;         // the globe's view
     Theme theme = Theme::Light;
     int selected = -1;                 // World index, or -1
     int hovered = -1;                  // World index, or -1

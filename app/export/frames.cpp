@@ -82,7 +82,10 @@ std::string frame_path(const std::string& out, size_t index) {
     const std::string stem = ext.empty() ? out : out.substr(0, out.size() - ext.size() - 1);
     char number[32];
     std::snprintf(number, sizeof number, "-%04zu", index + 1);
-    return stem + number + (ext.empty() ? "" : "." + out.substr(out.size() - ext.size()));
+    std::string path = stem;
+    path.append(number);
+    if (!ext.empty()) path.append(".").append(out, out.size() - ext.size(), ext.size());
+    return path;
 }
 
 }  // namespace deportmap::exporter

@@ -137,7 +137,7 @@ void WindowProgram::load_dropped_boundaries(const std::string& path) {
     session_->release_pyramids();
     overlay_renderer_->invalidate();
     app_->world_changed(*world_);
-    camera_ = home_camera(session_->projected().world_bounds);
+    camera() = home_camera(session_->projected().world_bounds);
     app_->add_message("boundaries loaded from " + path + " (" + std::to_string(world_->countries.size()) +
                       " countries)");
 }
@@ -150,7 +150,7 @@ void WindowProgram::take_background_work(Frame& f) {
     if (changes.projection_changed) {
         renderer_->upload(session_->projected());
         if (changes.previous) {
-            carry_camera(camera_, *changes.previous, session_->projector(), session_->projected().world_bounds);
+            carry_camera(camera(), *changes.previous, session_->projector(), session_->projected().world_bounds);
         }
         window_->set_title(window_title(session_->projected().projection));
     } else {
@@ -206,23 +206,23 @@ void WindowProgram::run_ui(Frame& f) {
     imgui_->begin_frame();
     f.changed = f.changed || imgui_->had_input();
     const geo::BBox& bounds = session_->projected().world_bounds;
-    f.globe_active = globe_ && session_->projected().projection == geo::ProjectionKind::Equirectangular;
-    const bool moved = f.globe_active ? globe_input_.apply(globe_view_, f.fb.width, f.fb.height, f.dt_s)
-                                      : input_.apply(camera_, bounds, f.fb.width, f.fb.height);
+    f.globe_active = orthographic() && session_->projected().projection == geo::ProjectionKind::Equirectangular;
+    const bool moved = f.globe_active ? globe_input_.apply(globe_view(), f.fb.width, f.fb.height, f.dt_s)
+                                      : input_.apply(camera(), bounds, f.fb.width, f.fb.height);
     f.changed = f.changed || moved;
     // The globe's level follows the length of its equator on screen.
-    f.globe_lod = lod_for_world_width(2.0 * kPi * globe_view_.radius_px(f.fb.width, f.fb.height));
+    f.globe_lod = lod_for_world_width(2.0 * kPi * globe_view().radius_px(f.fb.width, f.fb.height));
     f.pick_lod = f.globe_active ? globe_renderer_->level_for(f.globe_lod)
                                 : renderer_->level_for(lod_for_world_width(
-                                      camera_.transform(bounds, f.fb.width, f.fb.height).scale_x * bounds.width()));
-    f.args.emplace(FrameArgs{*world_, session_->projected(), camera_, f.fb.width, f.fb.height, f.now_s, f.dt_s,
+                                      camera().transform(bounds, f.fb.width, f.fb.height).scale_x * bounds.width()));
+    f.args.emplace(FrameArgs{*world_, session_->projected(), camera(), f.fb.width, f.fb.height, f.now_s, f.dt_s,
                              imgui_->large_font(), f.pick_lod, moved, &map_overlay_.markers()});
-    if (f.globe_active) f.args->globe = &globe_view_;
+    if (f.globe_active) f.args->globe = &globe_view();
     if (f.globe_active && f.pick_lod) {
         // Inverse orthographic, then the Equirectangular shapes of the level drawn.
         const geo::ProjectedWorld& pw = session_->projected();
         f.args->pick_pixel = [this, &pw, lod = *f.pick_lod, fb = f.fb](geo::Vec2 px) {
-            const auto ll = geo::globe_from_pixel(globe_view_, px, fb.width, fb.height);
+            const auto ll = geo::globe_from_pixel(globe_view(), px, fb.width, fb.height);
             if (!ll) return -1;
             constexpr double kRad = kPi / 180.0;
             return pw.pick({ll->x * kRad * geo::kEqcUnitsPerRadian, ll->y * kRad * geo::kEqcUnitsPerRadian}, lod);
@@ -244,13 +244,13 @@ void WindowProgram::run_ui(Frame& f) {
         std::string error;
         if (!platform::open_url(url, error)) app_->add_message(error);
     }
-    f.view = camera_.transform(bounds, f.fb.width, f.fb.height);
+    f.view = camera().transform(bounds, f.fb.width, f.fb.height);
     if (app_->panels().diagnostics) run_diagnostics_panel(f);
     f.drawn_lod = renderer_->level_for(lod_for_world_width(f.view.scale_x * bounds.width()));
     const Scene& scene = app_->scene();
     if (f.globe_active) {  // the globe's label points on the hemisphere facing the viewer
         map_overlay_.update_globe(scene, app_->data(), session_->projected(), globe_renderer_->level_for(f.globe_lod),
-                                  globe_view_, f.fb.width, f.fb.height, f.scale);
+                                  globe_view(), f.fb.width, f.fb.height, f.scale);
     } else {
         map_overlay_.update(scene, app_->data(), session_->projected(), f.drawn_lod, f.view, f.fb.width,
                             f.fb.height, f.scale);
@@ -270,12 +270,12 @@ void WindowProgram::run_diagnostics_panel(Frame& f) {
     info.shown = session_->projected().projection;
     info.requested = session_->requested_projection();
     info.busy = session_->busy();
-    info.zoom = camera_.zoom;
-    info.globe = globe_;
+    info.zoom = camera().zoom;
+    info.globe = orthographic();
     if (f.globe_active) {
         const auto px = map_cursor_pixel();
-        if (px) info.cursor_lonlat = geo::globe_from_pixel(globe_view_, *px, f.fb.width, f.fb.height);
-        info.zoom = globe_view_.zoom;
+        if (px) info.cursor_lonlat = geo::globe_from_pixel(globe_view(), *px, f.fb.width, f.fb.height);
+        info.zoom = globe_view().zoom;
         info.lod = globe_renderer_->level_for(f.globe_lod);
     } else {
         info.cursor_lonlat = cursor_lonlat(*session_, f.view);
@@ -285,8 +285,8 @@ void WindowProgram::run_diagnostics_panel(Frame& f) {
     const DiagnosticsActions actions = overlay_.draw(info);
     Scene& scene = app_->scene();
     if (actions.globe) {
-        globe_ = *actions.globe;
-        if (globe_) {
+        orthographic() = *actions.globe;
+        if (orthographic()) {
             session_->request_projection(geo::ProjectionKind::Equirectangular);
             scene.projection = geo::ProjectionKind::Equirectangular;
         }
@@ -298,9 +298,9 @@ void WindowProgram::run_diagnostics_panel(Frame& f) {
         f.changed = true;
     }
     if (actions.reset_view) {
-        camera_ = home_camera(bounds);
-        f.view = camera_.transform(bounds, f.fb.width, f.fb.height);
-        globe_view_ = geo::GlobeView{};
+        camera() = home_camera(bounds);
+        f.view = camera().transform(bounds, f.fb.width, f.fb.height);
+        globe_view() = geo::GlobeView{};
         globe_input_.stop();
         f.changed = true;
     }
@@ -334,7 +334,7 @@ void WindowProgram::draw_map(Frame& f) {
         render::GlobeDrawParams gp;
         gp.width = f.fb.width;
         gp.height = f.fb.height;
-        gp.view = globe_view_;
+        gp.view = globe_view();
         gp.lod = f.globe_lod;
         gp.style = params.style;
         gp.direct_borders = params.direct_borders;
@@ -420,7 +420,7 @@ bool WindowProgram::bench_after_swap(Frame& f) {
 void WindowProgram::bench_hover_picks(const Frame& f) {
     if (!f.pick_lod) return;
     const geo::BBox& bounds = session_->projected().world_bounds;
-    const ViewTransform pick_view = camera_.transform(bounds, f.fb.width, f.fb.height);
+    const ViewTransform pick_view = camera().transform(bounds, f.fb.width, f.fb.height);
     for (int gy = 0; gy < 24; ++gy) {
         for (int gx = 0; gx < 40; ++gx) {
             const geo::Vec2 px{(gx + 0.5) * f.fb.width / 40.0, (gy + 0.5) * f.fb.height / 24.0};

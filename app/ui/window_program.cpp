@@ -109,7 +109,7 @@ void WindowProgram::apply_options_to_scene() {
         scene.labels = settings_.labels;
         app_->panels() = settings_.panels;
         app_->timeline().set_speed_index(settings_.speed_index);
-        globe_view_ = settings_.globe_view;
+        globe_view() = settings_.globe_view;
     }
     if (options_.theme) scene.theme = *parse_theme(*options_.theme);
     if (options_.labels) scene.labels = true;
@@ -126,7 +126,7 @@ void WindowProgram::apply_options_to_scene() {
     // so that a slow build still measures date changes rather than a finished timeline.
     if (options_.play && !options_.bench_frames) app_->apply_actions({Action{"play", ""}}, *world_);
     bench_play_pending_ = options_.play && options_.bench_frames;
-    globe_ = options_.globe;
+    orthographic() = options_.globe;
 }
 
 bool WindowProgram::open_window() {
@@ -160,14 +160,14 @@ void WindowProgram::create_renderers() {
     imgui_ = std::make_unique<ImGuiLayer>(window_->handle(), window_->content_scale());
     if (!settings_file_.empty()) imgui_->set_ini_path(imgui_ini_path());
     session_->set_wake_callback(platform::post_empty_event);
-    camera_ = home_camera(session_->projected().world_bounds);
+    camera() = home_camera(session_->projected().world_bounds);
     if (!options_.zoom_to.empty()) {
         const platform::PixelSize size = window_->framebuffer_size();
         std::string error;
         auto c = zoom_to_camera(options_.zoom_to, *app_, session_->projected(), session_->projector(),
                                 size.width, size.height, error);
         if (!c) throw UsageError("option --zoom-to: " + error);
-        camera_ = *c;
+        camera() = *c;
     }
     t0_ = last_frame_start_ = Clock::now();
 }
@@ -206,8 +206,8 @@ void WindowProgram::save_window_settings() {
     settings_.y = pos.y;
     settings_.theme = app_->scene().theme;
     settings_.projection = session_->requested_projection();
-    settings_.globe = globe_;
-    settings_.globe_view = globe_view_;
+    settings_.globe = orthographic();
+    settings_.globe_view = globe_view();
     settings_.labels = app_->scene().labels;
     settings_.panels = app_->panels();
     settings_.speed_index = app_->timeline().speed_index();

@@ -85,6 +85,10 @@ private:
     // benchmark
     bool bench_after_swap(Frame& f);
     void bench_hover_picks(const Frame& f);
+    // The view lives in the Scene (core/scene.hpp), the window's and the exports' alike.
+    Camera& camera() { return app_->scene().camera; }
+    geo::GlobeView& globe_view() { return app_->scene().globe_view; }
+    bool& orthographic() { return app_->scene().orthographic; }
     // shutdown
     int shutdown();
     void save_window_settings();
@@ -102,14 +106,11 @@ private:
     std::unique_ptr<render::OverlayRenderer> overlay_renderer_;
     std::unique_ptr<render::GlobeRenderer> globe_renderer_;
     std::unique_ptr<ImGuiLayer> imgui_;
-    bool globe_ = false;
     bool globe_uploaded_ = false;
-    geo::GlobeView globe_view_;
     GlobeInput globe_input_;
     MapOverlay map_overlay_;
     MapInput input_;
     DiagnosticsPanel overlay_;
-    Camera camera_;
     FrameBench bench_{0};
     int bench_warm_frames_ = 0;  // frames drawn since all background work finished
     bool bench_play_pending_ = false;  // --bench-frames --play: starts when the work is done

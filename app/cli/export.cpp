@@ -58,6 +58,7 @@ exporter::ExportRequest request_from_args(const Args& args) {
         }
         request.from = *from;
         request.out_override = args.get_or("out", "");
+        request.allow_large = args.has("allow-large");
     } else {
         request.params = exporter::params_from_args(args);
     }

@@ -17,6 +17,7 @@
 #include "export/options.hpp"
 #include "export/setup.hpp"
 #include "export/sidecar.hpp"
+#include "export/sidecar_trust.hpp"
 #include "export/temp_files.hpp"
 #include "platform/egl_context.hpp"
 #include "platform/ffmpeg_pipe.hpp"
@@ -170,6 +171,9 @@ void ExportJob::resolve_view_options() {
 void ExportJob::plan_page() {
     const geo::BBox shown = setup_.bounds ? project_bounds(projector_, *setup_.bounds) : projector_.world_bounds();
     resolve_size(setup_, p_, shown);
+    if (!request_.from.empty() && !request_.allow_large) {
+        check_sidecar_size(request_.from, setup_.width, setup_.height, frames_.size());
+    }
     frame_.params = &p_;
     frame_.setup = &setup_;
     frame_.unit = type_unit(setup_.width, setup_.height, p_.scale, setup_.dpi);
@@ -241,7 +245,8 @@ ExportResult ExportJob::finish() {
     // The sidecar: every parameter and input hash, next to the (first) output.
     const std::vector<InputHash> inputs = input_hashes_.get();
     r.sidecar = sidecar_path(p_.out.empty() ? p_.animate : p_.out);
-    write_file_atomic(r.sidecar, sidecar_json(p_, inputs, build::kVersion, r.outputs));
+    const ExportParams recorded = params_for_sidecar(p_, fs::path(r.sidecar).parent_path().string());
+    write_file_atomic(r.sidecar, sidecar_json(recorded, inputs, build::kVersion, r.outputs));
     timer_.lap("sidecar");
     r.frames = frames_.size();
     r.width = setup_.width;
@@ -255,27 +260,6 @@ ExportResult ExportJob::finish() {
 ExportFailure failure_of(ExportErrorKind kind, const std::exception& e) { return {kind, e.what()}; }
 
 }  // namespace
-
-ExportParams params_from_sidecar(const std::string& path, const std::string& out_override,
-                                 const NoteFn& note) {
-    std::vector<InputHash> inputs;
-    ExportParams params = read_sidecar(path, &inputs);
-    for (const InputHash& h : inputs) {
-        std::error_code ec;
-        if (!fs::exists(h.path, ec)) throw ExportError(path + ": input " + h.path + " no longer exists");
-        if (sha256_file(h.path) != h.sha256 && note) {
-            note(h.path + " changed since " + path + " was written; the output will differ");
-        }
-    }
-    if (!out_override.empty()) {
-        if (!params.animate.empty() && params.out.empty()) {
-            params.animate = out_override;
-        } else {
-            params.out = out_override;
-        }
-    }
-    return params;
-}
 
 ExportResult run_export_or_throw(const ExportRequest& request, const ExportCallbacks& callbacks) {
     ExportParams params = request.from.empty()

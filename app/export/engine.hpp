@@ -24,6 +24,7 @@ struct ExportRequest {
     std::string from;
     std::string out_override;
     int tile_limit = 0;  // pixels a side of a map tile; 0: the driver's limit (at most 8192)
+    bool allow_large = false;  // a sidecar may ask for pages and batches past the limits
 };
 
 struct ExportResult {
@@ -68,9 +69,6 @@ ExportOutcome run_export(const ExportRequest& request, const ExportCallbacks& ca
 // std::runtime_error.
 ExportResult run_export_or_throw(const ExportRequest& request, const ExportCallbacks& callbacks = {});
 
-// The parameters recorded in sidecar `path`, checked against their inputs (a missing
-// input is an error; a changed one a note), with `out_override` applied.
-ExportParams params_from_sidecar(const std::string& path, const std::string& out_override,
-                                 const NoteFn& note);
+// Sidecars read with `from` follow export/sidecar_trust.hpp.
 
 }  // namespace deportmap::exporter

@@ -249,6 +249,7 @@ std::string export_help() {
     }
     line("--from FILE.json", "repeat the export a sidecar describes (every export writes OUT.json)");
     line("--max-tile N", "render the map in tiles of at most N pixels (the output is the same)");
+    line("--allow-large", "let --from render a sidecar's page over 16384 px a side or 100 megapixels, or over 1000 frames");
     line("--timings", "print the time of each stage on stderr");
     line("--quiet", "no progress bar and no summary line");
     s.pop_back();

@@ -50,7 +50,7 @@ std::span<const ExportOption> export_options();
 
 // Options of the command itself, not recorded in a sidecar.
 inline constexpr const char* kCommandValueOptions[] = {"from", "max-tile"};
-inline constexpr const char* kCommandFlags[] = {"help", "timings", "quiet"};
+inline constexpr const char* kCommandFlags[] = {"help", "timings", "quiet", "allow-large"};
 
 // The names Args accepts for `deportmap export`.
 std::set<std::string> export_value_option_names();

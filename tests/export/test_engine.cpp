@@ -14,6 +14,7 @@
 #include "export/engine.hpp"
 #include "export/options.hpp"
 #include "export/sidecar.hpp"
+#include "export/sidecar_trust.hpp"
 
 namespace deportmap::exporter {
 namespace {
@@ -122,6 +123,126 @@ TEST(ExportEngine, WritesTheFileAndItsSidecarAndReportsThem) {
     const std::string first((std::istreambuf_iterator<char>(a)), {}), second((std::istreambuf_iterator<char>(b)), {});
     EXPECT_FALSE(first.empty());
     EXPECT_EQ(first, second);
+}
+
+// Writes a sidecar whose parameters are `params` into `dir` as NAME.json.
+fs::path write_sidecar(const fs::path& dir, const std::string& name, const ExportParams& params) {
+    const fs::path path = dir / (name + ".json");
+    write_file_atomic(path.string(), sidecar_json(params, {}, "test", {}));
+    return path;
+}
+
+// Runs `body` with the current folder set to `dir`, then restores it.
+template <class F>
+void in_folder(const fs::path& dir, F body) {
+    const fs::path before = fs::current_path();
+    fs::current_path(dir);
+    body();
+    fs::current_path(before);
+}
+
+TEST(UntrustedSidecar, NeverChoosesWhereToWriteNorOverwrites) {
+    const fs::path dir = scratch("sidecar_out");
+    ExportParams p;
+    p.width = 300;
+    p.height = 150;
+    p.layout = "map-only";
+    p.out = "../../.bashrc";
+    ExportRequest r;
+    r.from = write_sidecar(dir, "evil.svg", p).string();
+    ExportOutcome o = run_export(r);
+    ASSERT_FALSE(o.ok());
+    EXPECT_EQ(o.failure->kind, ExportErrorKind::Input);
+    EXPECT_NE(o.failure->message.find("parameters.out '../../.bashrc' leaves its folder"), std::string::npos)
+        << o.failure->message;
+
+    // A recorded absolute output is not where the file goes: the sidecar's own name in
+    // the current folder is, and never over an existing file.
+    const fs::path elsewhere = scratch("sidecar_elsewhere");
+    p.out = (elsewhere / "placed.svg").string();
+    r.from = write_sidecar(dir, "map.svg", p).string();
+    in_folder(dir, [&] {
+        o = run_export(r);
+        ASSERT_TRUE(o.ok()) << o.failure->message;
+        EXPECT_EQ(o.result->outputs, std::vector<std::string>{"map.svg"});
+        EXPECT_TRUE(fs::exists(dir / "map.svg"));
+        EXPECT_FALSE(fs::exists(elsewhere / "placed.svg"));
+        o = run_export(r);  // map.svg exists now, and the user did not name it
+        ASSERT_FALSE(o.ok());
+        EXPECT_NE(o.failure->message.find("map.svg already exists; give --out map.svg"), std::string::npos)
+            << o.failure->message;
+    });
+}
+
+TEST(UntrustedSidecar, InputsResolveAgainstItsFolderAndMustExist) {
+    const fs::path dir = scratch("sidecar_inputs");
+    fs::copy_file(fs::path(DEPORTMAP_TEST_SOURCE_DIR) / "assets/statuses.csv", dir / "st.csv");
+    ExportParams p;
+    p.width = 300;
+    p.height = 150;
+    p.layout = "map-only";
+    p.out = "m.svg";
+    p.statuses = "st.csv";  // next to the sidecar, not in the current folder
+    ExportRequest r;
+    r.from = write_sidecar(dir, "m.svg", p).string();
+    r.out_override = (dir / "out.svg").string();
+    ExportOutcome o = run_export(r);
+    ASSERT_TRUE(o.ok()) << o.failure->message;
+
+    p.statuses = "missing.csv";
+    r.from = write_sidecar(dir, "missing.svg", p).string();
+    o = run_export(r);
+    ASSERT_FALSE(o.ok());
+    EXPECT_NE(o.failure->message.find("parameters.statuses 'missing.csv' is not there (looked for " +
+                                      (dir / "missing.csv").string()),
+              std::string::npos)
+        << o.failure->message;
+
+    p.statuses = "../st.csv";
+    r.from = write_sidecar(dir, "up.svg", p).string();
+    o = run_export(r);
+    ASSERT_FALSE(o.ok());
+    EXPECT_NE(o.failure->message.find("parameters.statuses '../st.csv' leaves its folder"), std::string::npos);
+}
+
+TEST(UntrustedSidecar, LargePagesNeedTheUsersSayso) {
+    const fs::path dir = scratch("sidecar_large");
+    ExportParams p;
+    p.width = 50000;
+    p.height = 30000;
+    p.out = "big.svg";
+    ExportRequest r;
+    r.from = write_sidecar(dir, "big.svg", p).string();
+    r.out_override = (dir / "big-out.svg").string();
+    ExportOutcome o = run_export(r);
+    ASSERT_FALSE(o.ok());
+    EXPECT_EQ(o.failure->kind, ExportErrorKind::Usage);
+    EXPECT_NE(o.failure->message.find("asks for a page of 50000x30000 pixels"), std::string::npos)
+        << o.failure->message;
+    EXPECT_NE(o.failure->message.find("--allow-large"), std::string::npos);
+    EXPECT_FALSE(fs::exists(dir / "big-out.svg"));
+
+    p.width = 300;
+    p.height = 150;
+    p.dates = "2023-01-01..2026-12-31";  // 1,461 days
+    p.step = "1d";
+    r.from = write_sidecar(dir, "many.svg", p).string();
+    o = run_export(r);
+    ASSERT_FALSE(o.ok());
+    EXPECT_NE(o.failure->message.find("frames; a sidecar may ask for at most 1000"), std::string::npos)
+        << o.failure->message;
+}
+
+TEST(UntrustedSidecar, RecordsInputsRelativeToItsFolderAndOutputsByName) {
+    const fs::path dir = scratch("sidecar_record");
+    ExportParams p;
+    p.out = (dir / "sub" / "m.png").string();
+    p.data = {(dir / "sub" / "a.csv").string(), "/elsewhere/b.csv"};
+    p.animate = (dir / "sub" / "a.mp4").string();
+    const ExportParams rec = params_for_sidecar(p, (dir / "sub").string());
+    EXPECT_EQ(rec.out, "m.png");
+    EXPECT_EQ(rec.animate, "a.mp4");
+    EXPECT_EQ(rec.data, (std::vector<std::string>{"a.csv", "/elsewhere/b.csv"}));
 }
 
 // A request with a value in every option that takes one (not necessarily a valid

@@ -2,6 +2,8 @@
 // the surfaceless platform works with no DISPLAY and no environment variable.
 #include "platform/egl_context.hpp"
 
+#include "platform/gl_debug.hpp"
+
 #include <glad/gl.h>
 
 #include <EGL/egl.h>
@@ -128,6 +130,8 @@ HeadlessGlContext::HeadlessGlContext() {
                                      3,
                                      EGL_CONTEXT_OPENGL_PROFILE_MASK,
                                      EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                                     EGL_CONTEXT_OPENGL_DEBUG,
+                                     gl_debug_requested() ? EGL_TRUE : EGL_FALSE,
                                      EGL_NONE};
         EGLContext context = eglCreateContext(display, config, EGL_NO_CONTEXT, attributes);
         if (context == EGL_NO_CONTEXT) fail_egl("cannot create an OpenGL 3.3 core context");
@@ -145,6 +149,7 @@ HeadlessGlContext::HeadlessGlContext() {
             const auto* s = reinterpret_cast<const char*>(glGetString(name));
             return std::string(s != nullptr ? s : "");
         };
+        after_context_created();
         renderer_ = text(GL_RENDERER);
         version_ = text(GL_VERSION);
     } catch (...) {

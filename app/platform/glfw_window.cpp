@@ -1,6 +1,8 @@
 // GLFW window and OpenGL context creation (see glfw_window.hpp).
 #include "platform/glfw_window.hpp"
 
+#include "platform/gl_debug.hpp"
+
 #include <glad/gl.h>
 // glad must come first: it provides the GL declarations GLFW would otherwise include.
 #define GLFW_INCLUDE_NONE
@@ -43,6 +45,7 @@ void set_context_hints(int samples, bool visible) {
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SAMPLES, samples);
     glfwWindowHint(GLFW_DOUBLEBUFFER, GLFW_TRUE);
+    glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, gl_debug_requested() ? GLFW_TRUE : GLFW_FALSE);
     glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
 }
 
@@ -150,6 +153,7 @@ GlfwWindow::GlfwWindow(const WindowConfig& config) {
         window_ = nullptr;
         throw DisplayUnavailable("the window's context does not provide OpenGL 3.3 core");
     }
+    after_context_created();
     glfwSwapInterval(config.vsync ? 1 : 0);
 
     GLint samples = 0;

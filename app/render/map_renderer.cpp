@@ -823,12 +823,15 @@ MapRenderer::Impl::DrawState MapRenderer::Impl::begin_draw(const DrawParams& par
     // stencil are cleared with the colour, which a software rasteriser does as one fast
     // fill (stencil alone would be a masked write).
     if (params.clear && params.direct_borders) {
-        GLint bits = 0;
-        glGetFramebufferAttachmentParameteriv(GL_DRAW_FRAMEBUFFER,
-                                              state.target == 0 ? GL_STENCIL : GL_STENCIL_ATTACHMENT,
-                                              GL_FRAMEBUFFER_ATTACHMENT_STENCIL_SIZE, &bits);
-        while (glGetError() != GL_NO_ERROR) {
-        }  // no stencil attachment: an error, and no stencil
+        // The size may only be asked of an attachment that exists.
+        const GLenum attachment = state.target == 0 ? GL_STENCIL : GL_STENCIL_ATTACHMENT;
+        GLint type = GL_NONE, bits = 0;
+        glGetFramebufferAttachmentParameteriv(GL_DRAW_FRAMEBUFFER, attachment,
+                                              GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
+        if (type != GL_NONE) {
+            glGetFramebufferAttachmentParameteriv(GL_DRAW_FRAMEBUFFER, attachment,
+                                                  GL_FRAMEBUFFER_ATTACHMENT_STENCIL_SIZE, &bits);
+        }
         state.stencil_ready = bits > 0;
     }
     // Opaque fills need no blending: the same pixels, and a software rasteriser skips

@@ -22,6 +22,7 @@ PACKAGES=(
   libxml2-utils          # xmllint: SVG validity in tests
   ffmpeg                 # animations
   nettle-dev             # SHA-256 of export inputs (sidecar files)
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev  # scripts/fuzz.sh: libFuzzer + ASan/UBSan runtimes
 )
 
 missing=()

@@ -85,16 +85,27 @@ ExportParams read_sidecar(const std::string& path, std::vector<InputHash>* input
     } catch (const std::exception& e) {
         throw SidecarError(path + ": not valid JSON (" + std::string(e.what()).substr(0, 120) + ")");
     }
-    if (!doc.is_object() || doc.value("format", std::string()) != "deportmap-export-sidecar" ||
+    // Compared as JSON: value("format", std::string()) throws type_error for a non-string.
+    if (!doc.is_object() || !doc.contains("format") ||
+        doc["format"] != ordered_json("deportmap-export-sidecar") ||
         !doc.contains("parameters") || !doc["parameters"].is_object()) {
         throw SidecarError(path + ": not a deportmap export sidecar (no \"format\" or \"parameters\")");
     }
     const ordered_json& j = doc["parameters"];
     ExportParams p = params_from_json(j, path);
     if (inputs != nullptr && doc.contains("inputs") && doc["inputs"].is_array()) {
+        // An entry that is not an object, or a field that is not a string, is a SidecarError
+        // naming it (nlohmann's value() would throw its own type_error).
+        size_t i = 0;
         for (const auto& h : doc["inputs"]) {
-            inputs->push_back({h.value("role", std::string()), h.value("path", std::string()),
-                               h.value("sha256", std::string())});
+            const std::string where = path + ": inputs[" + std::to_string(i++) + "]";
+            if (!h.is_object()) throw SidecarError(where + " is not an object");
+            auto field = [&](const char* key) {
+                if (!h.contains(key)) return std::string();
+                if (!h[key].is_string()) throw SidecarError(where + "." + key + " has the wrong type");
+                return h[key].get<std::string>();
+            };
+            inputs->push_back({field("role"), field("path"), field("sha256")});
         }
     }
     return p;

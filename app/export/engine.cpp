@@ -72,9 +72,10 @@ private:
     // worker then sees a broken promise and stops instead of waiting forever.
     std::promise<geo::Lod> lod_chosen_;
     std::optional<platform::HeadlessGlContext> context_;
-    std::future<std::vector<InputHash>> input_hashes_;
-
     FrameContext frame_;  // everything the frames share
+    // Reads frame_.data and p_ on a worker: declared after them, so that on an early
+    // error it is destroyed (and waited for) first.
+    std::future<std::vector<InputHash>> input_hashes_;
     std::vector<Frame> frames_;
     std::unique_ptr<render::OffscreenMap> map_target_;
     std::unique_ptr<platform::FfmpegPipe> pipe_;

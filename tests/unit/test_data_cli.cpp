@@ -267,3 +267,32 @@ TEST_F(DataCli, StatusOnTheBundledDataset) {
     EXPECT_NE(table.out.find("Stated: 58 countries"), std::string::npos) << table.out;
     EXPECT_NE(table.out.find("https://"), std::string::npos);
 }
+
+TEST_F(DataCli, HugeNumbersAreProblemsAndTotalsStayTrue) {
+    // Two rows at the int64_t maximum used to pass `validate` and wrap the totals to a
+    // negative number; now they are problems, and the rows at the bounds add up exactly.
+    deportmap::data::testing::TempDir dir;
+    const std::string f = dir.write(
+        "huge.csv",
+        std::string(deportmap::data::testing::kHeader) +
+            "Rwanda,RWA,2025-04,receiving,9223372036854775807,,a,https://example.org/r,P,\n"
+            "Rwanda,RWA,2025-05,receiving,9223372036854775807,9223372036854775807,b,https://example.org/r,P,\n"
+            "Panama,PAN,2025-02,receiving,10000000,100000000000,c,https://example.org/p,P,\n"
+            "Panama,PAN,2025-03,receiving,10000000,100000000000,d,https://example.org/p,P,\n");
+    Result r = run_deportmap({"validate", f});
+    EXPECT_EQ(r.code, 1) << r.out << r.err;
+    const auto out = lines(r.out);
+    ASSERT_EQ(out.size(), 4u) << r.out;
+    EXPECT_EQ(out[0], f + ":2: deportees: '9223372036854775807' is larger than 10,000,000, the "
+                          "most this column accepts");
+    EXPECT_EQ(out[1].rfind(f + ":3: deportees: ", 0), 0u) << out[1];
+    EXPECT_EQ(out[2], f + ":3: payment_usd: '9223372036854775807' is larger than "
+                          "100,000,000,000, the most this column accepts");
+
+    r = run_deportmap({"status", "--date", "2025-12-31", "--data", f});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("Deportees received to date: 20,000,000; payments to date: "
+                         "$200,000,000,000."),
+              std::string::npos)
+        << r.out;
+}

@@ -252,6 +252,26 @@ TEST(DataTimeline, DeporteesCountOnlyOnReceivingRowsAndPaymentsOnAny) {
     EXPECT_EQ(total.payments_to_date_usd, 4760000);
 }
 
+TEST(DataTimeline, SumsStayAtTheInt64LimitInsteadOfOverflowing) {
+    // The reader bounds each row (kMaxDeportees, kMaxPaymentUsd), but events made in code
+    // can hold anything, and enough rows could pass the limit anyway: sums saturate.
+    const int64_t big = INT64_MAX - 10;
+    const Timeline t = Builder()
+                           .add(0, "2025-01-01", "receiving", big, big)
+                           .add(0, "2025-02-01", "receiving", 100, 100)
+                           .add(1, "2025-01-01", "receiving", big, big)
+                           .add(2, "2025-01-01", "receiving", 5, 7)
+                           .build();
+    EXPECT_EQ(t.state_at(0, day("2025-01-31")).deportees_to_date, big);
+    EXPECT_EQ(t.state_at(0, day("2025-02-01")).deportees_to_date, INT64_MAX);
+    EXPECT_EQ(t.state_at(0, day("2025-02-01")).payments_to_date_usd, INT64_MAX);
+    const Totals total = t.totals_at(day("2025-12-31"));
+    EXPECT_EQ(total.countries_with_status, 3);
+    EXPECT_EQ(total.deportees_to_date, INT64_MAX);
+    EXPECT_EQ(total.payments_to_date_usd, INT64_MAX);
+    EXPECT_EQ(t.totals_at(day("2025-01-31")).deportees_to_date, INT64_MAX);  // big + big + 5
+}
+
 TEST(DataTimeline, GlobalEventsAndEventDays) {
     const Timeline t = Builder()
                            .add(-1, "2025-05-21", "blocked_by_court")

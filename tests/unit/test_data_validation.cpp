@@ -67,6 +67,27 @@ TEST(DataValidation, EachProblemIsReportedAtItsLineAndFieldAndGoodRowsLoad) {
          "3: payment_usd: 'lots' is not a number (use a plain whole number such as 5000)"},
         {"fractional_people", "Rwanda,RWA,2025-04,receiving,2.5,,x,https://example.org/r,P,\n",
          "3: deportees: '2.5' is not a whole number"},
+        // Numbers past the bounds in events.hpp, and past int64_t: a problem, never a wrap.
+        {"too_many_people", "Rwanda,RWA,2025-04,receiving,10000001,,x,https://example.org/r,P,\n",
+         "3: deportees: '10000001' is larger than 10,000,000, the most this column accepts"},
+        {"people_past_int64", "Rwanda,RWA,2025-04,receiving,9223372036854775807,,x,https://example.org/r,P,\n",
+         "3: deportees: '9223372036854775807' is larger than 10,000,000, the most this column accepts"},
+        {"people_past_uint64", "Rwanda,RWA,2025-04,receiving,18446744073709551616,,x,https://example.org/r,P,\n",
+         "3: deportees: '18446744073709551616' is larger than 10,000,000, the most this column "
+         "accepts"},
+        {"people_as_exponent", "Rwanda,RWA,2025-04,receiving,1e30,,x,https://example.org/r,P,\n",
+         "3: deportees: '1e30' is not a number (use a plain whole number such as 5000)"},
+        {"negative_payment", "Rwanda,RWA,2025-04,receiving,1,-5,x,https://example.org/r,P,\n",
+         "3: payment_usd: '-5' is negative"},
+        {"huge_negative_payment",
+         "Rwanda,RWA,2025-04,receiving,1,-18446744073709551616,x,https://example.org/r,P,\n",
+         "3: payment_usd: '-18446744073709551616' is negative"},
+        {"too_much_money", "Rwanda,RWA,2025-04,receiving,1,100000000001,x,https://example.org/r,P,\n",
+         "3: payment_usd: '100000000001' is larger than 100,000,000,000, the most this column "
+         "accepts"},
+        {"money_past_int64", "Rwanda,RWA,2025-04,receiving,1,9223372036854775808,x,https://example.org/r,P,\n",
+         "3: payment_usd: '9223372036854775808' is larger than 100,000,000,000, the most this "
+         "column accepts"},
         {"malformed_url", "Togo,TGO,2025-03-12,contacted,,,x,htp://example.org/t,P,\n",
          "3: source_url: 'htp://example.org/t' is not a web address*"},
         {"url_with_space", "Togo,TGO,2025-03-12,contacted,,,x,https://example.org/a b,P,\n",
@@ -254,6 +275,14 @@ TEST(DataValidation, NumbersAndUrls) {
     EXPECT_FALSE(parse_count("+5", err));
     EXPECT_FALSE(parse_count("5e3", err));
     EXPECT_FALSE(parse_count("99999999999999999999", err));
+    EXPECT_EQ(err, "'99999999999999999999' is larger than 9,223,372,036,854,775,807, the most "
+                   "this column accepts");
+    EXPECT_EQ(parse_count("9223372036854775807", err), INT64_MAX);
+    EXPECT_EQ(parse_count("-0", err), 0);
+    EXPECT_EQ(parse_count("10000000", err, kMaxDeportees), kMaxDeportees);
+    EXPECT_FALSE(parse_count("10000001", err, kMaxDeportees));
+    EXPECT_FALSE(parse_count("-", err));
+    EXPECT_FALSE(parse_count("1 000", err));
     EXPECT_TRUE(is_web_url("https://example.org"));
     EXPECT_TRUE(is_web_url("http://news.example.co.uk:8080/a/b?c=d#e"));
     EXPECT_TRUE(is_web_url("HTTPS://Example.org/path"));
@@ -262,4 +291,58 @@ TEST(DataValidation, NumbersAndUrls) {
     EXPECT_FALSE(is_web_url("https://localhost:x"));
     EXPECT_FALSE(is_web_url("https://nodot/"));
     EXPECT_FALSE(is_web_url("https://example.org/\"quoted\""));
+}
+
+TEST(DataValidation, NumbersUpToTheBoundsLoad) {
+    TempDir dir;
+    const std::string path = dir.write(
+        "e.csv", std::string(kHeader) +
+                     "Rwanda,RWA,2025-04,receiving,10000000,100000000000,x,https://example.org/r,P,\n"
+                     "Rwanda,RWA,2025-05,receiving,10000000.00,100000000000,y,https://example.org/r,P,\n");
+    const ReadResult r = read_one(path);
+    EXPECT_TRUE(r.problems.empty()) << r.problems.front().to_string();
+    ASSERT_EQ(r.events.size(), 2u);
+    EXPECT_EQ(r.events[0].deportees, kMaxDeportees);
+    EXPECT_EQ(r.events[1].payment_usd, kMaxPaymentUsd);
+}
+
+TEST(DataValidation, DuplicateHeaderColumnsAreReportedAndTheFirstIsRead) {
+    TempDir dir;
+    // `date` twice, and `country` as a synonym of `country_name` after it.
+    const std::string path = dir.write(
+        "e.csv",
+        "country_name,date,status,date,country,summary\n"
+        "Peru,2025-06-25,declined,1999-01-01,Chile,first date and name are read\n"
+        "Togo,2025-03-12,contacted,not a date,,the ignored column is not checked\n");
+    const ReadResult r = read_one(path);
+    ASSERT_EQ(r.problems.size(), 2u);
+    EXPECT_EQ(r.problems[0].to_string(),
+              path + ":1: date: duplicate column (also column 2); this one, column 4, is ignored");
+    EXPECT_EQ(r.problems[1].to_string(),
+              path + ":1: country: duplicate column (also column 1, 'country_name'); this one, "
+                     "column 5, is ignored");
+    EXPECT_FALSE(r.clean());
+    EXPECT_TRUE(r.unreadable.empty());
+    EXPECT_EQ(r.bad_rows, 0u);
+    ASSERT_EQ(r.events.size(), 2u);  // the rows still load, from the first columns
+    EXPECT_EQ(r.events[0].iso3, "PER");
+    EXPECT_EQ(r.events[0].date.iso(), "2025-06-25");
+    EXPECT_EQ(r.events[1].iso3, "TGO");
+}
+
+TEST(DataValidation, DuplicateColumnsInAGeoJsonTable) {
+    // GDAL tables (XLSX, ODS, GeoJSON) go through the same header check; a GeoJSON has
+    // unique keys, so only a synonym can repeat a column there.
+    TempDir dir;
+    const std::string path = dir.write(
+        "e.geojson",
+        R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,)"
+        R"("properties":{"iso3":"PER","code":"CHL","date":"2025-06-25","status":"declined"}}]})");
+    const ReadResult r = read_one(path);
+    ASSERT_EQ(r.problems.size(), 1u);
+    EXPECT_EQ(r.problems[0].to_string(),
+              path + ":1: code: duplicate column (also column 1, 'iso3'); this one, column 2, "
+                     "is ignored");
+    ASSERT_EQ(r.events.size(), 1u);
+    EXPECT_EQ(r.events[0].iso3, "PER");
 }

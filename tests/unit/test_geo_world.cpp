@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 
+#include "core/geo/mesh.hpp"
 #include "core/geo/world.hpp"
 #include "geo_test_util.hpp"
 
@@ -278,4 +279,104 @@ TEST(GeoWorld, UnreadableFileIsAnError) {
 TEST(GeoWorld, DefaultPathIsTheBundledFile) {
     EXPECT_NE(default_boundaries_path().find("geodata/countries.gpkg"), std::string::npos);
     EXPECT_EQ(bundled().source_path, default_boundaries_path());
+}
+
+namespace {
+
+using RingPoints = std::vector<std::pair<double, double>>;
+
+// Writes a GeoPackage of single polygons (outer ring, then holes) built point by point,
+// so NaN and 1e300 reach the file as they are (WKT would not carry NaN).
+void write_polygons(const std::string& path,
+                    const std::vector<std::pair<std::string, std::vector<RingPoints>>>& features) {
+    GDALAllRegister();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    ASSERT_NE(driver, nullptr);
+    GDALDataset* ds = driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    ASSERT_NE(ds, nullptr);
+    OGRLayer* layer = ds->CreateLayer("boundaries", nullptr, wkbPolygon, nullptr);
+    ASSERT_NE(layer, nullptr);
+    OGRFieldDefn field("iso3", OFTString);
+    ASSERT_EQ(layer->CreateField(&field), OGRERR_NONE);
+    for (const auto& [id, rings] : features) {
+        OGRFeature feature(layer->GetLayerDefn());
+        feature.SetField("iso3", id.c_str());
+        auto* poly = new OGRPolygon;
+        for (const RingPoints& points : rings) {
+            OGRLinearRing ring;
+            for (const auto& [x, y] : points) ring.addPoint(x, y);
+            poly->addRing(&ring);
+        }
+        feature.SetGeometryDirectly(poly);
+        ASSERT_EQ(layer->CreateFeature(&feature), OGRERR_NONE);
+    }
+    GDALClose(ds);
+}
+
+}  // namespace
+
+TEST(GeoWorld, PolygonsThatCannotBeDrawnAreSkippedWithAMessage) {
+    geotest::ScratchDir dir("bad-polygons");
+    const std::string path = dir.file("bad.gpkg");
+    const RingPoints square{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}};
+    const double nan = std::nan("");
+    write_polygons(path, {
+        {"AAA", {{{0, 0}, {10, 0}, {nan, 10}, {0, 10}, {0, 0}}}},
+        {"BBB", {{{0, 0}, {1e300, 0}, {1e300, 10}, {0, 10}, {0, 0}}}},
+        {"CCC", {{{0, 0}, {5, 5}, {0, 0}}}},                        // two distinct points
+        {"DDD", {square, {{2, 2}, {4, 4}, {2, 2}}}},                // a two-point hole
+        {"EEE", {{{40, 0}, {50, 10}, {50, 0}, {40, 10}, {40, 0}}}},  // a bow tie: kept
+        {"FFF", {{{0, 0}, {10, 0}, {10, 95}, {0, 10}, {0, 0}}}},     // latitude 95
+    });
+    ASSERT_FALSE(::testing::Test::HasFatalFailure());
+    LoadOptions options;
+    options.path = path;
+    const World w = load_world(options);
+    ASSERT_EQ(w.skipped.size(), 5u);
+    EXPECT_EQ(w.skipped[0], path + ": feature 1 (AAA): polygon 1 skipped: point 3 of its outer "
+                                   "ring (nan, 10) is not a longitude/latitude in degrees");
+    EXPECT_EQ(w.skipped[1], path + ": feature 2 (BBB): polygon 1 skipped: point 2 of its outer "
+                                   "ring (1e+300, 0) is not a longitude/latitude in degrees");
+    EXPECT_EQ(w.skipped[2],
+              path + ": feature 3 (CCC): polygon 1 skipped: its outer ring has only 2 distinct points");
+    EXPECT_EQ(w.skipped[3],
+              path + ": feature 4 (DDD): polygon 1: hole 1 left out: only 2 distinct points");
+    EXPECT_EQ(w.skipped[4].rfind(path + ": feature 6 (FFF): polygon 1 skipped: point 3 ", 0), 0u)
+        << w.skipped[4];
+    // Every feature is still a country; the skipped ones have no shape.
+    ASSERT_EQ(w.countries.size(), 6u);
+    EXPECT_TRUE(country(w, "AAA").shapes[0].empty());
+    EXPECT_TRUE(country(w, "BBB").shapes[0].empty());
+    EXPECT_TRUE(country(w, "CCC").shapes[0].empty());
+    ASSERT_EQ(country(w, "DDD").shapes[0].polygons.size(), 1u);
+    EXPECT_EQ(country(w, "DDD").shapes[0].polygons[0].rings.size(), 1u);
+    EXPECT_EQ(country(w, "EEE").shapes[0].polygons.size(), 1u);
+    EXPECT_TRUE(country(w, "FFF").shapes[0].empty());
+}
+
+TEST(GeoWorld, AHostileGeoJsonLoadsAndProjects) {
+    // The same through a GeoJSON as a user might write it: then every level projects
+    // and tessellates (the bow tie included) without hanging.
+    geotest::ScratchDir dir("hostile-geojson");
+    const std::string path = dir.file("hostile.geojson");
+    std::ofstream(path) << R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"iso3":"AAA"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1e300,0],[1e300,10],[0,10],[0,0]]]}},
+{"type":"Feature","properties":{"iso3":"BBB"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[5,5],[0,0]]]}},
+{"type":"Feature","properties":{"iso3":"CCC"},"geometry":{"type":"Polygon","coordinates":[[[40,0],[50,10],[50,0],[40,10],[40,0]]]}},
+{"type":"Feature","properties":{"iso3":"DDD"},"geometry":{"type":"Polygon","coordinates":[[[20,0],[30,0],[30,10],[20,10],[20,0]]]}}]})";
+    LoadOptions options;
+    options.path = path;
+    const World w = load_world(options);
+    ASSERT_EQ(w.skipped.size(), 2u);
+    EXPECT_NE(w.skipped[0].find("feature 1 (AAA): polygon 1 skipped"), std::string::npos);
+    EXPECT_NE(w.skipped[1].find("feature 2 (BBB): polygon 1 skipped"), std::string::npos);
+    ASSERT_EQ(w.countries.size(), 4u);
+    EXPECT_FALSE(country(w, "CCC").shapes[0].empty());
+    EXPECT_FALSE(country(w, "DDD").shapes[0].empty());
+    const ProjectedWorld pw = project_world(w, ProjectionKind::EqualEarth);
+    for (int l = 0; l < kLodCount; ++l) {
+        const MapMesh& mesh = pw.meshes[static_cast<size_t>(l)];
+        EXPECT_GE(mesh.fill_indices.size(), 3u * 4u) << lod_name(static_cast<Lod>(l));
+        for (uint32_t i : mesh.fill_indices) ASSERT_LT(i, mesh.fill_vertex_count());
+    }
 }

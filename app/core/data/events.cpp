@@ -20,11 +20,18 @@ struct EventReader::Columns {
     int country_name = -1, iso3 = -1, date = -1, status = -1, deportees = -1,
         payment_usd = -1, summary = -1, source_url = -1, source_publisher = -1,
         source_date = -1, cumulative = -1;
+    // A known column named again (or by a synonym): the first one is read.
+    struct Duplicate {
+        int column = -1;  // the one ignored
+        int first = -1;   // the one read
+    };
+    std::vector<Duplicate> duplicates;
 
     // Maps header names (case, spaces and a few synonyms don't matter) to columns;
     // returns the missing required columns.
     std::vector<std::string> assign(const std::vector<std::string>& header) {
         names.clear();
+        duplicates.clear();
         for (const auto& h : header) names.emplace_back(trim(h));
         auto key = [](std::string s) {
             s = ascii_lower(trim(s));
@@ -35,7 +42,11 @@ struct EventReader::Columns {
             const std::string k = key(names[i]);
             const int c = static_cast<int>(i);
             auto set = [&](int& slot) {
-                if (slot < 0) slot = c;
+                if (slot < 0) {
+                    slot = c;
+                } else {
+                    duplicates.push_back({c, slot});
+                }
             };
             if (k == "country_name" || k == "country" || k == "name") set(country_name);
             else if (k == "iso3" || k == "iso" || k == "iso_code" || k == "country_code" || k == "code") set(iso3);
@@ -57,6 +68,19 @@ struct EventReader::Columns {
     }
     std::string name(int column) const {
         return column >= 0 && static_cast<size_t>(column) < names.size() ? names[column] : "row";
+    }
+    // "duplicate column (also column 2); this one, column 5, is ignored", naming the
+    // first one too when it is spelt differently (a synonym).
+    std::string duplicate_message(const Duplicate& d) const {
+        std::string also = "also column " + std::to_string(d.first + 1);
+        if (name(d.first) != name(d.column)) also += ", '" + name(d.first) + "'";
+        return "duplicate column (" + also + "); this one, column " +
+               std::to_string(d.column + 1) + ", is ignored";
+    }
+    void report_duplicates(const std::string& path, int line, std::vector<Problem>& out) const {
+        for (const Duplicate& d : duplicates) {
+            out.push_back({path, line, name(d.column), duplicate_message(d)});
+        }
     }
 };
 
@@ -179,18 +203,28 @@ private:
 
 }  // namespace
 
-std::optional<int64_t> parse_count(std::string_view text, std::string& error) {
+namespace {
+// "10,000,000".
+std::string with_commas(int64_t v) {
+    const std::string digits = std::to_string(v);
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0 && digits[i - 1] != '-') out.push_back(',');
+        out.push_back(digits[i]);
+    }
+    return out;
+}
+}  // namespace
+
+std::optional<int64_t> parse_count(std::string_view text, std::string& error, int64_t max) {
     text = trim(text);
     if (text.empty()) {
         error = "empty";
         return std::nullopt;
     }
     std::string_view whole = text;
-    bool negative = false;
-    if (whole.front() == '-') {
-        negative = true;
-        whole.remove_prefix(1);
-    }
+    const bool negative = whole.front() == '-';
+    if (negative) whole.remove_prefix(1);
     // A spreadsheet may hand over "1200.0": accept a fraction of zeros only.
     if (const size_t dot = whole.find('.'); dot != std::string_view::npos) {
         const std::string_view frac = whole.substr(dot + 1);
@@ -200,15 +234,19 @@ std::optional<int64_t> parse_count(std::string_view text, std::string& error) {
         }
         whole = whole.substr(0, dot);
     }
-    int64_t v = 0;
-    auto [ptr, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), v);
-    if (whole.empty() || ec != std::errc() || ptr != whole.data() + whole.size() ||
-        whole.front() == '+') {
+    if (whole.empty() || whole.find_first_not_of("0123456789") != std::string_view::npos) {
         error = quote(text) + " is not a number (use a plain whole number such as 5000)";
         return std::nullopt;
     }
-    if (negative && v != 0) {
+    if (negative && whole.find_first_not_of('0') != std::string_view::npos) {
         error = quote(text) + " is negative";
+        return std::nullopt;
+    }
+    int64_t v = 0;
+    const auto [ptr, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), v);
+    if (ec != std::errc() || ptr != whole.data() + whole.size() || v > max) {
+        // Only digits are left, so the one way to fail is a number too large for int64_t.
+        error = quote(text) + " is larger than " + with_commas(max) + ", the most this column accepts";
         return std::nullopt;
     }
     return v;
@@ -252,26 +290,49 @@ bool is_web_url(std::string_view text) {
     return host.find('.') != std::string_view::npos || ascii_lower(host) == "localhost";
 }
 
+struct EventReader::Row {
+    const std::string& path;
+    int line;
+    const Columns& cols;
+    const std::vector<std::string>& values;
+    ReadResult& out;
+
+    void problem(int column, std::string message) {
+        out.problems.push_back({path, line, cols.name(column), std::move(message)});
+    }
+    std::string_view get(int column) const {
+        if (column < 0 || static_cast<size_t>(column) >= values.size()) return {};
+        return trim(values[static_cast<size_t>(column)]);
+    }
+};
+
 void EventReader::add_row(const std::string& path, int line, const Columns& cols,
                           const std::vector<std::string>& values, const RowHash& hash,
                           ReadResult& out) {
     ++out.rows;
     const size_t first_problem = out.problems.size();
-    auto problem = [&](int column, std::string message) {
-        out.problems.push_back({path, line, cols.name(column), std::move(message)});
-    };
-    auto get = [&](int column) -> std::string_view {
-        if (column < 0 || static_cast<size_t>(column) >= values.size()) return {};
-        return trim(values[static_cast<size_t>(column)]);
-    };
-
+    Row row{path, line, cols, values, out};
     Event e;
     e.file = path;
     e.line = line;
+    check_country(row, e);
+    check_date_and_status(row, e);
+    check_numbers(row, e);
+    check_source(row, e);
+    check_duplicate(row, hash);
+    if (out.problems.size() != first_problem) {
+        ++out.bad_rows;
+        return;
+    }
+    e.order = next_order_++;
+    out.events.push_back(std::move(e));
+}
 
-    // Country: by code, by name, or both (then they must agree). None: a global event.
-    const std::string_view name = get(cols.country_name);
-    const std::string_view code = get(cols.iso3);
+// Country: by code, by name, or both (then they must agree). None: a global event.
+void EventReader::check_country(Row& row, Event& e) {
+    const Columns& cols = row.cols;
+    const std::string_view name = row.get(cols.country_name);
+    const std::string_view code = row.get(cols.iso3);
     int by_code = -1, by_name = -1;
     bool country_ok = true;
     if (!code.empty()) {
@@ -282,7 +343,7 @@ void EventReader::add_row(const std::string& path, int line, const Columns& cols
             country_ok = false;
             std::string msg = "unknown country code " + quote(code);
             if (!r.candidates.empty()) msg += " (did you mean " + r.candidates.front() + "?)";
-            problem(cols.iso3, msg);
+            row.problem(cols.iso3, msg);
         }
     }
     if (!name.empty()) {
@@ -291,96 +352,100 @@ void EventReader::add_row(const std::string& path, int line, const Columns& cols
             by_name = r.country;
         } else {
             country_ok = false;
-            problem(cols.country_name, r.message(name));
+            row.problem(cols.country_name, r.message(name));
         }
     }
     if (by_code >= 0 && by_name >= 0 && by_code != by_name) {
         const Country& a = countries_.country(by_code);
         const Country& b = countries_.country(by_name);
-        problem(cols.iso3, quote(code) + " is " + a.name + " (" + a.iso3 + ") but " +
-                               cols.name(cols.country_name) + " " + quote(name) + " is " +
-                               b.name + " (" + b.iso3 + ")");
+        row.problem(cols.iso3, quote(code) + " is " + a.name + " (" + a.iso3 + ") but " +
+                                   cols.name(cols.country_name) + " " + quote(name) + " is " +
+                                   b.name + " (" + b.iso3 + ")");
         country_ok = false;
     }
     if (country_ok) e.country = by_code >= 0 ? by_code : by_name;
     if (e.country >= 0) e.iso3 = countries_.country(e.country).iso3;
     e.country_name = std::string(name);
+}
 
-    // Date.
-    const std::string_view date = get(cols.date);
+void EventReader::check_date_and_status(Row& row, Event& e) const {
+    const Columns& cols = row.cols;
+    const std::string_view date = row.get(cols.date);
     std::string why;
     if (date.empty()) {
-        problem(cols.date, "missing date");
+        row.problem(cols.date, "missing date");
     } else if (auto d = parse_date(date, &why)) {
         e.date = *d;
     } else {
-        problem(cols.date, quote(date) + " is not a valid date: " + why);
+        row.problem(cols.date, quote(date) + " is not a valid date: " + why);
     }
 
-    // Status.
-    const std::string_view status = get(cols.status);
+    const std::string_view status = row.get(cols.status);
     if (status.empty()) {
-        problem(cols.status, "missing status (one of: " + statuses_.key_list() + ")");
+        row.problem(cols.status, "missing status (one of: " + statuses_.key_list() + ")");
     } else {
         e.status = statuses_.find(status);
         if (e.status == kNoStatus) {
-            problem(cols.status, "unknown status " + quote(status) + " (known: " +
-                                     statuses_.key_list() + ")");
+            row.problem(cols.status, "unknown status " + quote(status) + " (known: " +
+                                         statuses_.key_list() + ")");
         }
     }
+}
 
-    // Numbers.
-    auto number = [&](int column, std::optional<int64_t>& slot) {
-        const std::string_view v = get(column);
+// deportees and payment_usd, each within its bound; the cumulative mark.
+void EventReader::check_numbers(Row& row, Event& e) {
+    const Columns& cols = row.cols;
+    auto number = [&](int column, int64_t max, std::optional<int64_t>& slot) {
+        const std::string_view v = row.get(column);
         if (v.empty()) return;
         std::string err;
-        slot = parse_count(v, err);
-        if (!slot) problem(column, err);
+        slot = parse_count(v, err, max);
+        if (!slot) row.problem(column, err);
     };
-    number(cols.deportees, e.deportees);
-    number(cols.payment_usd, e.payment_usd);
+    number(cols.deportees, kMaxDeportees, e.deportees);
+    number(cols.payment_usd, kMaxPaymentUsd, e.payment_usd);
 
     if (cols.cumulative >= 0) {
-        const std::string v = ascii_lower(get(cols.cumulative));
+        const std::string v = ascii_lower(row.get(cols.cumulative));
         if (v == "yes" || v == "y" || v == "true" || v == "1" || v == "x") {
             e.cumulative = true;
         } else if (!(v.empty() || v == "no" || v == "n" || v == "false" || v == "0")) {
-            problem(cols.cumulative, quote(v) + " is not yes or no");
+            row.problem(cols.cumulative, quote(v) + " is not yes or no");
         }
     }
+}
 
-    e.summary = std::string(get(cols.summary));
-    e.source_url = std::string(get(cols.source_url));
-    e.source_publisher = std::string(get(cols.source_publisher));
-    e.source_date = std::string(get(cols.source_date));
+// Summary, source address, publisher and date.
+void EventReader::check_source(Row& row, Event& e) {
+    const Columns& cols = row.cols;
+    e.summary = std::string(row.get(cols.summary));
+    e.source_url = std::string(row.get(cols.source_url));
+    e.source_publisher = std::string(row.get(cols.source_publisher));
+    e.source_date = std::string(row.get(cols.source_date));
     if (!e.source_url.empty() && !is_web_url(e.source_url)) {
-        problem(cols.source_url, quote(e.source_url) +
-                                     " is not a web address (expected http:// or https:// "
-                                     "and a host name, no spaces)");
+        row.problem(cols.source_url, quote(e.source_url) +
+                                         " is not a web address (expected http:// or https:// "
+                                         "and a host name, no spaces)");
     }
+    std::string why;
     if (!e.source_date.empty() && !parse_date(e.source_date, &why)) {
-        problem(cols.source_date, quote(e.source_date) + " is not a valid date: " + why);
+        row.problem(cols.source_date, quote(e.source_date) + " is not a valid date: " + why);
     }
-    if (name.empty() && code.empty() && e.summary.empty()) {
-        problem(cols.summary, "a global event (no country) needs a summary");
+    if (row.get(cols.country_name).empty() && row.get(cols.iso3).empty() && e.summary.empty()) {
+        row.problem(cols.summary, "a global event (no country) needs a summary");
     }
+}
 
-    // Exact duplicates, across every file this reader has seen.
-    const Where here{static_cast<uint32_t>(files_.size() - 1), line};
+// Exact duplicates, across every file this reader has seen.
+void EventReader::check_duplicate(Row& row, const RowHash& hash) {
+    const Where here{static_cast<uint32_t>(files_.size() - 1), row.line};
     if (auto [it, inserted] = seen_rows_.emplace(hash, here); !inserted) {
         const Where& first = it->second;
-        problem(-1, "exact duplicate of " +
-                        (first.file == here.file ? "line " + std::to_string(first.line)
-                                                 : files_[first.file] + ":" +
-                                                       std::to_string(first.line)));
+        row.problem(-1, "exact duplicate of " +
+                            (first.file == here.file ? "line " + std::to_string(first.line)
+                                                     : files_[first.file] + ":" +
+                                                           std::to_string(first.line)));
     }
-
-    if (out.problems.size() != first_problem) {
-        ++out.bad_rows;
-        return;
-    }
-    e.order = next_order_++;
-    out.events.push_back(std::move(e));
 }
 
 const Resolution& EventReader::resolve_name(std::string_view text) {
@@ -430,6 +495,7 @@ void EventReader::read_csv(const std::string& path, ReadResult& out) {
     if (const auto missing = cols.assign(head.fields); !missing.empty()) {
         return unreadable(head.line, "header", missing_list(missing));
     }
+    cols.report_duplicates(path, head.line, out.problems);
 
     // GDAL reads the values: every field a string, no column taken as geometry, empty
     // fields kept empty. The scan runs alongside for what OGR does not expose: physical
@@ -509,6 +575,7 @@ void EventReader::read_gdal(const std::string& path, ReadResult& out) {
         out.unreadable.push_back(path);
         return;
     }
+    cols.report_duplicates(path, 1, out.problems);
     std::vector<std::string> values;
     for (int line = 2; table.next(values); ++line) {
         bool utf8_ok = true;

@@ -16,6 +16,14 @@
 
 namespace deportmap::data {
 
+// The largest number a row may give (docs/events-and-time.md, "Numbers"). Far above any
+// real figure (the U.S. removed a few hundred thousand people a year; its whole foreign
+// aid budget is under 100 billion dollars a year), and low enough that no sum of rows
+// comes near the int64_t limit; a larger value is a typo or a column mix-up and is
+// reported.
+inline constexpr int64_t kMaxDeportees = 10'000'000;        // people on one row
+inline constexpr int64_t kMaxPaymentUsd = 100'000'000'000;  // U.S. dollars on one row
+
 struct Event {
     int country = -1;                  // CountryResolver index; -1 for a global event
     std::string iso3;                  // resolved alpha-3 code; empty for a global event
@@ -64,6 +72,7 @@ public:
 
 private:
     struct Columns;
+    struct Row;  // one row being checked: its values, and where its problems go
     struct RowHash {
         uint64_t a = 0, b = 0;
         friend bool operator==(const RowHash&, const RowHash&) = default;
@@ -80,6 +89,12 @@ private:
     // Checks one row given as values in header order; appends an Event when good.
     void add_row(const std::string& path, int line, const Columns& cols,
                  const std::vector<std::string>& values, const RowHash& hash, ReadResult& out);
+    // The steps of add_row; each reports its problems through `row`.
+    void check_country(Row& row, Event& e);
+    void check_date_and_status(Row& row, Event& e) const;
+    static void check_numbers(Row& row, Event& e);
+    static void check_source(Row& row, Event& e);
+    void check_duplicate(Row& row, const RowHash& hash);
     const Resolution& resolve_name(std::string_view text);
     const Resolution& resolve_code(std::string_view text);
 
@@ -95,8 +110,11 @@ private:
 ReadResult read_events(const std::vector<std::string>& paths, const CountryResolver& countries,
                        const StatusTable& statuses);
 
-// A plain, non-negative whole number ("1200", "1200.0"); nullopt with `error` otherwise.
-std::optional<int64_t> parse_count(std::string_view text, std::string& error);
+// A plain, non-negative whole number ("1200", "1200.0") of at most `max`; nullopt with
+// `error` otherwise ("'-5' is negative", "'1e30' is not a number ...", "'99999999999'
+// is larger than 10,000,000, the most this column accepts").
+std::optional<int64_t> parse_count(std::string_view text, std::string& error,
+                                   int64_t max = INT64_MAX);
 // http:// or https://, a host name, no spaces.
 bool is_web_url(std::string_view text);
 

@@ -2,36 +2,50 @@
 #include "core/data/timeline.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 
 namespace deportmap::data {
 
-Timeline::Timeline(std::vector<Event> events, StatusTable statuses, size_t country_count)
-    : events_(std::move(events)), statuses_(std::move(statuses)), tracks_(country_count) {
-    // Application order: effective date, same-day precedence, coarser first, input order.
-    // Sorted on packed keys so the sort never touches the (large) events themselves.
-    std::vector<int> tie_rank(statuses_.size(), 0);  // tie_precedence as a dense rank
-    {
-        std::vector<int> values;
-        for (const Status& st : statuses_.all()) values.push_back(st.tie_precedence);
-        std::sort(values.begin(), values.end());
-        for (size_t i = 0; i < statuses_.size(); ++i) {
-            tie_rank[i] = static_cast<int>(
-                std::lower_bound(values.begin(), values.end(), statuses_[i].tie_precedence) -
-                values.begin());
-        }
+namespace {
+
+// a + b for the non-negative counts and amounts, staying at the int64_t maximum instead
+// of overflowing (rows are bounded, see kMaxDeportees, but their number is not).
+int64_t add_saturating(int64_t a, int64_t b) {
+    int64_t sum = 0;
+    if (__builtin_add_overflow(a, b, &sum)) return b < 0 ? INT64_MIN : INT64_MAX;
+    return sum;
+}
+
+// Each status's tie_precedence as a dense rank (0 for the lowest).
+std::vector<int> tie_ranks(const StatusTable& statuses) {
+    std::vector<int> values;
+    for (const Status& st : statuses.all()) values.push_back(st.tie_precedence);
+    std::sort(values.begin(), values.end());
+    std::vector<int> rank(statuses.size(), 0);
+    for (size_t i = 0; i < statuses.size(); ++i) {
+        rank[i] = static_cast<int>(
+            std::lower_bound(values.begin(), values.end(), statuses[i].tie_precedence) -
+            values.begin());
     }
-    std::vector<Day> first(events_.size());
+    return rank;
+}
+
+// Application order: effective date, same-day precedence, coarser first, input order.
+// Sorted on packed keys so the sort never touches the (large) events themselves.
+std::vector<uint32_t> application_order(const std::vector<Event>& events,
+                                        const StatusTable& statuses,
+                                        const std::vector<Day>& first) {
+    const std::vector<int> tie_rank = tie_ranks(statuses);
     struct Key {
         uint64_t major;  // day (biased), tie rank, precision
         uint32_t order;  // input order
-        uint32_t index;  // position in events_
+        uint32_t index;  // position in events
     };
-    std::vector<Key> keys(events_.size());
-    for (size_t i = 0; i < events_.size(); ++i) {
-        const Event& e = events_[i];
-        first[i] = e.date.first_day();
-        const bool known = e.status >= 0 && static_cast<size_t>(e.status) < statuses_.size();
+    std::vector<Key> keys(events.size());
+    for (size_t i = 0; i < events.size(); ++i) {
+        const Event& e = events[i];
+        const bool known = e.status >= 0 && static_cast<size_t>(e.status) < statuses.size();
         const uint64_t tie = known ? static_cast<uint64_t>(tie_rank[static_cast<size_t>(e.status)]) : 0;
         const uint64_t day = static_cast<uint64_t>(static_cast<int64_t>(first[i]) + (int64_t{1} << 31));
         keys[i] = {(day << 32) | (tie << 2) | static_cast<uint64_t>(e.date.precision()), e.order,
@@ -40,31 +54,43 @@ Timeline::Timeline(std::vector<Event> events, StatusTable statuses, size_t count
     std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
         return a.major != b.major ? a.major < b.major : a.order < b.order;
     });
-    std::vector<uint32_t> order(events_.size());
+    std::vector<uint32_t> order(events.size());
     for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].index;
-    keys = {};
-    // Put the events in that order in place, cycle by cycle (no second copy of the data).
-    {
-        std::vector<bool> done(events_.size(), false);
-        for (size_t i = 0; i < events_.size(); ++i) {
-            if (done[i]) continue;
-            Event held = std::move(events_[i]);
-            const Day held_day = first[i];
-            size_t j = i;
-            for (;;) {
-                done[j] = true;
-                const size_t k = order[j];
-                if (k == i) {
-                    events_[j] = std::move(held);
-                    first[j] = held_day;
-                    break;
-                }
-                events_[j] = std::move(events_[k]);
-                first[j] = first[k];
-                j = k;
+    return order;
+}
+
+// Puts the events (and their first days) in `order` in place, cycle by cycle (no second
+// copy of the data): afterwards slot j holds what was at order[j].
+void permute_in_place(std::vector<Event>& events, std::vector<Day>& first,
+                      const std::vector<uint32_t>& order) {
+    std::vector<bool> done(events.size(), false);
+    for (size_t i = 0; i < events.size(); ++i) {
+        if (done[i]) continue;
+        Event held = std::move(events[i]);
+        const Day held_day = first[i];
+        size_t j = i;
+        for (;;) {
+            done[j] = true;
+            const size_t k = order[j];
+            if (k == i) {
+                events[j] = std::move(held);
+                first[j] = held_day;
+                break;
             }
+            events[j] = std::move(events[k]);
+            first[j] = first[k];
+            j = k;
         }
     }
+}
+
+}  // namespace
+
+Timeline::Timeline(std::vector<Event> events, StatusTable statuses, size_t country_count)
+    : events_(std::move(events)), statuses_(std::move(statuses)), tracks_(country_count) {
+    std::vector<Day> first(events_.size());
+    for (size_t i = 0; i < events_.size(); ++i) first[i] = events_[i].date.first_day();
+    permute_in_place(events_, first, application_order(events_, statuses_, first));
 
     // The top rung: deportees count as received only on events of this rank.
     int top_rank = 0;
@@ -80,41 +106,46 @@ Timeline::Timeline(std::vector<Event> events, StatusTable statuses, size_t count
         }
         if (e.status < 0 || static_cast<size_t>(e.status) >= statuses_.size()) continue;
         Track& t = tracks_[static_cast<size_t>(e.country)];
-        CountryState s = t.after.empty() ? CountryState{} : t.after.back();
-        const Status& st = statuses_[static_cast<size_t>(e.status)];
-        StatusIndex next;
-        if (st.on_ladder()) {
-            if (s.highest_rung == kNoStatus ||
-                st.ladder_rank > statuses_[static_cast<size_t>(s.highest_rung)].ladder_rank) {
-                s.highest_rung = e.status;
-            }
-            next = s.highest_rung;
-        } else {
-            next = e.status;
-        }
-        if (next != s.status) {
-            s.status = next;
-            s.since_event = static_cast<int>(i);
-        }
-        s.latest_event = static_cast<int>(i);
-        if (e.deportees && st.ladder_rank == top_rank && top_rank > 0) {
-            s.deportees_to_date = e.cumulative ? *e.deportees
-                                               : s.deportees_to_date.value_or(0) + *e.deportees;
-        }
-        if (e.payment_usd) {
-            s.payments_to_date_usd = e.cumulative
-                                         ? *e.payment_usd
-                                         : s.payments_to_date_usd.value_or(0) + *e.payment_usd;
-        }
+        t.after.push_back(apply(t.after.empty() ? CountryState{} : t.after.back(), i, top_rank));
         t.events.push_back(i);
         t.days.push_back(first[i]);
-        t.after.push_back(s);
     }
     std::sort(event_days_.begin(), event_days_.end());
     event_days_.erase(std::unique(event_days_.begin(), event_days_.end()), event_days_.end());
     for (size_t c = 0; c < tracks_.size(); ++c) {
         if (!tracks_[c].events.empty()) named_.push_back(static_cast<int>(c));
     }
+}
+
+CountryState Timeline::apply(CountryState s, uint32_t i, int top_rank) const {
+    const Event& e = events_[i];
+    const Status& st = statuses_[static_cast<size_t>(e.status)];
+    StatusIndex next;
+    if (st.on_ladder()) {
+        if (s.highest_rung == kNoStatus ||
+            st.ladder_rank > statuses_[static_cast<size_t>(s.highest_rung)].ladder_rank) {
+            s.highest_rung = e.status;
+        }
+        next = s.highest_rung;
+    } else {
+        next = e.status;
+    }
+    if (next != s.status) {
+        s.status = next;
+        s.since_event = static_cast<int>(i);
+    }
+    s.latest_event = static_cast<int>(i);
+    if (e.deportees && st.ladder_rank == top_rank && top_rank > 0) {
+        s.deportees_to_date = e.cumulative
+                                  ? *e.deportees
+                                  : add_saturating(s.deportees_to_date.value_or(0), *e.deportees);
+    }
+    if (e.payment_usd) {
+        s.payments_to_date_usd =
+            e.cumulative ? *e.payment_usd
+                         : add_saturating(s.payments_to_date_usd.value_or(0), *e.payment_usd);
+    }
+    return s;
 }
 
 const std::vector<uint32_t>& Timeline::country_events(int country) const {
@@ -161,8 +192,9 @@ Totals Timeline::totals_at(Day d) const {
         const CountryState s = state_at(static_cast<int>(c), d);
         if (s.status == kNoStatus) continue;
         ++t.countries_with_status;
-        t.deportees_to_date += s.deportees_to_date.value_or(0);
-        t.payments_to_date_usd += s.payments_to_date_usd.value_or(0);
+        t.deportees_to_date = add_saturating(t.deportees_to_date, s.deportees_to_date.value_or(0));
+        t.payments_to_date_usd =
+            add_saturating(t.payments_to_date_usd, s.payments_to_date_usd.value_or(0));
     }
     return t;
 }

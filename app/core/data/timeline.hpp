@@ -34,6 +34,8 @@ struct CountryState {
     std::optional<int64_t> payments_to_date_usd;
 };
 
+// Sums here and in CountryState never overflow: each row's numbers are bounded
+// (kMaxDeportees, kMaxPaymentUsd) and a sum that would pass INT64_MAX stays there.
 struct Totals {
     int countries_with_status = 0;
     int64_t deportees_to_date = 0;      // over all countries
@@ -86,6 +88,9 @@ private:
     std::vector<Day> global_days_;
     std::vector<Day> event_days_;
     std::vector<int> named_;
+
+    // The state after applying events_[i] (a country event with a known status) to `s`.
+    CountryState apply(CountryState s, uint32_t i, int top_rank) const;
 };
 
 // The day a --date value stands for when asking "status on D": the last day of the

@@ -1,7 +1,8 @@
 // Polygon triangulation for map fills: ear clipping on a circular linked list, holes
 // bridged into the outer ring (left to right), a z-order (Morton) index so ear tests only
 // look at nearby vertices on large rings, and fallbacks for the self-touching or slightly
-// self-intersecting rings that quantised boundary data leaves behind. See
+// self-intersecting rings that quantised boundary data leaves behind. A work budget
+// hands huge or hostile polygons to the O(n log n) sweep (sweep_triangulate.hpp). See
 // docs/geometry.md for why this and not GEOS.
 #include <algorithm>
 #include <cmath>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "core/geo/mesh.hpp"
+#include "core/geo/sweep_triangulate.hpp"
 
 namespace deportmap::geo {
 namespace {
@@ -97,11 +99,30 @@ private:
     size_t used_ = 0;
 };
 
+// Ear clipping is quadratic at worst (comb or spiral rings of 10^5 vertices took
+// minutes), so it gets a budget: work units (vertices visited, loop steps) it may spend
+// on a polygon of n vertices before it gives up and the polygon goes to the sweep
+// (sweep_triangulate.hpp, O(n log n)). Polygons over kSweepAbove vertices go to the
+// sweep at once. The bundled boundaries' worst polygon needs under a million units in
+// any projection (docs/geometry.md), so their fills never change.
+constexpr size_t kWorkPerVertex = 16;
+constexpr size_t kWorkBase = size_t{1} << 22;
+constexpr size_t kSweepAbove = size_t{1} << 17;
+// Splits nested deeper than this also end the ear clipper's run (its recursion).
+constexpr int kMaxSplitDepth = 256;
+
 class EarClipper {
 public:
-    void run(const Polygon& polygon, std::vector<uint32_t>& out) {
+    // False when the work budget ran out: `out` then holds a partial result to drop.
+    bool run(const Polygon& polygon, std::vector<uint32_t>& out) {
         pool_.reset();
         out_ = &out;
+        size_t vertices = 0;
+        for (const Ring& ring : polygon.rings) vertices += ring.size();
+        work_ = 0;
+        budget_ = kWorkBase + kWorkPerVertex * vertices;
+        over_ = false;
+        depth_ = 0;
         uint32_t first = 0;
         Node* outer = nullptr;
         std::vector<Node*> holes;
@@ -112,7 +133,7 @@ public:
             first += static_cast<uint32_t>(ring.size());
             total += ring.size();
             if (r == 0) {
-                if (!list || list->next == list->prev) return;  // fewer than 3 points
+                if (!list || list->next == list->prev) return true;  // fewer than 3 points
                 outer = list;
             } else if (list && list->next != list->prev) {  // holes of 3+ points
                 holes.push_back(leftmost(list));
@@ -137,9 +158,17 @@ public:
         }
         if (!holes.empty()) outer = eliminate_holes(holes, outer);
         clip(outer, 0);
+        return !over_;
     }
 
 private:
+    // Counts `units` of work; false once the budget is spent.
+    bool spend(size_t units) {
+        work_ += units;
+        if (work_ > budget_) over_ = true;
+        return !over_;
+    }
+
     // Builds a circular list for a ring in the wanted orientation (outer rings
     // counter-clockwise, holes clockwise) and returns its last node.
     Node* make_ring(const Ring& ring, uint32_t first, bool ccw) {
@@ -192,7 +221,9 @@ private:
         if (!end) end = start;
         Node* p = start;
         bool again;
+        size_t steps = 0;
         do {
+            ++steps;
             again = false;
             if (same_point(p, p->next) || cross(p->prev, p, p->next) == 0) {
                 remove(p);
@@ -203,6 +234,7 @@ private:
                 p = p->next;
             }
         } while (again || p != end);
+        spend(steps);
         return end;
     }
 
@@ -214,6 +246,7 @@ private:
         if (pass == 0 && hashed_) index_curve(ear);
         Node* stop = ear;
         while (ear->prev != ear->next) {
+            if (!spend(1)) return;
             Node* prev = ear->prev;
             Node* next = ear->next;
             if (hashed_ ? is_ear_hashed(ear) : is_ear(ear)) {
@@ -245,18 +278,33 @@ private:
         return in_ccw_triangle(a, b, c, p) && cross(p->prev, p, p->next) <= 0;
     }
 
-    bool is_ear(const Node* ear) const {
+    bool is_ear(const Node* ear) {
         const Node* a = ear->prev;
         const Node* b = ear;
         const Node* c = ear->next;
         if (cross(a, b, c) <= 0) return false;  // reflex or flat
+        size_t steps = 0;
+        bool ear_ok = true;
         for (const Node* p = c->next; p != a; p = p->next) {
-            if (blocks(a, b, c, p)) return false;
+            ++steps;
+            if (blocks(a, b, c, p)) {
+                ear_ok = false;
+                break;
+            }
         }
-        return true;
+        spend(steps);
+        return ear_ok;
     }
 
-    bool is_ear_hashed(const Node* ear) const {
+    bool is_ear_hashed(const Node* ear) {
+        size_t steps = 0;
+        const bool ear_ok = ear_in_z_range(ear, steps);
+        spend(steps);
+        return ear_ok;
+    }
+
+    // The ear test over the nodes whose z code lies within the triangle's box.
+    bool ear_in_z_range(const Node* ear, size_t& steps) const {
         const Node* a = ear->prev;
         const Node* b = ear;
         const Node* c = ear->next;
@@ -266,6 +314,7 @@ private:
         const uint32_t min_z = z_order(min_x, min_y);
         const uint32_t max_z = z_order(max_x, max_y);
         auto check = [&](const Node* p) {
+            ++steps;
             return p != a && p != c && p->x >= min_x && p->x <= max_x && p->y >= min_y &&
                    p->y <= max_y && blocks(a, b, c, p);
         };
@@ -286,10 +335,13 @@ private:
     }
 
     // Removes a small self-intersection a-p-p.next-b by cutting the triangle a, p, b.
+    // Stops when fewer than four nodes are left: cutting two of them then would leave
+    // `start` among the removed nodes, and the walk would circle the rest for ever.
     Node* cure_local_intersections(Node* start) {
         if (!start) return start;
         Node* p = start;
         do {
+            if (p->next->next->next == p || !spend(1)) break;
             Node* a = p->prev;
             Node* b = p->next->next;
             if (!same_point(a, b) && segments_meet(a, p, p->next, b) && locally_inside(a, b) &&
@@ -306,38 +358,47 @@ private:
 
     // Last resort: split the ring in two along a valid diagonal and clip both halves.
     void split(Node* start) {
+        if (++depth_ > kMaxSplitDepth) over_ = true;
         Node* a = start;
         do {
-            for (Node* b = a->next->next; b != a->prev; b = b->next) {
+            for (Node* b = a->next->next; b != a->prev && !over_; b = b->next) {
                 if (a->index != b->index && is_valid_diagonal(a, b)) {
                     Node* c = split_ring(a, b);
                     a = filter(a, a->next);
                     c = filter(c, c->next);
                     clip(a, 0);
                     clip(c, 0);
+                    --depth_;
                     return;
                 }
             }
             a = a->next;
-        } while (a != start);
+        } while (a != start && !over_);
+        --depth_;
         // No diagonal at all: the remainder is degenerate; leave it unfilled.
     }
 
-    bool is_valid_diagonal(const Node* a, const Node* b) const {
+    bool is_valid_diagonal(const Node* a, const Node* b) {
+        if (!spend(1)) return false;
         if (a->next->index == b->index || a->prev->index == b->index) return false;
-        if (crosses_ring(a, b)) return false;
-        if (locally_inside(a, b) && locally_inside(b, a) && middle_inside(a, b) &&
-            (cross(a->prev, a, b->prev) != 0 || cross(a, b->prev, b) != 0)) {
-            return true;
-        }
+        size_t steps = 0;
+        const bool crosses = crosses_ring(a, b, steps);
+        spend(steps);
+        if (crosses || over_) return false;
+        steps = 0;
+        const bool inside =
+            locally_inside(a, b) && locally_inside(b, a) && middle_inside(a, b, steps);
+        if (!spend(steps)) return false;
+        if (inside && (cross(a->prev, a, b->prev) != 0 || cross(a, b->prev, b) != 0)) return true;
         // A zero-length diagonal between two reflex twins (where a ring touches itself).
         return same_point(a, b) && cross(a->prev, a, a->next) < 0 && cross(b->prev, b, b->next) < 0;
     }
 
     // Any ring edge not incident to a or b meets segment a-b.
-    static bool crosses_ring(const Node* a, const Node* b) {
+    static bool crosses_ring(const Node* a, const Node* b, size_t& steps) {
         const Node* p = a;
         do {
+            ++steps;
             if (p->index != a->index && p->next->index != a->index && p->index != b->index &&
                 p->next->index != b->index && segments_meet(p, p->next, a, b)) {
                 return true;
@@ -356,11 +417,12 @@ private:
     }
 
     // The midpoint of a-b is inside the ring (even-odd).
-    static bool middle_inside(const Node* a, const Node* b) {
+    static bool middle_inside(const Node* a, const Node* b, size_t& steps) {
         const double px = (a->x + b->x) / 2, py = (a->y + b->y) / 2;
         bool inside = false;
         const Node* p = a;
         do {
+            ++steps;
             const Node* q = p->next;
             if ((p->y > py) != (q->y > py) && q->y != p->y &&
                 px < (q->x - p->x) * (py - p->y) / (q->y - p->y) + p->x) {
@@ -404,7 +466,9 @@ private:
             return a->x != b->x ? a->x < b->x : a->y < b->y;
         });
         for (Node* hole : holes) {
-            Node* bridge = find_bridge(hole, outer);
+            size_t steps = 0;
+            Node* bridge = find_bridge(hole, outer, steps);
+            if (!spend(steps)) break;
             if (!bridge) continue;  // hole outside the outer ring (invalid input): skip it
             Node* twin = split_ring(bridge, hole);
             filter(twin, twin->next);
@@ -416,12 +480,13 @@ private:
     // A vertex of the outer ring that the hole's leftmost point sees: cast a ray to the
     // left, take the nearest edge it hits from inside, then the vertex of minimum angle
     // inside the triangle spanned by the hit.
-    static Node* find_bridge(const Node* hole, Node* outer) {
+    static Node* find_bridge(const Node* hole, Node* outer, size_t& steps) {
         const double hx = hole->x, hy = hole->y;
         double qx = -std::numeric_limits<double>::infinity();
         Node* m = nullptr;
         Node* p = outer;
         do {
+            ++steps;
             const Node* q = p->next;
             // Edges going down have the interior to their east, facing the ray.
             if (hy <= p->y && hy >= q->y && q->y != p->y) {
@@ -441,6 +506,7 @@ private:
         double tan_min = std::numeric_limits<double>::infinity();
         p = m;
         do {
+            ++steps;
             if (hx >= p->x && p->x >= mx && hx != p->x &&
                 in_triangle(hx, hy, qx, hy, mx, my, p->x, p->y)) {
                 const double tan = std::abs(hy - p->y) / (hx - p->x);
@@ -486,6 +552,7 @@ private:
         } while (p != start);
         std::sort(order_.begin(), order_.end(),
                   [](const Node* a, const Node* b) { return a->z < b->z; });
+        spend(order_.size());
         for (size_t i = 0; i < order_.size(); ++i) {
             order_[i]->prev_z = i > 0 ? order_[i - 1] : nullptr;
             order_[i]->next_z = i + 1 < order_.size() ? order_[i + 1] : nullptr;
@@ -495,6 +562,10 @@ private:
     NodePool pool_;
     std::vector<Node*> order_;
     std::vector<uint32_t>* out_ = nullptr;
+    size_t work_ = 0;    // units spent on this polygon
+    size_t budget_ = 0;  // units allowed
+    bool over_ = false;  // budget spent (or splits nested too deep): stop
+    int depth_ = 0;      // nested splits
     bool hashed_ = false;
     double min_x_ = 0.0;
     double min_y_ = 0.0;
@@ -536,16 +607,22 @@ public:
         for (uint32_t h = 0; h < count * 3; ++h) {
             if (valid_[h / 3]) from_[fill_[tri[h]]++] = h;
         }
-        // The half-edges u -> v: how many, and the last one found.
+        // Each vertex's half-edges by end vertex, so finding u -> v costs log(degree)
+        // (a fan's hub can have thousands).
+        const auto by_end = [&](uint32_t a, uint32_t b) {
+            const uint32_t ea = tri[next(a)], eb = tri[next(b)];
+            return ea != eb ? ea < eb : a < b;
+        };
+        for (size_t v = 0; v < points_.size(); ++v) {
+            std::sort(from_.begin() + first_[v], from_.begin() + first_[v + 1], by_end);
+        }
+        // The half-edges u -> v: how many, and the last one.
         const auto find = [&](uint32_t u, uint32_t v, uint32_t& found) {
-            int n = 0;
-            for (uint32_t i = first_[u]; i < first_[u + 1]; ++i) {
-                if (tri[next(from_[i])] == v) {
-                    found = from_[i];
-                    ++n;
-                }
-            }
-            return n;
+            const auto begin = from_.begin() + first_[u], end = from_.begin() + first_[u + 1];
+            const auto lo = std::partition_point(begin, end, [&](uint32_t h) { return tri[next(h)] < v; });
+            const auto hi = std::partition_point(lo, end, [&](uint32_t h) { return tri[next(h)] == v; });
+            if (hi != lo) found = *(hi - 1);
+            return static_cast<int>(hi - lo);
         };
         for (uint32_t h = 0; h < count * 3; ++h) {
             if (!valid_[h / 3]) continue;
@@ -636,7 +713,14 @@ void tessellate_indices(const Polygon& polygon, std::vector<uint32_t>& out_indic
     if (polygon.rings.empty()) return;
     thread_local EarClipper clipper;
     const size_t begin = out_indices.size();
-    clipper.run(polygon, out_indices);
+    size_t vertices = 0;
+    for (const Ring& ring : polygon.rings) vertices += ring.size();
+    if (vertices > kSweepAbove || !clipper.run(polygon, out_indices)) {
+        // Over the ear clipper's budget (a huge ring with many reflex vertices): the
+        // bounded sweep does the whole polygon instead.
+        out_indices.resize(begin);
+        sweep_triangulate(polygon, out_indices);
+    }
     if (delaunay) {
         thread_local DelaunayFlipper flipper;
         flipper.run(polygon, out_indices, begin);

@@ -145,16 +145,29 @@ bool layer_has_polygons(OGRLayer* layer) {
     return found;
 }
 
-Ring convert_ring(const OGRSimpleCurve* curve, std::vector<OGRRawPoint>& buffer) {
-    Ring ring;
+// A point that can be a longitude/latitude in degrees: finite, |lat| <= 90 and
+// |lon| <= 540 (files in 0..360, or a little past ±180, still load).
+bool is_lon_lat(Vec2 p) {
+    return std::isfinite(p.x) && std::isfinite(p.y) && std::abs(p.x) <= 540.0 &&
+           std::abs(p.y) <= 90.0 + 1e-9;
+}
+
+// The ring's points without repeats and without the closing repeat; false, with the
+// first point that is not a longitude/latitude in `bad_index` (0-based), otherwise.
+bool convert_ring(const OGRSimpleCurve* curve, std::vector<OGRRawPoint>& buffer, Ring& ring,
+                  size_t& bad_index) {
+    ring.clear();
     const int n = curve->getNumPoints();
-    if (n <= 0) return ring;
+    if (n <= 0) return true;
     buffer.resize(static_cast<size_t>(n));
     curve->getPoints(buffer.data());
     ring.reserve(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) {
         const Vec2 p{buffer[i].x, buffer[i].y};
-        if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
+        if (!is_lon_lat(p)) {
+            bad_index = static_cast<size_t>(i);
+            return false;
+        }
         if (!ring.empty() && ring.back().x == p.x && ring.back().y == p.y) continue;
         ring.push_back(p);
     }
@@ -162,13 +175,37 @@ Ring convert_ring(const OGRSimpleCurve* curve, std::vector<OGRRawPoint>& buffer)
     while (ring.size() > 1 && ring.back().x == ring.front().x && ring.back().y == ring.front().y) {
         ring.pop_back();
     }
-    return ring;
+    return true;
 }
 
+std::string point_text(const OGRRawPoint& p) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "(%.9g, %.9g)", p.x, p.y);
+    return buf;
+}
+
+// Geometry to polygons. Polygons that cannot be drawn are left out, each with a line in
+// `skipped` (at most kMaxSkipped lines; `skipped_total` counts them all). Crossing or
+// touching rings are kept: the tessellator copes with them.
 struct Converter {
+    static constexpr size_t kMaxSkipped = 100;
     std::vector<OGRRawPoint> buffer;
+    std::string where;  // "FILE: feature 3 (XAA)", set per feature
+    size_t polygon = 0;  // polygons seen in the feature so far
+    std::vector<std::string>* skipped = nullptr;
+    size_t skipped_total = 0;
+    size_t skipped_listed = 0;
+
+    void note(const std::string& message) {
+        ++skipped_total;
+        if (skipped && skipped->size() < kMaxSkipped) {
+            skipped->push_back(where + ": " + message);
+            ++skipped_listed;
+        }
+    }
 
     void add_polygon(const OGRPolygon* poly, Shape& shape) {
+        const std::string name = "polygon " + std::to_string(++polygon);
         Polygon out;
         const int holes = poly->getNumInteriorRings();
         for (int r = -1; r < holes; ++r) {
@@ -177,9 +214,21 @@ struct Converter {
                 if (r < 0) return;
                 continue;
             }
-            Ring ring = convert_ring(lr, buffer);
+            Ring ring;
+            size_t bad = 0;
+            if (!convert_ring(lr, buffer, ring, bad)) {
+                return note(name + " skipped: point " + std::to_string(bad + 1) + " of " +
+                            (r < 0 ? "its outer ring" : "hole " + std::to_string(r + 1)) + " " +
+                            point_text(buffer[bad]) + " is not a longitude/latitude in degrees");
+            }
             if (ring.size() < 3) {
-                if (r < 0) return;  // no outer boundary: nothing to draw
+                const std::string few = "only " + std::to_string(ring.size()) + " distinct points";
+                if (r < 0) {
+                    // No outer boundary: nothing to draw (an empty ring says nothing).
+                    if (!ring.empty()) note(name + " skipped: its outer ring has " + few);
+                    return;
+                }
+                if (!ring.empty()) note(name + ": hole " + std::to_string(r + 1) + " left out: " + few);
                 continue;
             }
             // Outer rings counter-clockwise, holes clockwise.
@@ -348,10 +397,11 @@ struct LayerRead {
 // the levels in `levels` present and filling their shapes.
 LayerRead read_layer(const std::string& path, OGRLayer* layer, const LoadOptions& options,
                      const std::vector<int>& levels, std::vector<Country>& countries,
-                     std::map<std::string, size_t>& index) {
+                     std::map<std::string, size_t>& index, std::vector<std::string>& skipped) {
     const FieldPlan plan = plan_fields(path, layer, options);
     Reprojection reproject = plan_reprojection(path, layer);
     Converter converter;
+    converter.skipped = &skipped;
     LayerRead result;
     layer->ResetReading();
     for (OGRFeature* raw; (raw = layer->GetNextFeature()) != nullptr;) {
@@ -382,6 +432,8 @@ LayerRead read_layer(const std::string& path, OGRLayer* layer, const LoadOptions
             if (reproject.transform && g->transform(reproject.transform.get()) != OGRERR_NONE) {
                 g = nullptr;  // outside the source CRS's valid area: keep the country, no shape
             }
+            converter.where = path + ": feature " + std::to_string(result.feature_count) + " (" + id + ")";
+            converter.polygon = 0;
             if (g) converter.add(g, shape);
         }
         for (size_t k = 0; k < levels.size(); ++k) {
@@ -401,6 +453,11 @@ LayerRead read_layer(const std::string& path, OGRLayer* layer, const LoadOptions
                 dst.polygons.insert(dst.polygons.end(), shape.polygons.begin(), shape.polygons.end());
             }
         }
+    }
+    if (converter.skipped_total > converter.skipped_listed) {
+        skipped.push_back(path + ": " +
+                          std::to_string(converter.skipped_total - converter.skipped_listed) +
+                          " more polygons or holes left out");
     }
     return result;
 }
@@ -435,7 +492,8 @@ World load_world(const LoadOptions& options) {
             if (!options.levels[l]) continue;
             const auto t = Clock::now();
             world.feature_count[l] =
-                read_layer(path, bundled[l], options, {l}, world.countries, index).feature_count;
+                read_layer(path, bundled[l], options, {l}, world.countries, index, world.skipped)
+                    .feature_count;
             world.load_ms[l] = ms_since(t);
         }
     } else {
@@ -452,7 +510,8 @@ World load_world(const LoadOptions& options) {
             if (options.levels[l]) levels.push_back(l);
         }
         const auto t = Clock::now();
-        const size_t count = read_layer(path, layer, options, levels, world.countries, index).feature_count;
+        const size_t count =
+            read_layer(path, layer, options, levels, world.countries, index, world.skipped).feature_count;
         const double ms = ms_since(t);
         for (int l : levels) {
             world.feature_count[l] = count;

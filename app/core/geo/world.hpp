@@ -58,6 +58,12 @@ struct World {
     // single-layer file is read once; every level then reports that time).
     double open_ms = 0.0;
     std::array<double, kLodCount> load_ms{};
+    // What the loader left out, one line each, for the caller to show: a polygon with a
+    // point that is not a longitude/latitude (NaN, 1e300) or an outer ring of fewer than
+    // 3 distinct points, a hole of fewer than 3, e.g. "FILE: feature 3 (XAA): polygon 1
+    // skipped: point 2 of its outer ring (1e+300, 0) is not a longitude/latitude in
+    // degrees". At most 100 lines, then one "N more" line.
+    std::vector<std::string> skipped;
 
     // Index into `countries`, or -1.
     int find(std::string_view iso3) const;

@@ -3,7 +3,6 @@
 // its sidecar and says what it wrote; the option table round-trips through the command
 // line, the sidecar and the dialog's argv.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -14,18 +13,12 @@
 #include "export/engine.hpp"
 #include "export/options.hpp"
 #include "export/sidecar.hpp"
+#include "scratch.hpp"
 
 namespace deportmap::exporter {
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path scratch(const std::string& name) {
-    const fs::path dir = fs::path(testing::TempDir()) / ("engine_" + name + "_" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 // The request `deportmap export ARGS...` makes.
 ExportRequest request_of(const std::vector<std::string>& argv) {
@@ -53,7 +46,7 @@ void expect_failure(const std::vector<std::string>& argv, ExportErrorKind kind, 
 }
 
 TEST(ExportEngine, BadRequestsFailWithTypedOneLineErrors) {
-    const fs::path dir = scratch("bad");
+    const fs::path dir = test::fresh_scratch_dir("bad");
     const std::string out = (dir / "bad.png").string();
     using K = ExportErrorKind;
     expect_failure({"--out", out, "--width", "0", "--height", "10"}, K::Usage, "--width must be a positive number of pixels");
@@ -86,7 +79,7 @@ TEST(ExportEngine, BadRequestsFailWithTypedOneLineErrors) {
 }
 
 TEST(ExportEngine, WritesTheFileAndItsSidecarAndReportsThem) {
-    const fs::path dir = scratch("good");
+    const fs::path dir = test::fresh_scratch_dir("good");
     ExportRequest request = request_of({"--out", (dir / "m.svg").string(), "--width", "400", "--height", "200",
                                         "--date", "2025-07", "--layout", "map-only"});
     std::vector<size_t> progress;

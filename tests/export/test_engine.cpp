@@ -3,7 +3,6 @@
 // its sidecar and says what it wrote; the option table round-trips through the command
 // line, the sidecar and the dialog's argv.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -15,18 +14,12 @@
 #include "export/options.hpp"
 #include "export/sidecar.hpp"
 #include "export/sidecar_trust.hpp"
+#include "scratch.hpp"
 
 namespace deportmap::exporter {
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path scratch(const std::string& name) {
-    const fs::path dir = fs::path(testing::TempDir()) / ("engine_" + name + "_" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 // The request `deportmap export ARGS...` makes.
 ExportRequest request_of(const std::vector<std::string>& argv) {
@@ -54,7 +47,7 @@ void expect_failure(const std::vector<std::string>& argv, ExportErrorKind kind, 
 }
 
 TEST(ExportEngine, BadRequestsFailWithTypedOneLineErrors) {
-    const fs::path dir = scratch("bad");
+    const fs::path dir = test::fresh_scratch_dir("bad");
     const std::string out = (dir / "bad.png").string();
     using K = ExportErrorKind;
     expect_failure({"--out", out, "--width", "0", "--height", "10"}, K::Usage, "--width must be a positive number of pixels");
@@ -87,7 +80,7 @@ TEST(ExportEngine, BadRequestsFailWithTypedOneLineErrors) {
 }
 
 TEST(ExportEngine, WritesTheFileAndItsSidecarAndReportsThem) {
-    const fs::path dir = scratch("good");
+    const fs::path dir = test::fresh_scratch_dir("good");
     ExportRequest request = request_of({"--out", (dir / "m.svg").string(), "--width", "400", "--height", "200",
                                         "--date", "2025-07", "--layout", "map-only"});
     std::vector<size_t> progress;
@@ -142,7 +135,7 @@ void in_folder(const fs::path& dir, F body) {
 }
 
 TEST(UntrustedSidecar, NeverChoosesWhereToWriteNorOverwrites) {
-    const fs::path dir = scratch("sidecar_out");
+    const fs::path dir = test::fresh_scratch_dir("sidecar_out");
     ExportParams p;
     p.width = 300;
     p.height = 150;
@@ -158,7 +151,7 @@ TEST(UntrustedSidecar, NeverChoosesWhereToWriteNorOverwrites) {
 
     // A recorded absolute output is not where the file goes: the sidecar's own name in
     // the current folder is, and never over an existing file.
-    const fs::path elsewhere = scratch("sidecar_elsewhere");
+    const fs::path elsewhere = test::fresh_scratch_dir("sidecar_elsewhere");
     p.out = (elsewhere / "placed.svg").string();
     r.from = write_sidecar(dir, "map.svg", p).string();
     in_folder(dir, [&] {
@@ -175,7 +168,7 @@ TEST(UntrustedSidecar, NeverChoosesWhereToWriteNorOverwrites) {
 }
 
 TEST(UntrustedSidecar, InputsResolveAgainstItsFolderAndMustExist) {
-    const fs::path dir = scratch("sidecar_inputs");
+    const fs::path dir = test::fresh_scratch_dir("sidecar_inputs");
     fs::copy_file(fs::path(DEPORTMAP_TEST_SOURCE_DIR) / "assets/statuses.csv", dir / "st.csv");
     ExportParams p;
     p.width = 300;
@@ -206,7 +199,7 @@ TEST(UntrustedSidecar, InputsResolveAgainstItsFolderAndMustExist) {
 }
 
 TEST(UntrustedSidecar, LargePagesNeedTheUsersSayso) {
-    const fs::path dir = scratch("sidecar_large");
+    const fs::path dir = test::fresh_scratch_dir("sidecar_large");
     ExportParams p;
     p.width = 50000;
     p.height = 30000;
@@ -234,7 +227,7 @@ TEST(UntrustedSidecar, LargePagesNeedTheUsersSayso) {
 }
 
 TEST(UntrustedSidecar, RecordsInputsRelativeToItsFolderAndOutputsByName) {
-    const fs::path dir = scratch("sidecar_record");
+    const fs::path dir = test::fresh_scratch_dir("sidecar_record");
     ExportParams p;
     p.out = (dir / "sub" / "m.png").string();
     p.data = {(dir / "sub" / "a.csv").string(), "/elsewhere/b.csv"};

@@ -15,12 +15,13 @@
 
 #include "export/canvas.hpp"
 #include "export/compose.hpp"
+#include "export/font.hpp"
 #include "export/layout.hpp"
 #include "export/map_labels.hpp"
 #include "export/sidecar.hpp"
 #include "export/svg.hpp"
 #include "export/temp_files.hpp"
-#include "export/font.hpp"
+#include "scratch.hpp"
 
 namespace deportmap::exporter {
 namespace {
@@ -148,8 +149,7 @@ TEST(ExportSidecar, Sha256KnownVector) {
 }
 
 TEST(ExportSidecar, RoundTripAndAtomicWrite) {
-    const fs::path dir = fs::temp_directory_path() / ("deportmap-sidecar-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
+    const fs::path dir = test::scratch();
     ExportParams p;
     p.out = "map.png";
     p.date = "2025-07";
@@ -193,7 +193,6 @@ TEST(ExportSidecar, RoundTripAndAtomicWrite) {
         EXPECT_NE(std::string(e.what()).find("parameters.width"), std::string::npos) << e.what();
     }
     EXPECT_THROW(write_file_atomic((dir / "missing" / "x.json").string(), "x"), std::runtime_error);
-    fs::remove_all(dir);
 }
 
 TEST(ExportLayout, StripeKeyHasAStripedSwatchAndNoCount) {
@@ -338,9 +337,10 @@ TEST(ExportLabels, PlacedWithoutOverlapsInsideTheMap) {
     EXPECT_GT(dark, 40);
 }
 
+// These two fork the test itself (no program is run: the child calls the library's
+// cleanup code), so they do not go through tests/support/run_binary.hpp.
 TEST(ExportTempFiles, SigtermRemovesTheTemporaryFile) {
-    const fs::path dir = fs::temp_directory_path() / ("deportmap-temp-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
+    const fs::path dir = test::scratch();
     int ready[2];
     ASSERT_EQ(::pipe(ready), 0);
     const pid_t child = ::fork();
@@ -367,12 +367,10 @@ TEST(ExportTempFiles, SigtermRemovesTheTemporaryFile) {
     ASSERT_EQ(::waitpid(child, &status, 0), child);
     EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);  // re-raised, default action
     EXPECT_TRUE(fs::is_empty(dir));
-    fs::remove_all(dir);
 }
 
 TEST(ExportTempFiles, ReleasedFilesAreNotRemoved) {
-    const fs::path dir = fs::temp_directory_path() / ("deportmap-temp2-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
+    const fs::path dir = test::scratch();
     const pid_t child = ::fork();
     ASSERT_GE(child, 0);
     if (child == 0) {
@@ -396,7 +394,6 @@ TEST(ExportTempFiles, ReleasedFilesAreNotRemoved) {
     size_t files = 0;
     for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
     EXPECT_EQ(files, 1u);  // .y.tmp- removed
-    fs::remove_all(dir);
 }
 
 }  // namespace

@@ -8,18 +8,19 @@
 // selection, hidden status and labels, then the dialog's export.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <unistd.h>
+#include <string>
+#include <vector>
 
 #include "core/data/date.hpp"
 #include "platform/child_process.hpp"
+#include "run_binary.hpp"
+#include "scratch.hpp"
 #include "ui/export_command.hpp"
 
 namespace dm = deportmap;
@@ -210,9 +211,7 @@ TEST(ExportDialog, DefaultName) {
 
 // The dialog's argv through the real program, headless, as the dialog runs it.
 TEST(ExportDialog, ArgvRunsThroughTheBinary) {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                      ("deportmap-dlg-" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir);
+    const std::filesystem::path dir = dm::test::scratch();
     ui::ExportRequest r = sample_request();
     r.out = (dir / "view.png").string();
     r.preset.clear();
@@ -252,37 +251,34 @@ TEST(ExportDialog, ArgvRunsThroughTheBinary) {
     EXPECT_NE(failed->exit_code, 0);
     EXPECT_NE(failed->stderr_text.find("missing"), std::string::npos) << failed->stderr_text;
     EXPECT_FALSE(std::filesystem::exists(r.out));
-    std::filesystem::remove_all(dir);
 }
 
 // The window's view (a selection, a hidden status, labels on) through the dialog's
 // scripted export: the sidecar of the file records them, so the file shows them.
 TEST(ExportDialog, WindowViewReachesTheFile) {
-    if (std::system("command -v Xvfb >/dev/null 2>&1 && command -v xauth >/dev/null 2>&1") != 0) {
+    if (!dm::test::on_path("Xvfb") || !dm::test::on_path("xauth")) {
         GTEST_SKIP() << "Xvfb or xauth is not installed";
     }
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                      ("deportmap-dlg-window-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
+    const std::filesystem::path dir = dm::test::scratch();
     const std::string out = (dir / "view.png").string();
-    const std::string log = (dir / "log.txt").string();
     // Its own config folder (no saved settings read or written) and its own X server.
-    const std::string cmd = "XDG_CONFIG_HOME='" + dir.string() + "/config' '" +
-                            std::string(DEPORTMAP_XSERVER_RUN) + "' --screen 1280x800x24 '" +
-                            std::string(DEPORTMAP_BINARY) +
-                            "' --frames 4 --size 1024x640 --date 2025-07-01 --actions "
-                            "'select:MEX;hide:declined;labels;export:" + out + "' >'" + log + "' 2>&1";
-    const int status = std::system(cmd.c_str());  // a server that fails to start fails the test
-    std::ifstream log_in(log);
-    const std::string log_text((std::istreambuf_iterator<char>(log_in)), std::istreambuf_iterator<char>());
-    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << log_text;
+    dm::test::RunOptions options;
+    options.env = {"XDG_CONFIG_HOME=" + (dir / "config").string()};
+    options.merge_stderr = true;
+    const dm::test::RunResult run =
+        dm::test::run_binary({DEPORTMAP_XSERVER_RUN, "--screen", "1280x800x24", DEPORTMAP_BINARY,
+                              "--frames", "4", "--size", "1024x640", "--date", "2025-07-01",
+                              "--actions", "select:MEX;hide:declined;labels;export:" + out},
+                             options);
+    const std::string& log_text = run.out;
+    // A server that fails to start fails the test.
+    ASSERT_EQ(run.exit_code, 0) << run.how_it_ended() << ": " << log_text;
     ASSERT_TRUE(std::filesystem::exists(out)) << log_text;  // the window waits for the export
     std::ifstream sidecar(out + ".json");
     const std::string json((std::istreambuf_iterator<char>(sidecar)), std::istreambuf_iterator<char>());
     EXPECT_NE(json.find("\"labels\": true"), std::string::npos) << json;
     EXPECT_NE(json.find("\"highlight\": [\n      \"MEX\"\n    ]"), std::string::npos) << json;
     EXPECT_NE(json.find("\"hide_status\": [\n      \"declined\"\n    ]"), std::string::npos) << json;
-    EXPECT_NE(json.find("\"highlight_status\": \"\""), std::string::npos) << json;  // nothing hovered
-    std::filesystem::remove_all(dir);
+    EXPECT_NE(json.find("\"highlight_status\": \"\""), std::string::npos)
+        << json;  // nothing hovered
 }

@@ -32,6 +32,7 @@
 #include "ui/map_app.hpp"
 #include "ui/map_input.hpp"
 #include "ui/map_overlay.hpp"
+#include "scratch.hpp"
 
 namespace deportmap::ui {
 namespace {
@@ -402,8 +403,7 @@ TEST_F(MapAppHarness, WindowAndExportPaintTheSameScene) {
     const std::vector<Color>& window = app_->colors();
     ASSERT_EQ(window.size(), world_->countries.size());
 
-    const std::string dir = testing::TempDir() + "paint_agreement_" + std::to_string(::getpid());
-    std::filesystem::create_directories(dir);
+    const std::string dir = test::scratch().string();
     exporter::ExportRequest request;
     request.params.out = dir + "/same.svg";
     request.params.date = date;
@@ -435,7 +435,6 @@ TEST_F(MapAppHarness, WindowAndExportPaintTheSameScene) {
         ASSERT_TRUE(svg.legend.count(st.label)) << st.label;
         EXPECT_EQ(svg.legend.at(st.label), legend[st.key].get<int>()) << st.key;
     }
-    std::filesystem::remove_all(dir);
 }
 
 TEST_F(MapAppHarness, FrameCostOnTheCpu) {

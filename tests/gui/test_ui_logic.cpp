@@ -7,13 +7,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <string>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/data/dataset.hpp"
 #include "core/data/stated_figures.hpp"
 #include "core/util/args.hpp"
 #include "platform/open_url.hpp"
+#include "scratch.hpp"
 #include "ui/app_data.hpp"
 #include "ui/color_fade.hpp"
 #include "ui/legend_panel.hpp"
@@ -28,13 +29,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string temp_dir(const std::string& name) {
-    const fs::path dir = fs::path(testing::TempDir()) /
-                         (name + "_" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir.string();
-}
+std::string temp_dir(const std::string& name) { return test::fresh_scratch_dir(name).string(); }
 
 void write_file(const std::string& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);

@@ -3,24 +3,21 @@
 // the background preparation of the 10m level and of another projection.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include "core/util/args.hpp"
+#include "run_binary.hpp"
 #include "ui/map_input.hpp"
 #include "ui/map_session.hpp"
 #include "ui/window_options.hpp"
@@ -83,27 +80,13 @@ TEST(WindowOptions, ParseSize) {
     EXPECT_FALSE(parse_size("").has_value());
 }
 
-// Runs the real binary with no display; returns its exit code and captured output.
-struct ProcessResult {
-    int code = -1;
-    std::string output;
-};
-ProcessResult run_headless(const std::string& args) {
-    // One file per process and call: CTest runs these tests in parallel processes.
-    static int calls = 0;
-    const std::string out = testing::TempDir() + "window_cli_output_" +
-                            std::to_string(::getpid()) + "_" + std::to_string(++calls) + ".txt";
-    const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY '" + std::string(DEPORTMAP_BINARY) +
-                            "' " + args + " >'" + out + "' 2>&1";
-    ProcessResult r;
-    const int status = std::system(cmd.c_str());
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream in(out);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    r.output = ss.str();
-    std::remove(out.c_str());
-    return r;
+// Runs the real binary with no display; returns its exit code and its stdout and stderr
+// together in `out`.
+test::RunResult run_headless(const std::vector<std::string>& args) {
+    test::RunOptions options;
+    options.unset_env = {"DISPLAY", "WAYLAND_DISPLAY"};
+    options.merge_stderr = true;
+    return test::run_deportmap(args, options);
 }
 
 int line_count(const std::string& s) {
@@ -113,27 +96,30 @@ int line_count(const std::string& s) {
 }
 
 TEST(WindowCommand, UsageErrorsExitTwoWithOneLine) {
-    for (const char* args : {"--size 0x0", "--projection nope", "--frames -1", "--bogus"}) {
-        const ProcessResult r = run_headless(args);
-        EXPECT_EQ(r.code, 2) << args << ": " << r.output;
-        EXPECT_EQ(line_count(r.output), 1) << args << ": " << r.output;
+    const std::vector<std::vector<std::string>> cases = {
+        {"--size", "0x0"}, {"--projection", "nope"}, {"--frames", "-1"}, {"--bogus"}};
+    for (const std::vector<std::string>& args : cases) {
+        const std::string shown = args.size() == 1 ? args[0] : args[0] + " " + args[1];
+        const test::RunResult r = run_headless(args);
+        EXPECT_EQ(r.exit_code, 2) << shown << ": " << r.out;
+        EXPECT_EQ(line_count(r.out), 1) << shown << ": " << r.out;
     }
 }
 
 TEST(WindowCommand, NoDisplayIsOneLineAndExitOne) {
-    const ProcessResult r = run_headless("--frames 1 --size 320x200");
-    EXPECT_EQ(r.code, 1) << r.output;
-    EXPECT_EQ(line_count(r.output), 1) << r.output;
-    EXPECT_NE(r.output.find("no display available"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("deportmap export --out"), std::string::npos) << r.output;
+    const test::RunResult r = run_headless({"--frames", "1", "--size", "320x200"});
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_EQ(line_count(r.out), 1) << r.out;
+    EXPECT_NE(r.out.find("no display available"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("deportmap export --out"), std::string::npos) << r.out;
 }
 
 TEST(WindowCommand, HelpListsTheOptions) {
-    const ProcessResult r = run_headless("--size 10x10 --help");
-    EXPECT_EQ(r.code, 0) << r.output;
+    const test::RunResult r = run_headless({"--size", "10x10", "--help"});
+    EXPECT_EQ(r.exit_code, 0) << r.out;
     for (const char* option : {"--projection", "--size", "--frames", "--screenshot",
                                "--boundaries"}) {
-        EXPECT_NE(r.output.find(option), std::string::npos) << option;
+        EXPECT_NE(r.out.find(option), std::string::npos) << option;
     }
 }
 

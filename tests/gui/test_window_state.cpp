@@ -8,18 +8,15 @@
 // Skipped when Xvfb or xauth is not installed.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/data/date.hpp"
+#include "run_binary.hpp"
+#include "scratch.hpp"
 #include "ui/app_data.hpp"
 #include "ui/timeline_panel.hpp"
 
@@ -28,9 +25,9 @@ namespace {
 
 using nlohmann::json;
 
-bool have_xvfb() {
-    return std::system("command -v Xvfb >/dev/null 2>&1 && command -v xauth >/dev/null 2>&1") == 0;
-}
+using Args = std::vector<std::string>;
+
+bool have_xvfb() { return test::on_path("Xvfb") && test::on_path("xauth"); }
 
 struct WindowRun {
     int code = -1;
@@ -41,49 +38,51 @@ struct WindowRun {
 
 // Runs the window for a few frames with `args` and reads the dumped state. With `drop`,
 // gui_xdnd_drop drops that file onto the window while it runs (XDND, as a file manager).
-WindowRun run_window(const std::string& name, const std::string& args, int frames = 4,
+WindowRun run_window(const std::string& name, const Args& args, int frames = 4,
                      const std::string& drop = "") {
-    const std::string dir = testing::TempDir() + "window_state_" + name + "_" +
-                            std::to_string(::getpid());
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    const std::string state = dir + "/state.json";
-    const std::string log = dir + "/log.txt";
-    // Its own config folder: the test never reads or writes the user's settings.
-    std::string window = "'";  // appended piece by piece (GCC 12 warns on '"'" + string')
-    window.append(DEPORTMAP_BINARY).append("' --frames ").append(std::to_string(frames));
-    window.append(" --size 1024x640 --dump-state '").append(state).append("' ").append(args);
-    std::string inside = window;
-    if (!drop.empty()) {
-        // The window in the background, the drag source beside it; the script's status is
-        // the window's, the drop's is written to drop.rc.
-        const std::string script = dir + "/drop.sh";
-        std::ofstream(script) << window << " &\n"
-                              << "p=$!\n'" << XDND_DROP_BINARY << "' '" << drop << "' 30\n"
-                              << "echo $? >'" << dir << "/drop.rc'\n"
-                              << "wait $p\n";
-        inside = "sh '" + script + "'";
-    }
+    const std::filesystem::path dir = test::fresh_scratch_dir(name);
+    const std::string state = (dir / "state.json").string();
+    const std::string drop_rc = (dir / "drop.rc").string();
+    Args window = {DEPORTMAP_BINARY, "--frames", std::to_string(frames), "--size", "1024x640",
+                   "--dump-state",   state};
+    window.insert(window.end(), args.begin(), args.end());
     // The runner gives the command its own X server and display number, so tests run in
     // parallel without a lock; a server that fails to start is a failure, not retried.
-    const std::string cmd = "XDG_CONFIG_HOME='" + dir + "/config' '" + DEPORTMAP_XSERVER_RUN +
-                            "' --screen 1280x800x24 " + inside + " >'" + log + "' 2>&1";
+    Args command = {DEPORTMAP_XSERVER_RUN, "--screen", "1280x800x24"};
+    if (!drop.empty()) {
+        // Two programs under the one X server, the window in the background and the drag
+        // source beside it: the one place a test needs a shell. The script's status is
+        // the window's; the drop's is written to drop.rc. Everything reaches the script
+        // as its arguments, so nothing is quoted.
+        const Args shell = {"sh",
+                            "-c",
+                            "drag=$1 file=$2 rc=$3; shift 3; \"$@\" & p=$!; "
+                            "\"$drag\" \"$file\" 30; echo $? >\"$rc\"; wait $p",
+                            "sh",
+                            XDND_DROP_BINARY,
+                            drop,
+                            drop_rc};
+        command.insert(command.end(), shell.begin(), shell.end());
+    }
+    command.insert(command.end(), window.begin(), window.end());
+    test::RunOptions options;
+    // Its own config folder: the test never reads or writes the user's settings.
+    options.env = {"XDG_CONFIG_HOME=" + (dir / "config").string()};
+    options.merge_stderr = true;
+    const test::RunResult run = test::run_binary(command, options);
     WindowRun r;
-    const int status = std::system(cmd.c_str());
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream lin(log);
-    std::stringstream ls;
-    ls << lin.rdbuf();
-    r.output = ls.str();
+    r.code = run.exit_code;
+    r.output = run.out;
+    if (run.exit_code < 0) r.output += "\n[" + run.how_it_ended() + "]";
     std::ifstream in(state);
     if (in) r.state = json::parse(in, nullptr, false);
     if (!drop.empty()) {
-        std::ifstream rc(dir + "/drop.rc");
+        std::ifstream rc(drop_rc);
         int drop_code = -1;
         rc >> drop_code;
         r.drop_code = drop_code;
     }
-    EXPECT_FALSE(std::filesystem::exists(dir + "/config/deportmap/settings.json"))
+    EXPECT_FALSE(std::filesystem::exists(dir / "config" / "deportmap" / "settings.json"))
         << "a scripted run wrote settings";
     return r;
 }
@@ -108,7 +107,8 @@ TEST_F(WindowState, SelectStepAndHoverLegend) {
     const data::Day expected_day = step_event_day(t.event_days(), start, 1);
     ASSERT_NE(expected_day, start);
 
-    const WindowRun r = run_window("select", "--date 2025-04-01 --actions 'select:RWA;step:+1;hover-legend:receiving'");
+    const WindowRun r = run_window("select", {"--date", "2025-04-01", "--actions",
+                                              "select:RWA;step:+1;hover-legend:receiving"});
     ASSERT_EQ(r.code, 0) << r.output;
     ASSERT_TRUE(r.state.is_object()) << r.output;
     const json& s = r.state;
@@ -138,8 +138,8 @@ TEST_F(WindowState, SelectStepAndHoverLegend) {
 
 TEST_F(WindowState, PrecisionAwareSinceHiddenStatusAndDarkTheme) {
     // Rwanda received deportees "April 2025" (month precision): since says so.
-    const WindowRun r = run_window("dark", "--date 2025-07-01 --select Rwanda --theme dark "
-                                     "--actions 'hide:declined'");
+    const WindowRun r = run_window("dark", {"--date", "2025-07-01", "--select", "Rwanda", "--theme",
+                                            "dark", "--actions", "hide:declined"});
     ASSERT_EQ(r.code, 0) << r.output;
     const json& s = r.state;
     EXPECT_EQ(s["date"], "2025-07-01");
@@ -151,17 +151,17 @@ TEST_F(WindowState, PrecisionAwareSinceHiddenStatusAndDarkTheme) {
 }
 
 TEST_F(WindowState, ClearActionDropsTheSelection) {
-    const WindowRun r = run_window("clear", "--select PER --actions 'clear'");
+    const WindowRun r = run_window("clear", {"--select", "PER", "--actions", "clear"});
     ASSERT_EQ(r.code, 0) << r.output;
     EXPECT_TRUE(r.state["selected"].is_null());
     EXPECT_TRUE(r.state["details"].is_null());
 }
 
 TEST_F(WindowState, BadScriptAndUnknownCountryAreUsageErrors) {
-    WindowRun r = run_window("badaction", "--actions 'jump:3'");
+    WindowRun r = run_window("badaction", {"--actions", "jump:3"});
     EXPECT_EQ(r.code, 2) << r.output;
     EXPECT_NE(r.output.find("unknown step 'jump:3'"), std::string::npos) << r.output;
-    r = run_window("badselect", "--select Nambia");
+    r = run_window("badselect", {"--select", "Nambia"});
     EXPECT_EQ(r.code, 2) << r.output;
     EXPECT_NE(r.output.find("--select"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("Namibia"), std::string::npos) << r.output;
@@ -169,7 +169,8 @@ TEST_F(WindowState, BadScriptAndUnknownCountryAreUsageErrors) {
 
 TEST_F(WindowState, BadRowsAreProblemsAndGoodRowsLoad) {
     const std::string fixture = std::string(DEPORTMAP_TEST_FIXTURES) + "/data/events_bad.csv";
-    const WindowRun r = run_window("problems", "--data '" + fixture + "' --date 2025-12-31 --select XKX");
+    const WindowRun r =
+        run_window("problems", {"--data", fixture, "--date", "2025-12-31", "--select", "XKX"});
     ASSERT_EQ(r.code, 0) << r.output;
     EXPECT_GT(r.state["problems"].get<int>(), 0);
     EXPECT_EQ(r.state["details"]["status"], "agreed");  // Kosovo's good row loaded
@@ -180,23 +181,20 @@ TEST_F(WindowState, DroppedEventsFileIsLoaded) {
     // The real drag and drop: gui_xdnd_drop drops the file onto the running window through
     // XDND, as a file manager would; GLFW hands it to the window, which loads it like
     // --data: its bad rows become problems, its good rows events.
-    const WindowRun plain = run_window("nodrop", "--date 2025-12-31");
+    const WindowRun plain = run_window("nodrop", {"--date", "2025-12-31"});
     ASSERT_EQ(plain.code, 0) << plain.output;
     ASSERT_EQ(plain.state["problems"].get<int>(), 0) << "the bundled data has no problems";
     const std::string fixture = std::string(DEPORTMAP_TEST_FIXTURES) + "/data/events_bad.csv";
-    const WindowRun r = run_window("drop", "--date 2025-12-31", 400, fixture);
+    const WindowRun r = run_window("drop", {"--date", "2025-12-31"}, 400, fixture);
     ASSERT_EQ(r.code, 0) << r.output;
     EXPECT_EQ(r.drop_code, 0) << "the drop did not finish: " << r.output;
     EXPECT_GT(r.state["problems"].get<int>(), 0) << r.output;
 }
 
 TEST_F(WindowState, ExportActionWritesTheViewThroughTheExporter) {
-    const std::string dir = testing::TempDir() + "window_export_" + std::to_string(::getpid());
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    const std::string out = dir + "/view.png";
-    const WindowRun r = run_window("export", "--date 2025-07-01 --theme dark --actions 'export:" +
-                                                 out + "'");
+    const std::string out = (test::fresh_scratch_dir("exported") / "view.png").string();
+    const WindowRun r = run_window(
+        "export", {"--date", "2025-07-01", "--theme", "dark", "--actions", "export:" + out});
     ASSERT_EQ(r.code, 0) << r.output;
     EXPECT_EQ(r.state["export_open"], true);
     EXPECT_FALSE(r.state["export_status"].get<std::string>().empty());
@@ -208,14 +206,14 @@ TEST_F(WindowState, ExportActionWritesTheViewThroughTheExporter) {
     const std::string text = j.dump();
     EXPECT_NE(text.find("2025-07-01"), std::string::npos) << text;
     EXPECT_NE(text.find("\"dark\""), std::string::npos) << text;
-    std::filesystem::remove_all(dir);
 }
 
 TEST_F(WindowState, FlyToTurnsTheGlobe) {
     // The same path as Enter in the search: select and fly. 40 frames outlast the 0.6 s
     // flight wherever a frame takes 15 ms or more (llvmpipe: ~30 ms at this size).
-    const WindowRun r =
-        run_window("globe_fly", "--projection orthographic --date 2025-08-01 --actions 'fly:RWA'", 40);
+    const WindowRun r = run_window(
+        "globe_fly",
+        {"--projection", "orthographic", "--date", "2025-08-01", "--actions", "fly:RWA"}, 40);
     ASSERT_EQ(r.code, 0) << r.output;
     ASSERT_TRUE(r.state.is_object()) << r.output;
     EXPECT_EQ(r.state["selected"], "RWA");

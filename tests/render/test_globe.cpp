@@ -18,6 +18,7 @@
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/overlay_renderer.hpp"
+#include "render_fixtures.hpp"
 
 namespace deportmap {
 namespace {
@@ -35,18 +36,7 @@ float eqc(double degrees) {
 // A lon/lat box as two triangles, plus its outline as a border polyline.
 void add_box(geo::MapMesh& mesh, double lon0, double lat0, double lon1, double lat1,
              uint16_t country) {
-    const auto base = static_cast<uint32_t>(mesh.fill_country.size());
-    mesh.fill_xy.insert(mesh.fill_xy.end(), {eqc(lon0), eqc(lat0), eqc(lon1), eqc(lat0),
-                                             eqc(lon1), eqc(lat1), eqc(lon0), eqc(lat1)});
-    mesh.fill_country.insert(mesh.fill_country.end(), 4, country);
-    mesh.fill_indices.insert(mesh.fill_indices.end(),
-                             {base, base + 1, base + 2, base, base + 2, base + 3});
-    if (mesh.line_starts.empty()) mesh.line_starts.push_back(0);
-    mesh.line_xy.insert(mesh.line_xy.end(), {eqc(lon0), eqc(lat0), eqc(lon1), eqc(lat0),
-                                             eqc(lon1), eqc(lat1), eqc(lon0), eqc(lat1),
-                                             eqc(lon0), eqc(lat0)});
-    mesh.line_country.insert(mesh.line_country.end(), 5, country);
-    mesh.line_starts.push_back(static_cast<uint32_t>(mesh.line_xy.size() / 2));
+    test::add_rect_country(mesh, eqc(lon0), eqc(lat0), eqc(lon1), eqc(lat1), country);
 }
 
 // Country 0 around (0, 0); country 1 around (175, 0), on the far side of a globe
@@ -60,32 +50,18 @@ geo::ProjectedWorld make_world() {
     return world;
 }
 
-struct Image {
-    std::vector<uint8_t> rgba;
-    Color at(int x, int y) const {
-        const uint8_t* p = &rgba[(static_cast<size_t>(y) * kSize + static_cast<size_t>(x)) * 4];
-        return {p[0], p[1], p[2], p[3]};
-    }
-    int count(Color c) const {
-        int n = 0;
-        for (int y = 0; y < kSize; ++y) {
-            for (int x = 0; x < kSize; ++x) n += at(x, y) == c ? 1 : 0;
-        }
-        return n;
-    }
-};
+using Image = test::Pixels;
 
 Image render(render::GlobeRenderer& renderer, const geo::GlobeView& view,
              const render::MapStyle& style) {
-    render::OffscreenTarget target(kSize, kSize, 1);
-    target.bind();
-    render::GlobeDrawParams p;
-    p.width = kSize;
-    p.height = kSize;
-    p.view = view;
-    p.style = style;
-    renderer.draw(p);
-    return {target.read_rgba()};
+    return test::draw_offscreen(kSize, kSize, 1, [&] {
+        render::GlobeDrawParams p;
+        p.width = kSize;
+        p.height = kSize;
+        p.view = view;
+        p.style = style;
+        renderer.draw(p);
+    });
 }
 
 TEST_F(GlTest, GlobeDrawsDiscNearSideOnly) {
@@ -131,11 +107,8 @@ double ink(const Image& image, int y, int x0, int x1, int* partial = nullptr) {
 }
 
 Image render_globe(render::GlobeRenderer& renderer, render::GlobeDrawParams p) {
-    render::OffscreenTarget target(kSize, kSize, 1);
-    target.bind();
     p.width = p.height = kSize;
-    renderer.draw(p);
-    return {target.read_rgba()};
+    return test::draw_offscreen(kSize, kSize, 1, [&] { renderer.draw(p); });
 }
 
 TEST_F(GlTest, GlobeBordersAreAntiAliasedAndAsWideAsTheFlatMaps) {
@@ -178,7 +151,7 @@ TEST_F(GlTest, GlobeBordersAreAntiAliasedAndAsWideAsTheFlatMaps) {
     const double px_per_unit = 90.0 / geo::kEqcUnitsPerRadian;  // one radian = 90 px
     fp.view = ViewTransform{px_per_unit, px_per_unit, 100.0, 100.0};
     flat.draw(fp);
-    const Image flat_image{target.read_rgba()};
+    const Image flat_image = test::pixels_of(target);
     const int edge_x = static_cast<int>(100.0 - 90.0 * 20.0 * std::numbers::pi / 180.0);
     const double flat_width = ink(flat_image, 100, edge_x - 9, edge_x + 9);
     EXPECT_NEAR(flat_width, 1.5, 0.3);
@@ -330,7 +303,7 @@ TEST_F(GlTest, GlobeMarkersOnTheNearSideOnly) {
     p.view = view;
     renderer.draw(p);
     overlay.draw_markers(markers, colors, kSize, kSize, render::MarkerStyle{});
-    const Image image{target.read_rgba()};
+    const Image image = test::pixels_of(target);
     EXPECT_EQ(image.at(static_cast<int>(expected->x), static_cast<int>(expected->y)), kBlue);
     EXPECT_GT(image.count(kBlue), 20);  // the fill inside the 1 px ring: radius ~3.5 px
     EXPECT_LT(image.count(kBlue), 100);

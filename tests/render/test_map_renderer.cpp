@@ -8,46 +8,33 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "gl_fixture.hpp"
 #include "render/gl/objects.hpp"
-#include "render/offscreen_map.hpp"
 #include "render/map_renderer.hpp"
+#include "render/offscreen_map.hpp"
 #include "render/offscreen_target.hpp"
+#include "render_fixtures.hpp"
 
 namespace deportmap {
 namespace {
 
+using test::add_rect;
+using test::add_rect_line;
+using test::eight_px_view;
 using test::GlTest;
+using test::Pixels;
 
 constexpr int kWidth = 200;
 constexpr int kHeight = 100;
-
-// Appends an axis-aligned square's fill (two triangles) for `country`.
-void add_rect(geo::MapMesh& mesh, float x0, float y0, float x1, float y1, uint16_t country) {
-    const auto base = static_cast<uint32_t>(mesh.fill_country.size());
-    mesh.fill_xy.insert(mesh.fill_xy.end(), {x0, y0, x1, y0, x1, y1, x0, y1});
-    mesh.fill_country.insert(mesh.fill_country.end(), 4, country);
-    mesh.fill_indices.insert(mesh.fill_indices.end(),
-                             {base, base + 1, base + 2, base, base + 2, base + 3});
-}
-
-// Appends a closed rectangular border polyline (first point repeated at the end).
-void add_rect_line(geo::MapMesh& mesh, float x0, float y0, float x1, float y1,
-                   uint16_t country) {
-    if (mesh.line_starts.empty()) mesh.line_starts.push_back(0);
-    mesh.line_xy.insert(mesh.line_xy.end(), {x0, y0, x1, y0, x1, y1, x0, y1, x0, y0});
-    mesh.line_country.insert(mesh.line_country.end(), 5, country);
-    mesh.line_starts.push_back(static_cast<uint32_t>(mesh.line_xy.size() / 2));
-}
 
 // Country 0: [-8,-2]x[-4,4] with a hole [-6,-4]x[-1,1]; country 1: [2,8]x[-4,4];
 // country 2 fills country 0's hole (Lesotho in South Africa). Globe outline:
 // [-10,10]x[-5,5]. Everything in level 110m.
 geo::ProjectedWorld make_world() {
-    geo::ProjectedWorld world;
-    geo::MapMesh& mesh = world.meshes[0];
+    geo::MapMesh mesh;
     // Country 0 around its hole, as four rectangles.
     add_rect(mesh, -8, -4, -2, -1, 0);
     add_rect(mesh, -8, 1, -2, 4, 0);
@@ -59,41 +46,19 @@ geo::ProjectedWorld make_world() {
     add_rect_line(mesh, -6, -1, -4, 1, 0);  // country 0's hole ...
     add_rect_line(mesh, -6, -1, -4, 1, 2);  // ... is country 2's outline: drawn twice
     add_rect_line(mesh, 2, -4, 8, 4, 1);
-    world.ready[0] = true;
-    world.outline = {{-10, -5}, {10, -5}, {10, 5}, {-10, 5}};
-    world.world_bounds.add(geo::Vec2{-10, -5});
-    world.world_bounds.add(geo::Vec2{10, 5});
-    return world;
+    return test::world_of(std::move(mesh));
 }
-
-// Projected (x, y) -> pixel (8x + 100, -8y + 50): the outline spans x 20..180, y 10..90.
-ViewTransform make_view() {
-    ViewTransform view;
-    view.scale_x = view.scale_y = 8.0;
-    view.offset_x = 100.0;
-    view.offset_y = 50.0;
-    return view;
-}
-
-struct Pixels {
-    std::vector<uint8_t> rgba;
-    Color at(int x, int y) const {
-        const uint8_t* p = &rgba[(static_cast<size_t>(y) * kWidth + static_cast<size_t>(x)) * 4];
-        return {p[0], p[1], p[2], p[3]};
-    }
-};
 
 Pixels render(render::MapRenderer& renderer, const render::MapStyle& style,
               int samples = 4) {
-    render::OffscreenTarget target(kWidth, kHeight, samples);
-    target.bind();
-    render::DrawParams params;
-    params.width = kWidth;
-    params.height = kHeight;
-    params.view = make_view();
-    params.style = style;
-    renderer.draw(params);
-    return {target.read_rgba()};
+    return test::draw_offscreen(kWidth, kHeight, samples, [&] {
+        render::DrawParams params;
+        params.width = kWidth;
+        params.height = kHeight;
+        params.view = eight_px_view();
+        params.style = style;
+        renderer.draw(params);
+    });
 }
 
 const Color kRed{200, 40, 40, 255};
@@ -301,12 +266,12 @@ TEST_F(GlTest, MapImageRendersTheRequestedView) {
     render::MapImageRequest request;
     request.width = kWidth;
     request.height = kHeight;
-    request.view = make_view();
+    request.view = eight_px_view();
     request.style = no_border_style();
     const std::array<Color, 3> colors{kRed, kGreen, kRed};
     const render::RgbaImage image = render::render_map_image(make_world(), request, colors);
     ASSERT_EQ(image.rgba.size(), size_t{kWidth} * kHeight * 4);
-    const Pixels pixels{image.rgba};
+    const Pixels pixels{kWidth, kHeight, image.rgba};
     EXPECT_EQ(pixels.at(140, 50), kGreen);
     EXPECT_EQ(pixels.at(60, 50), kRed);
     EXPECT_EQ(pixels.at(100, 50), request.style.ocean);
@@ -316,7 +281,7 @@ TEST_F(GlTest, PreparedOffscreenMapRendersLikeAOneShot) {
     render::MapImageRequest request;
     request.width = kWidth;
     request.height = kHeight;
-    request.view = make_view();
+    request.view = eight_px_view();
     const std::array<Color, 3> colors{kRed, kGreen, kRed};
     // Prepared first (with its placeholder warm-up draw), then given the world.
     render::OffscreenMap map(kWidth, kHeight);
@@ -324,7 +289,7 @@ TEST_F(GlTest, PreparedOffscreenMapRendersLikeAOneShot) {
     const render::RgbaImage one_shot = render::render_map_image(make_world(), request, colors);
     EXPECT_EQ(prepared.rgba, one_shot.rgba);
     // Nothing of the placeholder remains: its triangle would sit at the centre.
-    EXPECT_EQ((Pixels{prepared.rgba}.at(100, 50)), request.style.ocean);
+    EXPECT_EQ((Pixels{kWidth, kHeight, prepared.rgba}.at(100, 50)), request.style.ocean);
     request.width = kWidth + 1;
     EXPECT_THROW(map.render(make_world(), request, colors), render::RenderError);
 }
@@ -337,7 +302,7 @@ TEST_F(GlTest, ReadPixelUsesTopLeftOrigin) {
     render::DrawParams params;
     params.width = kWidth;
     params.height = kHeight;
-    params.view = make_view();
+    params.view = eight_px_view();
     params.style = no_border_style();
     const std::array<Color, 2> colors{kRed, kGreen};
     renderer.set_country_colors(colors);

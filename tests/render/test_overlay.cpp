@@ -12,22 +12,17 @@
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/overlay_renderer.hpp"
+#include "render_fixtures.hpp"
 
 namespace deportmap {
 namespace {
 
 using test::GlTest;
+using test::Pixels;
+using test::world_of;
 
 constexpr int kW = 200;
 constexpr int kH = 100;
-
-struct Pixels {
-    std::vector<uint8_t> rgba;
-    Color at(int x, int y) const {
-        const uint8_t* p = &rgba[(static_cast<size_t>(y) * kW + static_cast<size_t>(x)) * 4];
-        return {p[0], p[1], p[2], p[3]};
-    }
-};
 
 void clear_white() {
     glClearColor(1.0f, 1.0f, 1.0f, 1.0f);
@@ -38,41 +33,11 @@ void clear_white() {
 // with the origin at pixel (100, 50).
 geo::MapMesh two_squares() {
     geo::MapMesh mesh;
-    const auto square = [&](float x0, float y0, float x1, float y1, uint16_t c) {
-        const auto base = static_cast<uint32_t>(mesh.fill_country.size());
-        mesh.fill_xy.insert(mesh.fill_xy.end(), {x0, y0, x1, y0, x1, y1, x0, y1});
-        mesh.fill_country.insert(mesh.fill_country.end(), 4, c);
-        mesh.fill_indices.insert(mesh.fill_indices.end(),
-                                 {base, base + 1, base + 2, base, base + 2, base + 3});
-        if (mesh.line_starts.empty()) mesh.line_starts.push_back(0);
-        mesh.line_xy.insert(mesh.line_xy.end(), {x0, y0, x1, y0, x1, y1, x0, y1, x0, y0});
-        mesh.line_country.insert(mesh.line_country.end(), 5, c);
-        mesh.line_starts.push_back(static_cast<uint32_t>(mesh.line_xy.size() / 2));
-    };
-    square(-8, -4, -2, 4, 0);
-    square(2, -4, 8, 4, 1);
+    test::add_rect_country(mesh, -8, -4, -2, 4, 0);
+    test::add_rect_country(mesh, 2, -4, 8, 4, 1);
     mesh.bounds.add(geo::Vec2{-8, -4});
     mesh.bounds.add(geo::Vec2{8, 4});
     return mesh;
-}
-
-// A world of one level holding `mesh`, in a [-10,10]x[-5,5] globe outline.
-geo::ProjectedWorld world_of(geo::MapMesh mesh) {
-    geo::ProjectedWorld world;
-    world.meshes[0] = std::move(mesh);
-    world.ready[0] = true;
-    world.outline = {{-10, -5}, {10, -5}, {10, 5}, {-10, 5}};
-    world.world_bounds.add(geo::Vec2{-10, -5});
-    world.world_bounds.add(geo::Vec2{10, 5});
-    return world;
-}
-
-ViewTransform view() {
-    ViewTransform v;
-    v.scale_x = v.scale_y = 8.0;
-    v.offset_x = 100.0;
-    v.offset_y = 50.0;
-    return v;
 }
 
 TEST_F(GlTest, MarkersAreFilledCirclesWithARing) {
@@ -86,7 +51,7 @@ TEST_F(GlTest, MarkersAreFilledCirclesWithARing) {
     style.ring = {0, 0, 0, 255};
     style.ring_width_px = 2.0f;
     overlay.draw_markers(markers, colors, kW, kH, style);
-    const Pixels px{target.read_rgba()};
+    const Pixels px = test::pixels_of(target);
     EXPECT_EQ(px.at(50, 50), (Color{255, 0, 0, 255}));    // centre: country 1's colour
     EXPECT_EQ(px.at(150, 50), (Color{0, 0, 255, 255}));   // country 0's colour
     const Color ring = px.at(57, 50);                      // 7 px out: inside the ring
@@ -112,8 +77,8 @@ TEST_F(GlTest, OutlineDrawsOnlyThatCountrysBorders) {
     render::OutlineStyle style;
     style.color = {0, 128, 0, 255};
     style.width_px = 3.0f;
-    overlay.draw_outline(1, mesh, 1, view(), kW, kH, style);
-    const Pixels px{target.read_rgba()};
+    overlay.draw_outline(1, mesh, 1, test::eight_px_view(), kW, kH, style);
+    const Pixels px = test::pixels_of(target);
     EXPECT_EQ(px.at(116, 50), (Color{0, 128, 0, 255}));  // country 1's left edge (x = 2)
     EXPECT_EQ(px.at(164, 50), (Color{0, 128, 0, 255}));  // its right edge (x = 8)
     EXPECT_EQ(px.at(140, 50), (Color{255, 255, 255, 255}));  // inside: untouched
@@ -121,8 +86,8 @@ TEST_F(GlTest, OutlineDrawsOnlyThatCountrysBorders) {
     EXPECT_EQ(px.at(120, 50), (Color{255, 255, 255, 255}));  // 4 px off the line
     // A negative country draws nothing.
     clear_white();
-    overlay.draw_outline(0, mesh, -1, view(), kW, kH, style);
-    const Pixels none{target.read_rgba()};
+    overlay.draw_outline(0, mesh, -1, test::eight_px_view(), kW, kH, style);
+    const Pixels none = test::pixels_of(target);
     EXPECT_EQ(none.at(116, 50), (Color{255, 255, 255, 255}));
 }
 
@@ -141,10 +106,10 @@ TEST_F(GlTest, DirectBordersMatchCoverageBordersOnSingleLines) {
         p.style.border_width_px = 2.0f;
         p.direct_borders = direct;
         renderer.draw(p);
-        return Pixels{target.read_rgba()};
+        return test::pixels_of(target);
     };
-    const Pixels cov = draw(false, view());
-    const Pixels dir = draw(true, view());
+    const Pixels cov = draw(false, test::eight_px_view());
+    const Pixels dir = draw(true, test::eight_px_view());
     // Borders not shared by two countries look the same either way.
     for (const auto& [x, y] : std::vector<std::pair<int, int>>{{116, 50}, {36, 50}, {140, 50},
                                                                 {60, 20}, {100, 50}}) {
@@ -155,7 +120,7 @@ TEST_F(GlTest, DirectBordersMatchCoverageBordersOnSingleLines) {
     }
     EXPECT_EQ(dir.at(140, 50), (Color{40, 160, 60, 255}));
     // Zoomed on country 0 with country 1 off screen (culled): country 0 still drawn.
-    ViewTransform zoomed = view();
+    ViewTransform zoomed = test::eight_px_view();
     zoomed.scale_x = zoomed.scale_y = 40.0;
     zoomed.offset_x = 100.0 + 5.0 * 40.0;  // x = -5 at the centre
     const Pixels z = draw(true, zoomed);
@@ -183,11 +148,11 @@ TEST_F(GlTest, ScreenBordersDrawASharedBorderOnce) {
         render::DrawParams p;
         p.width = kW;
         p.height = kH;
-        p.view = view();
+        p.view = test::eight_px_view();
         p.style.border_width_px = 0.6f;
         p.direct_borders = direct;
         renderer.draw(p);
-        return Pixels{target.read_rgba()};
+        return test::pixels_of(target);
     };
     const Pixels coverage = draw(false, false);
     const Pixels screen = draw(true, true);
@@ -224,7 +189,7 @@ TEST_F(GlTest, BorderStripsBlendEachPixelOnce) {
     render::DrawParams p;
     p.width = kW;
     p.height = kH;
-    p.view = view();
+    p.view = test::eight_px_view();
     p.style.border_width_px = 1.0f;
     p.style.border = {0, 0, 0, 153};  // translucent, so blending twice shows
 
@@ -235,7 +200,7 @@ TEST_F(GlTest, BorderStripsBlendEachPixelOnce) {
     plain.bind();
     p.direct_borders = false;
     coverage.draw(p);
-    const Pixels reference{plain.read_rgba()};
+    const Pixels reference = test::pixels_of(plain);
 
     // The window's strips, into a target with and without a stencil buffer.
     geo::MapMesh screen = mesh;
@@ -263,7 +228,7 @@ TEST_F(GlTest, BorderStripsBlendEachPixelOnce) {
         glPixelStorei(GL_PACK_ALIGNMENT, 1);
         glReadPixels(0, 0, kW, kH, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        Pixels out;  // rows top-down, as OffscreenTarget::read_rgba gives them
+        Pixels out{kW, kH, {}};  // rows top-down, as OffscreenTarget::read_rgba gives them
         const size_t row = static_cast<size_t>(kW) * 4;
         for (int y = kH - 1; y >= 0; --y) {
             out.rgba.insert(out.rgba.end(), bottom_up.begin() + static_cast<std::ptrdiff_t>(row * static_cast<size_t>(y)),

@@ -6,28 +6,18 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "export/png.hpp"
 #include "image_check.hpp"
+#include "scratch.hpp"
 
 namespace deportmap {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A fresh, empty folder for one test.
-fs::path scratch(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("deportmap-png-" + name + "-" +
-                                                      std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 std::vector<uint8_t> gradient(int width, int height, int channels) {
     std::vector<uint8_t> pixels(static_cast<size_t>(width) * height * channels);
@@ -43,13 +33,8 @@ std::vector<uint8_t> gradient(int width, int height, int channels) {
     return pixels;
 }
 
-std::string read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 TEST(PngWriter, RgbaRoundTrip) {
-    const fs::path dir = scratch("rgba");
+    const fs::path dir = test::fresh_scratch_dir("rgba");
     const std::vector<uint8_t> pixels = gradient(37, 23, 4);
     exporter::write_png((dir / "a.png").string(), pixels, 37, 23, 4);
     int channels = 0;
@@ -59,11 +44,10 @@ TEST(PngWriter, RgbaRoundTrip) {
     EXPECT_EQ(image->width, 37);
     EXPECT_EQ(image->height, 23);
     EXPECT_EQ(image->rgba, pixels);
-    fs::remove_all(dir);
 }
 
 TEST(PngWriter, RgbRoundTripAndTextChunks) {
-    const fs::path dir = scratch("rgb");
+    const fs::path dir = test::fresh_scratch_dir("rgb");
     const std::vector<uint8_t> pixels = gradient(16, 9, 3);
     exporter::write_png((dir / "b.png").string(), pixels, 16, 9, 3,
                         {{"Software", "deportmap test"}, {"Source", "Natural Earth"}});
@@ -77,18 +61,17 @@ TEST(PngWriter, RgbRoundTripAndTextChunks) {
         ASSERT_EQ(image->rgba[i * 4 + 2], pixels[i * 3 + 2]);
         ASSERT_EQ(image->rgba[i * 4 + 3], 255);
     }
-    const std::string bytes = read_bytes(dir / "b.png");
+    const std::string bytes = test::slurp(dir / "b.png");
     EXPECT_NE(bytes.find(std::string("tEXtSoftware\0deportmap test", 27)), std::string::npos);
     EXPECT_NE(bytes.find(std::string("tEXtSource\0Natural Earth", 24)), std::string::npos);
     // Encoding to memory gives the same bytes as the file.
     const std::vector<uint8_t> memory = exporter::encode_png(
         pixels, 16, 9, 3, {{"Software", "deportmap test"}, {"Source", "Natural Earth"}});
     EXPECT_EQ(std::string(memory.begin(), memory.end()), bytes);
-    fs::remove_all(dir);
 }
 
 TEST(PngWriter, RgbaWrittenAsRgbWhenAlphaIsDropped) {
-    const fs::path dir = scratch("drop-alpha");
+    const fs::path dir = test::fresh_scratch_dir("drop-alpha");
     const std::vector<uint8_t> rgba = gradient(16, 9, 4);
     const std::string path = (dir / "c.png").string();
     exporter::write_png(path, rgba, 16, 9, 4, {}, true);
@@ -108,12 +91,11 @@ TEST(PngWriter, RgbaWrittenAsRgbWhenAlphaIsDropped) {
     const std::vector<uint8_t> expected = exporter::encode_png(rgb, 16, 9, 3);
     const std::vector<uint8_t> dropped = exporter::encode_png(rgba, 16, 9, 4, {}, true);
     EXPECT_EQ(dropped, expected);
-    EXPECT_EQ(read_bytes(dir / "c.png"), std::string(expected.begin(), expected.end()));
-    fs::remove_all(dir);
+    EXPECT_EQ(test::slurp(dir / "c.png"), std::string(expected.begin(), expected.end()));
 }
 
 TEST(PngWriter, BandByBandWritesTheSameFile) {
-    const fs::path dir = scratch("bands");
+    const fs::path dir = test::fresh_scratch_dir("bands");
     const std::vector<uint8_t> rgba = gradient(20, 13, 4);
     const std::string whole = (dir / "whole.png").string();
     const std::string banded = (dir / "banded.png").string();
@@ -127,13 +109,13 @@ TEST(PngWriter, BandByBandWritesTheSameFile) {
         }
         writer.finish();
     }
-    EXPECT_EQ(read_bytes(banded), read_bytes(whole));
+    EXPECT_EQ(test::slurp(banded), test::slurp(whole));
     // Abandoned half way: the old file stays and no temporary is left behind.
     {
         exporter::PngFileWriter writer(banded, 20, 13, 4);
         writer.write_rows(rgba, 6);
     }
-    EXPECT_EQ(read_bytes(banded), read_bytes(whole));
+    EXPECT_EQ(test::slurp(banded), test::slurp(whole));
     // Too many rows, or finishing early, are one-line errors that leave nothing behind.
     {
         exporter::PngFileWriter writer((dir / "over.png").string(), 20, 13, 4);
@@ -154,11 +136,10 @@ TEST(PngWriter, BandByBandWritesTheSameFile) {
     for (const auto& entry : fs::directory_iterator(dir)) {
         EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
     }
-    fs::remove_all(dir);
 }
 
 TEST(PngWriter, ReplacesAtomicallyAndLeavesNoTemporaryFile) {
-    const fs::path dir = scratch("atomic");
+    const fs::path dir = test::fresh_scratch_dir("atomic");
     const std::string path = (dir / "map.png").string();
     exporter::write_png(path, gradient(8, 8, 4), 8, 8, 4);
     exporter::write_png(path, gradient(4, 2, 4), 4, 2, 4);
@@ -178,7 +159,6 @@ TEST(PngWriter, ReplacesAtomicallyAndLeavesNoTemporaryFile) {
     // A failed write (bad arguments) leaves the previous file as it was.
     EXPECT_THROW(exporter::write_png(path, gradient(4, 2, 4), 4, 3, 4), exporter::PngError);
     EXPECT_EQ(test::load_png(path)->height, 2);
-    fs::remove_all(dir);
 }
 
 // The message of the PngError a call throws, or "" when it does not throw.
@@ -203,7 +183,7 @@ TEST(PngWriter, BadPathsAndArgumentsAreOneLineErrors) {
         const std::string e2 = error_of([&] { exporter::write_png("/proc/x.png", pixels, 4, 4, 4); });
         EXPECT_NE(e2.find("cannot write /proc/x.png"), std::string::npos) << e2;
     }
-    const fs::path dir = scratch("bad");
+    const fs::path dir = test::fresh_scratch_dir("bad");
     EXPECT_NE(error_of([&] { exporter::write_png((dir / "").string(), pixels, 4, 4, 4); })
                   .find("folder"),
               std::string::npos);
@@ -223,7 +203,6 @@ TEST(PngWriter, BadPathsAndArgumentsAreOneLineErrors) {
               std::string::npos);
     EXPECT_FALSE(fs::exists(dir / "z.png"));
     EXPECT_TRUE(fs::is_empty(dir));
-    fs::remove_all(dir);
 }
 
 }  // namespace

@@ -2,32 +2,23 @@
 // writing files, and the default status table built in code.
 #pragma once
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include "core/data/statuses.hpp"
+#include "scratch.hpp"
 
 namespace deportmap::data::testing {
 
-// A fresh folder under the system temp dir, removed when the object goes away. Several
-// may exist at once: each gets its own number.
+// A fresh folder in the test's scratch folder (tests/support/scratch.hpp), removed when
+// the object goes away. Several may exist at once: each gets its own number.
 class TempDir {
 public:
     TempDir() {
         static int counter = 0;
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        std::string name = "deportmap_data_" + std::to_string(::getpid()) + "_" +
-                           std::to_string(++counter) + "_" +
-                           (info ? std::string(info->test_suite_name()) + "_" + info->name() : "x");
-        for (char& c : name) {
-            if (c == '/') c = '_';
-        }
-        path_ = std::filesystem::temp_directory_path() / name;
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
+        path_ = ::deportmap::test::fresh_scratch_dir("tmp-" + std::to_string(++counter));
     }
     ~TempDir() {
         std::error_code ec;

@@ -2,10 +2,9 @@
 // boundary files (Shapefile, GeoJSON, GeoPackage) built from WKT.
 #pragma once
 #include <gdal_priv.h>
+#include <gtest/gtest.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
-#include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <string>
@@ -13,18 +12,16 @@
 #include <vector>
 
 #include "core/geo/types.hpp"
+#include "scratch.hpp"
 
 namespace geotest {
 
-// A fresh folder under the system temp dir, removed at the end of the test.
+// A fresh folder `name` in the test's scratch folder (tests/support/scratch.hpp),
+// removed when the object goes away.
 class ScratchDir {
 public:
-    explicit ScratchDir(const std::string& name) {
-        path_ = std::filesystem::temp_directory_path() /
-                ("deportmap-" + name + "-" + std::to_string(::getpid()));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
+    explicit ScratchDir(const std::string& name)
+        : path_(deportmap::test::fresh_scratch_dir(name)) {}
     ~ScratchDir() {
         std::error_code ec;
         std::filesystem::remove_all(path_, ec);

@@ -2,71 +2,28 @@
 // tests/fixtures/data/: exit codes, the FILE:LINE: field lines, the summary line, and the
 // table, CSV and JSON outputs.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
+#include <vector>
 
 #include "data_test_util.hpp"
+#include "run_binary.hpp"
 
 namespace {
 
-struct Result {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string shell_quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) {
-        if (c == '\'') {
-            q += "'\\''";
-        } else {
-            q += c;
-        }
-    }
-    return q + "'";
-}
+using deportmap::test::RunResult;
+using deportmap::test::split_lines;
 
 // Runs deportmap with `args`, capturing stdout and stderr (no display needed).
-Result run_deportmap(const std::vector<std::string>& args) {
-    deportmap::data::testing::TempDir dir;
-    const std::string err_path = dir.path("stderr.txt");
-    std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY " + shell_quote(DEPORTMAP_BINARY);
-    for (const auto& a : args) {
-        cmd += ' ';
-        cmd += shell_quote(a);
-    }
-    cmd += " 2>";
-    cmd += shell_quote(err_path);
-    Result r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    std::array<char, 4096> buf;
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream in(err_path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    r.err = ss.str();
-    return r;
+RunResult run_deportmap(const std::vector<std::string>& args) {
+    deportmap::test::RunOptions options;
+    options.unset_env = {"DISPLAY", "WAYLAND_DISPLAY"};
+    return deportmap::test::run_deportmap(args, options);
 }
 
 std::string fixture(const char* name) { return std::string(DEPORTMAP_TEST_FIXTURES) + "/data/" + name; }
-
-std::vector<std::string> lines(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string l; std::getline(in, l);) out.push_back(l);
-    return out;
-}
 
 class DataCli : public ::testing::Test {
 protected:
@@ -79,16 +36,17 @@ protected:
 }  // namespace
 
 TEST_F(DataCli, ValidateCleanFileExitsZero) {
-    const Result r = run_deportmap({"validate", fixture("events_clean.csv")});
-    EXPECT_EQ(r.code, 0) << r.out << r.err;
-    EXPECT_EQ(lines(r.out), (std::vector<std::string>{"1 file, 7 rows: 7 good, 0 bad (0 problems)"}));
+    const RunResult r = run_deportmap({"validate", fixture("events_clean.csv")});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_EQ(split_lines(r.out),
+              (std::vector<std::string>{"1 file, 7 rows: 7 good, 0 bad (0 problems)"}));
 }
 
 TEST_F(DataCli, ValidateBadFilePrintsEachProblemAndExitsOne) {
     const std::string f = fixture("events_bad.csv");
-    const Result r = run_deportmap({"validate", f});
-    EXPECT_EQ(r.code, 1) << r.err;
-    const auto out = lines(r.out);
+    const RunResult r = run_deportmap({"validate", f});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    const auto out = split_lines(r.out);
     ASSERT_EQ(out.size(), 4u) << r.out;
     EXPECT_EQ(out[0], f + ":3: country_name: unknown country 'Narnia'");
     EXPECT_EQ(out[1].rfind(f + ":4: status: unknown status 'refused'", 0), 0u) << out[1];
@@ -98,8 +56,9 @@ TEST_F(DataCli, ValidateBadFilePrintsEachProblemAndExitsOne) {
 }
 
 TEST_F(DataCli, ValidateSeveralFilesAndUsageErrors) {
-    Result r = run_deportmap({"validate", fixture("events_clean.csv"), fixture("events_bad.csv")});
-    EXPECT_EQ(r.code, 1);
+    RunResult r =
+        run_deportmap({"validate", fixture("events_clean.csv"), fixture("events_bad.csv")});
+    EXPECT_EQ(r.exit_code, 1);
     // events_bad.csv line 2 repeats events_clean.csv line 3 exactly.
     EXPECT_NE(r.out.find(fixture("events_bad.csv") + ":2: row: exact duplicate of " +
                          fixture("events_clean.csv") + ":3"),
@@ -108,14 +67,14 @@ TEST_F(DataCli, ValidateSeveralFilesAndUsageErrors) {
     EXPECT_NE(r.out.find("2 files, 12 rows: 8 good, 4 bad (4 problems)"), std::string::npos) << r.out;
 
     r = run_deportmap({"validate"});
-    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("at least one events file"), std::string::npos) << r.err;
 
     r = run_deportmap({"validate", "--bogus", fixture("events_clean.csv")});
-    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.exit_code, 2);
 
     r = run_deportmap({"validate", fixture("no_such_file.csv")});
-    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.out.find("no_such_file.csv: cannot open"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("1 unreadable"), std::string::npos) << r.out;
 }
@@ -127,25 +86,25 @@ TEST_F(DataCli, ValidateWithAnotherStatusTable) {
         "e.csv", std::string(deportmap::data::testing::kHeader) +
                      "Peru,PER,2025-06-16,negotiating,,,x,https://example.org/p,P,\n"
                      "Peru,PER,2025-06-25,declined,,,x,https://example.org/p2,P,\n");
-    Result r = run_deportmap({"validate", f, "--statuses", fixture("statuses_custom.csv")});
-    EXPECT_EQ(r.code, 1);
+    RunResult r = run_deportmap({"validate", f, "--statuses", fixture("statuses_custom.csv")});
+    EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.out.find(f + ":2: status: unknown status 'negotiating' (known: contacted, agreed, "
                              "receiving, declined, blocked_by_court)"),
               std::string::npos)
         << r.out;
     r = run_deportmap({"validate", f});
-    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(r.exit_code, 0) << r.out;
 
     const std::string bad_table = dir.write("s.csv", "key,label\nx,X\n");
     r = run_deportmap({"validate", f, "--statuses", bad_table});
-    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.out.find(bad_table + ":1: header: missing column"), std::string::npos) << r.out;
 }
 
 TEST_F(DataCli, StatusJsonOnAFixture) {
-    const Result r = run_deportmap({"status", "--date", "2025-06-30", "--data", fixture("events_clean.csv"),
-                             "--format", "json"});
-    ASSERT_EQ(r.code, 0) << r.err;
+    const RunResult r = run_deportmap({"status", "--date", "2025-06-30", "--data",
+                                       fixture("events_clean.csv"), "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(r.err.empty()) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     ASSERT_TRUE(j.is_array());
@@ -173,9 +132,9 @@ TEST_F(DataCli, StatusJsonOnAFixture) {
 }
 
 TEST_F(DataCli, StatusAllListsCountriesWithoutEventsAsNull) {
-    const Result r = run_deportmap({"status", "--date", "2025-06-30", "--data", fixture("events_clean.csv"),
-                             "--format", "json", "--all"});
-    ASSERT_EQ(r.code, 0) << r.err;
+    const RunResult r = run_deportmap({"status", "--date", "2025-06-30", "--data",
+                                       fixture("events_clean.csv"), "--format", "json", "--all"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_GT(j.size(), 240u);
     size_t with_status = 0;
@@ -194,10 +153,11 @@ TEST_F(DataCli, StatusAllListsCountriesWithoutEventsAsNull) {
 }
 
 TEST_F(DataCli, StatusCsvAndCountryAndTable) {
-    Result r = run_deportmap({"status", "--date", "2025-07-31", "--data", fixture("events_clean.csv"),
+    RunResult r =
+        run_deportmap({"status", "--date", "2025-07-31", "--data", fixture("events_clean.csv"),
                        "--format", "csv", "--country", "Ivory Coast"});
-    ASSERT_EQ(r.code, 0) << r.err;
-    auto out = lines(r.out);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto out = split_lines(r.out);
     ASSERT_EQ(out.size(), 2u) << r.out;
     EXPECT_EQ(out[0],
               "iso3,name,status,since,approximate,deportees,payment_usd,source_url,source_publisher,"
@@ -209,13 +169,13 @@ TEST_F(DataCli, StatusCsvAndCountryAndTable) {
     // A country without events is still printed when asked for by name.
     r = run_deportmap({"status", "--date", "2025-07-31", "--data", fixture("events_clean.csv"),
                    "--format", "csv", "--country", "FR"});
-    ASSERT_EQ(r.code, 0);
-    out = lines(r.out);
+    ASSERT_EQ(r.exit_code, 0);
+    out = split_lines(r.out);
     ASSERT_EQ(out.size(), 2u);
     EXPECT_EQ(out[1], "FRA,France,,,,,,,,,,");
 
     r = run_deportmap({"status", "--date", "2025-06-30", "--data", fixture("events_clean.csv")});
-    ASSERT_EQ(r.code, 0) << r.err;
+    ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out.rfind("Country", 0), 0u);
     EXPECT_NE(r.out.find("Rwanda"), std::string::npos);
     EXPECT_NE(r.out.find("April 2025"), std::string::npos);
@@ -225,44 +185,46 @@ TEST_F(DataCli, StatusCsvAndCountryAndTable) {
 
 TEST_F(DataCli, StatusReportsBadRowsOnStderrAndUsesTheGoodOnes) {
     const std::string f = fixture("events_bad.csv");
-    const Result r = run_deportmap({"status", "--date", "2025-12-31", "--data", f, "--format", "csv"});
-    EXPECT_EQ(r.code, 0);
+    const RunResult r =
+        run_deportmap({"status", "--date", "2025-12-31", "--data", f, "--format", "csv"});
+    EXPECT_EQ(r.exit_code, 0);
     EXPECT_NE(r.err.find(f + ":3: country_name: unknown country 'Narnia'"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("3 bad rows left out"), std::string::npos) << r.err;
-    const auto out = lines(r.out);
+    const auto out = split_lines(r.out);
     ASSERT_EQ(out.size(), 3u) << r.out;
     EXPECT_EQ(out[1].substr(0, 4), "XKX,");
     EXPECT_EQ(out[2].substr(0, 4), "TUN,");
 }
 
 TEST_F(DataCli, StatusUsageErrorsExitTwo) {
-    EXPECT_EQ(run_deportmap({"status"}).code, 2);
-    Result r = run_deportmap({"status", "--date", "2025-02-30"});
-    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(run_deportmap({"status"}).exit_code, 2);
+    RunResult r = run_deportmap({"status", "--date", "2025-02-30"});
+    EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("February 2025 has 28 days"), std::string::npos) << r.err;
     r = run_deportmap({"status", "--date", "2025", "--format", "xml"});
-    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.exit_code, 2);
     r = run_deportmap({"status", "--date", "2025", "--country", "Korea"});
-    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("ambiguous"), std::string::npos) << r.err;
     r = run_deportmap({"status", "--date", "2025", "--country", "Nambia"});
-    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("closest: Namibia"), std::string::npos) << r.err;
     r = run_deportmap({"status", "--date", "2025", "--data", "/nonexistent/events.csv"});
-    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(r.exit_code, 1);
 }
 
 TEST_F(DataCli, StatusOnTheBundledDataset) {
-    const Result r = run_deportmap({"status", "--date", "2025-06-25", "--country", "XKX", "--format", "json"});
-    ASSERT_EQ(r.code, 0) << r.err;
+    const RunResult r =
+        run_deportmap({"status", "--date", "2025-06-25", "--country", "XKX", "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     ASSERT_EQ(j.size(), 1u);
     EXPECT_EQ(j[0]["name"], "Kosovo");
     EXPECT_EQ(j[0]["status"], "agreed");
     EXPECT_EQ(j[0]["deportees"], 50);
 
-    const Result table = run_deportmap({"status", "--date", "2025-06-25"});
-    ASSERT_EQ(table.code, 0) << table.err;
+    const RunResult table = run_deportmap({"status", "--date", "2025-06-25"});
+    ASSERT_EQ(table.exit_code, 0) << table.err;
     EXPECT_NE(table.out.find("Countries named in the data: 47."), std::string::npos);
     EXPECT_NE(table.out.find("Stated: 58 countries"), std::string::npos) << table.out;
     EXPECT_NE(table.out.find("https://"), std::string::npos);

@@ -2,50 +2,24 @@
 // quoting, JSON structure, --boundaries with a committed fixture, --timings on stderr,
 // and exit codes for bad files and bad options.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "run_binary.hpp"
 
 namespace {
 
-struct Output {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+using Output = deportmap::test::RunResult;
+using deportmap::test::split_lines;
 
-Output run(const std::string& args) {
-    const std::string err_path = (std::filesystem::temp_directory_path() /
-                                  ("deportmap-countries-" + std::to_string(::getpid()) + ".err"))
-                                     .string();
-    const std::string cmd = std::string("'") + DEPORTMAP_BINARY + "' countries " + args + " 2>'" + err_path + "'";
-    Output r;
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    if (!pipe) return r;
-    char buf[65536];
-    for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
-    const int raw = ::pclose(pipe);
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    std::ifstream in(err_path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    r.err = ss.str();
-    std::filesystem::remove(err_path);
-    return r;
-}
-
-std::vector<std::string> lines(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) out.push_back(line);
-    return out;
+// `deportmap countries` with `args`.
+Output run(std::vector<std::string> args) {
+    args.insert(args.begin(), "countries");
+    return deportmap::test::run_deportmap(std::move(args));
 }
 
 const std::string kFixture = std::string(DEPORTMAP_TEST_FIXTURES) + "/geo/enclave.geojson";
@@ -57,9 +31,9 @@ TEST(GeoCountriesCli, BinaryExists) {
 }
 
 TEST(GeoCountriesCli, BundledCsv) {
-    const Output r = run("");
-    ASSERT_EQ(r.status, 0) << r.err;
-    const auto rows = lines(r.out);
+    const Output r = run({});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = split_lines(r.out);
     ASSERT_EQ(rows.size(), 256u) << "header + 255 countries";
     EXPECT_EQ(rows[0],
               "iso3,name,polygons_110m,rings_110m,vertices_110m,polygons_50m,rings_50m,vertices_50m,"
@@ -77,8 +51,8 @@ TEST(GeoCountriesCli, BundledCsv) {
 }
 
 TEST(GeoCountriesCli, BundledJson) {
-    const Output r = run("--format json");
-    ASSERT_EQ(r.status, 0) << r.err;
+    const Output r = run({"--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     ASSERT_TRUE(j.is_array());
     EXPECT_EQ(j.size(), 255u);
@@ -94,9 +68,9 @@ TEST(GeoCountriesCli, BundledJson) {
 }
 
 TEST(GeoCountriesCli, OtherBoundariesAndQuoting) {
-    const Output r = run("--boundaries '" + kFixture + "'");
-    ASSERT_EQ(r.status, 0) << r.err;
-    const auto rows = lines(r.out);
+    const Output r = run({"--boundaries", kFixture});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = split_lines(r.out);
     ASSERT_EQ(rows.size(), 4u);
     EXPECT_EQ(rows[1], "ENC,\"Enclave, the\",1,1,4,1,1,4,1,1,4");
     EXPECT_EQ(rows[2], "ISL,Islands,2,2,7,2,2,7,2,2,7");
@@ -104,8 +78,9 @@ TEST(GeoCountriesCli, OtherBoundariesAndQuoting) {
 }
 
 TEST(GeoCountriesCli, NamedFields) {
-    const Output r = run("--boundaries '" + kFixture + "' --id-field NAME --name-field ADM0_A3 --format json");
-    ASSERT_EQ(r.status, 0) << r.err;
+    const Output r = run({"--boundaries", kFixture, "--id-field", "NAME", "--name-field", "ADM0_A3",
+                          "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     ASSERT_EQ(j.size(), 3u);
     EXPECT_EQ(j[0]["iso3"], "Enclave, the");
@@ -113,8 +88,8 @@ TEST(GeoCountriesCli, NamedFields) {
 }
 
 TEST(GeoCountriesCli, Timings) {
-    const Output r = run("--boundaries '" + kFixture + "' --timings --projection robinson");
-    ASSERT_EQ(r.status, 0) << r.err;
+    const Output r = run({"--boundaries", kFixture, "--timings", "--projection", "robinson"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
     for (const char* level : {"\n110m ", "\n50m ", "\n10m "}) {
         EXPECT_NE(r.err.find(level), std::string::npos) << r.err;
     }
@@ -123,18 +98,18 @@ TEST(GeoCountriesCli, Timings) {
 }
 
 TEST(GeoCountriesCli, Errors) {
-    Output r = run("--boundaries /nonexistent/boundaries.gpkg");
-    EXPECT_EQ(r.status, 1);
+    Output r = run({"--boundaries", "/nonexistent/boundaries.gpkg"});
+    EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("/nonexistent/boundaries.gpkg"), std::string::npos) << r.err;
-    EXPECT_EQ(lines(r.err).size(), 1u) << r.err;
-    r = run("--boundaries '" + kFixture + "' --id-field NOPE");
-    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(split_lines(r.err).size(), 1u) << r.err;
+    r = run({"--boundaries", kFixture, "--id-field", "NOPE"});
+    EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find("NOPE"), std::string::npos) << r.err;
-    r = run("--format xml");
-    EXPECT_EQ(r.status, 2) << r.err;
-    r = run("--projection orthographic-ish");
-    EXPECT_EQ(r.status, 2) << r.err;
-    r = run("--help");
-    EXPECT_EQ(r.status, 0);
+    r = run({"--format", "xml"});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    r = run({"--projection", "orthographic-ish"});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    r = run({"--help"});
+    EXPECT_EQ(r.exit_code, 0);
     EXPECT_NE(r.out.find("--boundaries"), std::string::npos);
 }

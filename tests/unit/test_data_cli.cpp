@@ -241,9 +241,9 @@ TEST_F(DataCli, HugeNumbersAreProblemsAndTotalsStayTrue) {
             "Rwanda,RWA,2025-05,receiving,9223372036854775807,9223372036854775807,b,https://example.org/r,P,\n"
             "Panama,PAN,2025-02,receiving,10000000,100000000000,c,https://example.org/p,P,\n"
             "Panama,PAN,2025-03,receiving,10000000,100000000000,d,https://example.org/p,P,\n");
-    Result r = run_deportmap({"validate", f});
-    EXPECT_EQ(r.code, 1) << r.out << r.err;
-    const auto out = lines(r.out);
+    RunResult r = run_deportmap({"validate", f});
+    EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+    const auto out = split_lines(r.out);
     ASSERT_EQ(out.size(), 4u) << r.out;
     EXPECT_EQ(out[0], f + ":2: deportees: '9223372036854775807' is larger than 10,000,000, the "
                           "most this column accepts");
@@ -252,7 +252,7 @@ TEST_F(DataCli, HugeNumbersAreProblemsAndTotalsStayTrue) {
                           "100,000,000,000, the most this column accepts");
 
     r = run_deportmap({"status", "--date", "2025-12-31", "--data", f});
-    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("Deportees received to date: 20,000,000; payments to date: "
                          "$200,000,000,000."),
               std::string::npos)

@@ -23,6 +23,10 @@ PACKAGES=(
   ffmpeg                 # animations
   nettle-dev             # SHA-256 of export inputs (sidecar files)
   clang-14 libfuzzer-14-dev libclang-rt-14-dev  # scripts/fuzz.sh: libFuzzer + ASan/UBSan runtimes
+  libtomlplusplus-dev    # toml++: story files
+  libcairo2-dev          # Cairo's PDF surface: vector PDF export
+  poppler-utils          # pdftotext/pdfinfo: PDF export tests
+  chromium               # headless browser tests of the HTML embed
 )
 
 missing=()

@@ -136,7 +136,7 @@ void ExportJob::read_inputs() {
     timer_.lap("load");
     frame_.world = &world_;
     frame_.world_to_data = map_world_to_data(world_, *frame_.data.resolver);
-    if (!p_.focus.empty()) setup_.bounds = focus_bounds(world_, p_.focus);
+    if (!p_.focus.empty()) setup_.bounds = focus_bounds(world_, frame_.data.resolver.get(), p_.focus);
     resolve_view_options();
 }
 
@@ -164,13 +164,13 @@ void ExportJob::resolve_view_options() {
         }
         scene.highlighted_status = s;
     }
-    scene.highlighted_countries = country_indices(world_, p_.highlight, "--highlight");
+    scene.highlighted_countries = country_indices(world_, frame_.data.resolver.get(), p_.highlight, "--highlight");
 }
 
 // Page size, layout (with the widest date and counts reserved so every frame has the
 // same map), view and level of detail; then the GL target and the projected level.
 void ExportJob::plan_page() {
-    const geo::BBox shown = setup_.bounds ? project_bounds(projector_, *setup_.bounds) : projector_.world_bounds();
+    const geo::BBox shown = setup_.bounds ? project_bounds(projector_, *setup_.bounds) : default_shown(projector_);
     resolve_size(setup_, p_, shown);
     if (!request_.from.empty() && !request_.allow_large) {
         check_sidecar_size(request_.from, setup_.width, setup_.height, frames_.size());
@@ -179,8 +179,10 @@ void ExportJob::plan_page() {
     frame_.setup = &setup_;
     frame_.unit = type_unit(setup_.width, setup_.height, p_.scale, setup_.dpi);
     frame_.page_options = page_options(setup_, frame_.unit);
+    if (shown.height() > 0) frame_.page_options.map_aspect = shown.width() / shown.height();
     frame_.frame_striped = frames_striped(frame_, frames_);
     frame_.base_layout = reserve_layout(frame_, frames_);
+    frame_.page_options.closed_in = frame_.base_layout.closed_in;
     choose_view(shown);
     timer_.lap("layout");
     lod_chosen_.set_value(frame_.lod);
@@ -247,7 +249,9 @@ ExportResult ExportJob::finish() {
     const std::vector<InputHash> inputs = input_hashes_.get();
     r.sidecar = sidecar_path(p_.out.empty() ? p_.animate : p_.out);
     const ExportParams recorded = params_for_sidecar(p_, fs::path(r.sidecar).parent_path().string());
-    write_file_atomic(r.sidecar, sidecar_json(recorded, inputs, build::kVersion, r.outputs));
+    std::vector<SidecarFrame> listed;
+    for (const Frame& f : frames_) listed.push_back({f.date.iso(), setup_.animate ? f.hold : 0});
+    write_file_atomic(r.sidecar, sidecar_json(recorded, inputs, build::kVersion, r.outputs, listed));
     timer_.lap("sidecar");
     r.frames = frames_.size();
     r.width = setup_.width;

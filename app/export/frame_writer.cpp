@@ -231,16 +231,18 @@ void FrameWriter::compose(Canvas& page, const PageDrawing& dr) {
     draw_on_canvas(page, dr);
 }
 
-std::vector<PngText> FrameWriter::png_chunks(const FramePaint& fp, const Frame& frame) const {
+PngMetadata FrameWriter::png_chunks(const FramePaint& fp, const Frame& frame) const {
     const ExportParams& p = *ctx_.params;
-    std::vector<PngText> chunks;
+    PngMetadata meta;
+    meta.dots_per_inch = ctx_.setup->dpi.value_or(0);
+    std::vector<PngText>& chunks = meta.text;
     if (!p.title.empty()) chunks.push_back({"Title", p.title});
     if (!p.subtitle.empty()) chunks.push_back({"Description", p.subtitle});
     if (!fp.text.source.empty()) chunks.push_back({"Source", fp.text.source});
     chunks.push_back({"Date", frame.date.iso()});
     chunks.push_back({"Software", std::string("deportmap ") + build::kVersion});
     chunks.push_back({"Projection", std::string(geo::projection_label(ctx_.setup->projection))});
-    return chunks;
+    return meta;
 }
 
 // Composed and encoded band by band, so only two bands of the page are ever in memory:
@@ -282,7 +284,7 @@ void FrameWriter::write_animation_frame(const FramePaint& fp, const PageDrawing&
     Canvas page(page_w, page_h, page_bg);
     compose(page, dr);
     ctx_.timer->lap("render");
-    pipe_->write_frame(page.rgba());
+    for (int k = 0; k < frame.hold; ++k) pipe_->write_frame(page.rgba());
     if (!target.empty()) {
         write_png(target, page.rgba(), page_w, page_h, 4, png_chunks(fp, frame), !ctx_.params->transparent);
         outputs_.push_back(target);

@@ -81,7 +81,7 @@ private:
                          const Frame& frame);
     void write_animation_frame(const FramePaint& fp, const PageDrawing& dr, const std::string& target,
                                const Frame& frame, bool last);
-    std::vector<PngText> png_chunks(const FramePaint& fp, const Frame& frame) const;
+    PngMetadata png_chunks(const FramePaint& fp, const Frame& frame) const;
 
     const FrameContext& ctx_;
     const std::vector<Frame>& frames_;

@@ -24,6 +24,28 @@ constexpr double kLegend = 22;
 constexpr double kSmall = 18;
 constexpr double kLine = 1.25;  // line height / em size
 
+// Shrinks the map's slot to the map's aspect (or by the reserved amount) and moves the
+// header down and the footer up by half of what was taken out each.
+void close_in(PageLayout& page, const PageOptions& o, size_t header_items) {
+    double excess = 0;
+    if (o.closed_in) {
+        excess = *o.closed_in;
+    } else if (o.map_aspect > 0) {
+        const double needed = page.map.w / o.map_aspect;
+        // Small differences stay: they are the fit's margin, not a band.
+        if (page.map.h - needed > 0.04 * page.map.h) excess = 2 * std::floor((page.map.h - needed) / 2);
+    }
+    excess = std::clamp(excess, 0.0, page.map.h - 1);
+    if (excess <= 0) return;
+    const double half = excess / 2;
+    for (size_t i = 0; i < page.texts.size(); ++i) page.texts[i].baseline += i < header_items ? half : -half;
+    for (SwatchItem& s : page.swatches) s.rect.y -= half;
+    if (page.logo) page.logo->y -= half;
+    page.map.y += half;
+    page.map.h -= excess;
+    page.closed_in = excess;
+}
+
 }  // namespace
 
 PageLayout compute_layout(const PageText& text, const PageOptions& o) {
@@ -73,6 +95,7 @@ PageLayout compute_layout(const PageText& text, const PageOptions& o) {
         }
     }
     const double map_top = y > m ? y + 12 * u : m;
+    const size_t header_items = page.texts.size();
 
     // Footer, from the bottom up: source line(s) beside the logo, then notes, then legend.
     double bottom = o.height - m;
@@ -152,6 +175,7 @@ PageLayout compute_layout(const PageText& text, const PageOptions& o) {
     const double map_bottom = bottom < o.height - m ? bottom - 12 * u : o.height - m;
     const double mx = std::round(left), my = std::round(map_top);
     page.map = {mx, my, std::max(1.0, std::round(right) - mx), std::max(1.0, std::round(map_bottom) - my)};
+    close_in(page, o, header_items);
     return page;
 }
 

@@ -43,6 +43,13 @@ struct PageOptions {
     // Logo size in pixels (0 x 0: none); it is scaled into the footer keeping its aspect.
     int logo_width = 0;
     int logo_height = 0;
+    // The map's aspect (width / height of what it shows; 0: unknown). When the map's slot is
+    // taller than that, the slot shrinks to the map and the header and footer close in by
+    // half the difference each, so a square page has no empty bands above and below the map.
+    double map_aspect = 0;
+    // Frames of a batch close in by the reserved layout's amount (PageLayout::closed_in),
+    // so every frame's header and footer sit where the reserved map expects them.
+    std::optional<double> closed_in;
 };
 
 // The type unit for a page: min(width, height) / 1080 times `scale`, or, with a dpi,
@@ -73,6 +80,7 @@ struct PageLayout {
     std::vector<TextItem> texts;
     std::vector<SwatchItem> swatches;
     std::optional<Rect> logo;   // where the logo goes (whole pixels)
+    double closed_in = 0;       // pixels taken out of the map's slot (see PageOptions)
 };
 
 // Lays out `text` on a page; measures with text::Font (Noto Sans). Deterministic.

@@ -50,6 +50,7 @@ struct ExportParams {
     bool each_event = false;
     std::string dates;       // FROM..TO
     std::string step;        // 1d, 1w, 1m ...
+    std::string pace = "event";  // event: one video frame each; time: held by the days covered
     std::string animate;     // OUT.mp4 | OUT.gif
     int fps = 2;
     double hold_last = 0.0;  // seconds

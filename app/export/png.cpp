@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <csetjmp>
 #include <cstdio>
 #include <cstring>
@@ -95,7 +96,7 @@ struct Encoder {
 
 // Creates the libpng writer and writes the header and text chunks; false on failure
 // (failure.message says why).
-bool encode_begin(Encoder* e, bool drop_alpha, png_text* texts, int text_count) {
+bool encode_begin(Encoder* e, bool drop_alpha, png_text* texts, int text_count, double dpi) {
     e->png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &e->failure, on_error, on_warning);
     if (e->png != nullptr) e->info = png_create_info_struct(e->png);
     if (e->png == nullptr || e->info == nullptr) {
@@ -114,6 +115,11 @@ bool encode_begin(Encoder* e, bool drop_alpha, png_text* texts, int text_count) 
                  e->channels == 4 && !drop_alpha ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
     if (text_count > 0) png_set_text(e->png, e->info, texts, text_count);
+    if (dpi > 0) {
+        // pHYs counts pixels per metre: 300 dpi is 11811.
+        const auto per_metre = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
+        png_set_pHYs(e->png, e->info, per_metre, per_metre, PNG_RESOLUTION_METER);
+    }
     png_write_info(e->png, e->info);
     // RGBA rows written as RGB: libpng skips the fourth byte of each pixel.
     if (e->channels == 4 && drop_alpha) png_set_filler(e->png, 0, PNG_FILLER_AFTER);
@@ -181,11 +187,11 @@ struct PngFileWriter::State {
 };
 
 PngFileWriter::PngFileWriter(const std::string& path, int width, int height, int channels,
-                             const std::vector<PngText>& text, bool drop_alpha)
+                             const PngMetadata& meta, bool drop_alpha)
     : s_(std::make_unique<State>()) {
     check_size(path, width, height, channels);
     if (path.empty()) throw PngError("no output file given");
-    std::vector<png_text> chunks = text_chunks(path, text);
+    std::vector<png_text> chunks = text_chunks(path, meta.text);
     // The temporary file lives next to the target so rename() stays on one file system.
     const size_t slash = path.rfind('/');
     const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash + 1);
@@ -212,7 +218,7 @@ PngFileWriter::PngFileWriter(const std::string& path, int width, int height, int
     e.width = width;
     e.height = height;
     e.channels = channels;
-    if (!encode_begin(&e, drop_alpha, chunks.data(), static_cast<int>(chunks.size()))) {
+    if (!encode_begin(&e, drop_alpha, chunks.data(), static_cast<int>(chunks.size()), meta.dots_per_inch)) {
         const PngError error = encode_error(e, path);
         abandon();
         throw error;
@@ -281,16 +287,16 @@ void PngFileWriter::finish() {
 }
 
 std::vector<uint8_t> encode_png(std::span<const uint8_t> pixels, int width, int height,
-                                int channels, const std::vector<PngText>& text, bool drop_alpha) {
+                                int channels, const PngMetadata& meta, bool drop_alpha) {
     check_arguments("PNG", pixels, width, height, channels);
-    std::vector<png_text> chunks = text_chunks("PNG", text);
+    std::vector<png_text> chunks = text_chunks("PNG", meta.text);
     std::vector<uint8_t> out;
     Encoder e;
     e.sink.memory = &out;
     e.width = width;
     e.height = height;
     e.channels = channels;
-    const bool ok = encode_begin(&e, drop_alpha, chunks.data(), static_cast<int>(chunks.size())) &&
+    const bool ok = encode_begin(&e, drop_alpha, chunks.data(), static_cast<int>(chunks.size()), meta.dots_per_inch) &&
                     encode_rows(&e, pixels.data(), height) && encode_end(&e);
     encode_free(&e);
     if (!ok) throw encode_error(e, "PNG");
@@ -298,9 +304,9 @@ std::vector<uint8_t> encode_png(std::span<const uint8_t> pixels, int width, int 
 }
 
 void write_png(const std::string& path, std::span<const uint8_t> pixels, int width, int height,
-               int channels, const std::vector<PngText>& text, bool drop_alpha) {
+               int channels, const PngMetadata& meta, bool drop_alpha) {
     check_arguments(path, pixels, width, height, channels);
-    PngFileWriter writer(path, width, height, channels, text, drop_alpha);
+    PngFileWriter writer(path, width, height, channels, meta, drop_alpha);
     writer.write_rows(pixels, height);
     writer.finish();
 }

@@ -3,10 +3,12 @@
 // an 8K map about ten times faster than stb_image_write and gives a smaller file.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace deportmap::exporter {
@@ -22,6 +24,17 @@ struct PngText {
     std::string value;
 };
 
+// What a PNG carries besides its pixels: text chunks and, for print, its resolution (a
+// pHYs chunk, so layout and print tools read a 300-dpi page as 300 dpi).
+struct PngMetadata {
+    std::vector<PngText> text;
+    double dots_per_inch = 0;  // 0: no pHYs chunk
+    PngMetadata() = default;
+    // Implicit on purpose: a list of text chunks is the common case.
+    PngMetadata(std::vector<PngText> t) : text(std::move(t)) {}
+    PngMetadata(std::initializer_list<PngText> t) : text(t) {}
+};
+
 // Writes an 8-bit image to `path`. `pixels` holds `height` rows top-down of `width`
 // pixels with `channels` bytes each (3 = RGB, 4 = RGBA), tightly packed. The file is
 // written to a temporary file in the same folder and renamed over `path` when complete,
@@ -30,7 +43,7 @@ struct PngText {
 // for pages known to be opaque (a quarter less to compress, a smaller file).
 // Throws PngError for bad arguments, an unwritable path or an encoder failure.
 void write_png(const std::string& path, std::span<const uint8_t> pixels, int width, int height,
-               int channels, const std::vector<PngText>& text = {}, bool drop_alpha = false);
+               int channels, const PngMetadata& meta = {}, bool drop_alpha = false);
 
 // The same written band by band, so a page never has to be whole in memory: rows are
 // appended top-down with write_rows() and finish() renames the complete file over
@@ -39,7 +52,7 @@ void write_png(const std::string& path, std::span<const uint8_t> pixels, int wid
 class PngFileWriter {
 public:
     PngFileWriter(const std::string& path, int width, int height, int channels,
-                  const std::vector<PngText>& text = {}, bool drop_alpha = false);
+                  const PngMetadata& meta = {}, bool drop_alpha = false);
     ~PngFileWriter();
     PngFileWriter(const PngFileWriter&) = delete;
     PngFileWriter& operator=(const PngFileWriter&) = delete;
@@ -57,7 +70,7 @@ private:
 
 // Encodes into memory instead (same format); throws PngError on bad arguments.
 std::vector<uint8_t> encode_png(std::span<const uint8_t> pixels, int width, int height,
-                                int channels, const std::vector<PngText>& text = {},
+                                int channels, const PngMetadata& meta = {},
                                 bool drop_alpha = false);
 
 }  // namespace deportmap::exporter

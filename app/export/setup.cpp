@@ -167,10 +167,16 @@ void resolve_size(ExportSetup& s, const ExportParams& p, const geo::BBox& shown)
     }
 }
 
-std::vector<int> country_indices(const geo::World& world, const std::vector<std::string>& codes,
-                                 const char* option) {
+std::vector<int> country_indices(const geo::World& world, const data::CountryResolver* resolver,
+                                 const std::vector<std::string>& countries, const char* option) {
     std::vector<int> out;
-    for (const std::string& code : codes) {
+    for (const std::string& text : countries) {
+        std::string code = text;
+        if (resolver != nullptr) {
+            const data::Resolution r = resolver->resolve(text);
+            if (!r.found()) throw UsageError(std::string(option) + ": " + r.message(text));
+            code = resolver->country(r.country).iso3;
+        }
         auto it = std::find_if(world.countries.begin(), world.countries.end(),
                                [&](const geo::Country& c) { return c.iso3 == code; });
         if (it == world.countries.end()) {
@@ -181,9 +187,10 @@ std::vector<int> country_indices(const geo::World& world, const std::vector<std:
     return out;
 }
 
-LonLatBounds focus_bounds(const geo::World& world, const std::vector<std::string>& codes) {
+LonLatBounds focus_bounds(const geo::World& world, const data::CountryResolver* resolver,
+                          const std::vector<std::string>& countries) {
     LonLatBounds b{180, 90, -180, -90};
-    for (const int i : country_indices(world, codes, "--focus")) {
+    for (const int i : country_indices(world, resolver, countries, "--focus")) {
         const geo::BBox& bb = world.countries[static_cast<size_t>(i)].shape_at(geo::Lod::k110m).bbox;
         b = {std::min(b.min_lon, bb.min_x), std::min(b.min_lat, bb.min_y), std::max(b.max_lon, bb.max_x),
              std::max(b.max_lat, bb.max_y)};
@@ -192,6 +199,11 @@ LonLatBounds focus_bounds(const geo::World& world, const std::vector<std::string
     const double pad_y = std::max(2.0, (b.max_lat - b.min_lat) * 0.1);
     return LonLatBounds{std::max(-180.0, b.min_lon - pad_x), std::max(-90.0, b.min_lat - pad_y),
                         std::min(180.0, b.max_lon + pad_x), std::min(90.0, b.max_lat + pad_y)};
+}
+
+geo::BBox default_shown(const geo::Projector& projector) {
+    if (projector.kind() == geo::ProjectionKind::Mercator) return project_bounds(projector, kMercatorDefaultBounds);
+    return projector.world_bounds();
 }
 
 geo::BBox project_bounds(const geo::Projector& projector, const LonLatBounds& b) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/data/countries.hpp"
 #include "core/geo/projection.hpp"
 #include "core/geo/world.hpp"
 #include "core/scene.hpp"
@@ -47,11 +48,20 @@ ExportSetup check_params(const ExportParams& p);
 // size limits.
 void resolve_size(ExportSetup& setup, const ExportParams& p, const geo::BBox& shown);
 
-// The lon/lat box around `codes` (ISO3, in `world`) with a margin; throws UsageError.
-LonLatBounds focus_bounds(const geo::World& world, const std::vector<std::string>& codes);
-// World indices of `codes`; throws UsageError naming `option` for an unknown code.
-std::vector<int> country_indices(const geo::World& world, const std::vector<std::string>& codes,
-                                 const char* option);
+// The lon/lat box around `countries` (codes or names, as country_indices) with a
+// margin; throws UsageError.
+LonLatBounds focus_bounds(const geo::World& world, const data::CountryResolver* resolver,
+                          const std::vector<std::string>& countries);
+// World indices of `countries`: ISO codes, names or aliases, as `--select` takes them
+// (through `resolver`; without one, ISO3 codes only). Throws UsageError naming `option`
+// for an unknown or ambiguous country, or one the boundaries lack.
+std::vector<int> country_indices(const geo::World& world, const data::CountryResolver* resolver,
+                                 const std::vector<std::string>& countries, const char* option);
+// What an export shows without --bounds or --focus: the whole world, except that Mercator
+// stops at 84°N and 58°S (kMercatorDefaultBounds) instead of giving a quarter of the page
+// to Antarctica's stretched coast.
+inline constexpr LonLatBounds kMercatorDefaultBounds{-180, -58, 180, 84};
+geo::BBox default_shown(const geo::Projector& projector);
 // The projected box of lon/lat bounds (edges sampled); throws UsageError when empty.
 geo::BBox project_bounds(const geo::Projector& projector, const LonLatBounds& b);
 

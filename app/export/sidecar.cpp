@@ -60,7 +60,8 @@ std::string sha256_file(const std::string& path) {
 }
 
 std::string sidecar_json(const ExportParams& p, const std::vector<InputHash>& inputs,
-                         const std::string& version, const std::vector<std::string>& outputs) {
+                         const std::string& version, const std::vector<std::string>& outputs,
+                         const std::vector<SidecarFrame>& frames) {
     ordered_json params = params_to_json(p);
     ordered_json doc;
     doc["format"] = "deportmap-export-sidecar";
@@ -73,6 +74,15 @@ std::string sidecar_json(const ExportParams& p, const std::vector<InputHash>& in
     }
     doc["inputs"] = std::move(ins);
     doc["outputs"] = outputs;
+    if (!frames.empty()) {
+        ordered_json list = ordered_json::array();
+        for (const SidecarFrame& f : frames) {
+            ordered_json entry{{"date", f.date}};
+            if (f.video_frames > 0) entry["video_frames"] = f.video_frames;
+            list.push_back(std::move(entry));
+        }
+        doc["frames"] = std::move(list);
+    }
     return doc.dump(2) + "\n";
 }
 

@@ -28,9 +28,17 @@ struct SidecarError : std::runtime_error {
 // The sidecar path for an output: OUT + ".json" ("map.png" -> "map.png.json").
 std::string sidecar_path(const std::string& out);
 
+// One frame as the sidecar lists it: the date drawn ("2025-01-31") and, in an animation,
+// how many video frames it lasts (0: not an animation).
+struct SidecarFrame {
+    std::string date;
+    int video_frames = 0;
+};
+
 // The sidecar document (pretty-printed JSON, stable key order, ends with a newline).
 std::string sidecar_json(const ExportParams& params, const std::vector<InputHash>& inputs,
-                         const std::string& version, const std::vector<std::string>& outputs);
+                         const std::string& version, const std::vector<std::string>& outputs,
+                         const std::vector<SidecarFrame>& frames = {});
 // Reads the parameters back (inputs are returned in `inputs` when given). Throws
 // SidecarError naming the file and field.
 ExportParams read_sidecar(const std::string& path, std::vector<InputHash>* inputs = nullptr);

@@ -69,7 +69,7 @@ TEST(ExportEngine, BadRequestsFailWithTypedOneLineErrors) {
     expect_failure({"--out", (dir / "m.tif").string()}, K::Usage, "must end in .png or .svg");
     expect_failure({"--width", "10", "--height", "10"}, K::Usage, "export needs --out");
     expect_failure({"--out", out, "--hide-status", "nonsense"}, K::Usage, "unknown status 'nonsense'");
-    expect_failure({"--out", out, "--highlight", "XXX"}, K::Usage, "no country with the code 'XXX'");
+    expect_failure({"--out", out, "--highlight", "XXX"}, K::Usage, "--highlight: unknown country 'XXX'");
     expect_failure({"--out", "/nonexistent-deportmap-folder/map.png"}, K::Input,
                    "cannot write /nonexistent-deportmap-folder/map.png");
     expect_failure({"--out", out, "--boundaries", "/nonexistent-deportmap/b.gpkg"}, K::Input,

@@ -16,6 +16,8 @@
 #include "export/canvas.hpp"
 #include "export/compose.hpp"
 #include "export/font.hpp"
+#include "core/util/args.hpp"
+#include "export/frames.hpp"
 #include "export/layout.hpp"
 #include "export/map_labels.hpp"
 #include "export/sidecar.hpp"
@@ -57,21 +59,26 @@ Rect text_box(const TextItem& t) {
 }
 
 TEST(ExportLayout, NothingOverlapsAndEverythingIsInsideThePage) {
-    for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1920, 1080}, {1080, 1080}, {1200, 675}, {2480, 3508}}) {
-        SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h));
+    for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1920, 1080}, {1080, 1080}, {1200, 675}, {2480, 3508}})
+    for (const double aspect : {0.0, 2.05}) {
+        SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h) + " aspect " + std::to_string(aspect));
         PageOptions o;
         o.width = w;
         o.height = h;
         o.unit = type_unit(w, h, 1.0, std::nullopt);
         o.logo_width = 200;
         o.logo_height = 100;
+        o.map_aspect = aspect;
         const PageLayout page = compute_layout(sample_text(), o);
         std::vector<Rect> boxes;
         for (const TextItem& t : page.texts) boxes.push_back(text_box(t));
         for (const SwatchItem& s : page.swatches) boxes.push_back(s.rect);
         ASSERT_TRUE(page.logo.has_value());
         boxes.push_back(*page.logo);
-        EXPECT_GT(page.map.h, h * 0.3);
+        EXPECT_GT(page.map.h, h * 0.2);
+        if (page.closed_in > 0) {
+            EXPECT_NEAR(page.map.h, page.map.w / aspect, 2);
+        }
         for (size_t i = 0; i < boxes.size(); ++i) {
             const Rect& b = boxes[i];
             EXPECT_GE(b.x, 0);
@@ -84,6 +91,35 @@ TEST(ExportLayout, NothingOverlapsAndEverythingIsInsideThePage) {
             }
         }
     }
+}
+
+// A square page with a world map twice as wide as tall: the map's slot shrinks to the map,
+// the header comes down and the footer up by the same amount, so nothing is left as an
+// empty band around the map; a batch frame given the reserved amount closes in the same.
+TEST(ExportLayout, SquarePageClosesInAroundAWideMap) {
+    PageOptions o;
+    o.width = o.height = 1080;
+    o.unit = type_unit(1080, 1080, 1.0, std::nullopt);
+    const PageLayout open = compute_layout(sample_text(), o);
+    o.map_aspect = 2.0;
+    const PageLayout closed = compute_layout(sample_text(), o);
+    EXPECT_NEAR(closed.map.h, closed.map.w / 2, 2);
+    EXPECT_GT(closed.closed_in, 100);
+    EXPECT_EQ(closed.map.h + closed.closed_in, open.map.h);
+    EXPECT_EQ(closed.map.y, open.map.y + closed.closed_in / 2);
+    ASSERT_EQ(closed.texts.size(), open.texts.size());
+    EXPECT_EQ(closed.texts.front().baseline, open.texts.front().baseline + closed.closed_in / 2);
+    EXPECT_EQ(closed.texts.back().baseline, open.texts.back().baseline - closed.closed_in / 2);
+    PageOptions frame = o;
+    frame.map_aspect = 0;
+    frame.closed_in = closed.closed_in;
+    EXPECT_EQ(compute_layout(sample_text(), frame).map.y, closed.map.y);
+    // A page already shaped like its map keeps its slot.
+    o.width = 1920;
+    o.map_aspect = 0;
+    const PageLayout wide = compute_layout(sample_text(), o);
+    o.map_aspect = wide.map.w / wide.map.h;
+    EXPECT_EQ(compute_layout(sample_text(), o).closed_in, 0);
 }
 
 TEST(ExportLayout, ProportionsAreTheSameAtEverySize) {
@@ -339,6 +375,57 @@ TEST(ExportLabels, PlacedWithoutOverlapsInsideTheMap) {
 
 // These two fork the test itself (no program is run: the child calls the library's
 // cleanup code), so they do not go through tests/support/run_binary.hpp.
+std::vector<std::string> planned_dates(const std::string& dates, const std::string& step,
+                                       const std::string& pace = "event", std::vector<int>* holds = nullptr) {
+    ExportParams p;
+    p.dates = dates;
+    p.step = step;
+    p.pace = pace;
+    const data::Timeline timeline;
+    std::vector<std::string> out;
+    for (const Frame& f : plan_frames(p, timeline, data::Date{2025, 1, 1})) {
+        out.push_back(f.date.iso());
+        if (holds) holds->push_back(f.hold);
+    }
+    return out;
+}
+
+TEST(ExportFrames, MonthStepsDrawEachMonthsLastDayAndEndOnTo) {
+    using V = std::vector<std::string>;
+    EXPECT_EQ(planned_dates("2025-12..2026-03", "1m"), (V{"2025-12-31", "2026-01-31", "2026-02-28", "2026-03-31"}));
+    // A step that does not land on TO still ends there.
+    EXPECT_EQ(planned_dates("2025-01..2025-06", "2m"), (V{"2025-01-31", "2025-03-31", "2025-05-31", "2025-06-30"}));
+    EXPECT_EQ(planned_dates("2025-01-10..2025-02-15", "1m"), (V{"2025-01-31", "2025-02-15"}));
+    EXPECT_EQ(planned_dates("2024..2025", "1y"), (V{"2024-01-31", "2025-01-31", "2025-12-31"}));
+    EXPECT_EQ(planned_dates("2025-01-01..2025-01-10", "4d"), (V{"2025-01-01", "2025-01-05", "2025-01-09", "2025-01-10"}));
+    EXPECT_EQ(planned_dates("2025-02..2025-02", "1w"),
+              (V{"2025-02-01", "2025-02-08", "2025-02-15", "2025-02-22", "2025-02-28"}));
+    EXPECT_THROW(planned_dates("2025-01..2025-02", "0m"), deportmap::UsageError);
+    EXPECT_THROW(planned_dates("2025-01..2025-02", "1q"), deportmap::UsageError);
+    EXPECT_THROW(planned_dates("2025-01..2025-02", "1m", "fast"), deportmap::UsageError);
+}
+
+TEST(ExportFrames, TimePaceHoldsFramesByTheDaysTheyCover) {
+    std::vector<int> event_holds;
+    planned_dates("2025-01-01..2025-04-10", "1d", "event", &event_holds);
+    EXPECT_TRUE(std::all_of(event_holds.begin(), event_holds.end(), [](int h) { return h == 1; }));
+    // Frames 1 day, 9 days and 90 days apart: the frame before the long gap lasts longest.
+    std::vector<Frame> frames = {{{2025, 1, 1}, data::days_from_civil(2025, 1, 1)},
+                                 {{2025, 1, 2}, data::days_from_civil(2025, 1, 2)},
+                                 {{2025, 1, 11}, data::days_from_civil(2025, 1, 11)},
+                                 {{2025, 4, 11}, data::days_from_civil(2025, 4, 11)}};
+    pace_frames(frames, "time");
+    int total = 0;
+    for (const Frame& f : frames) {
+        EXPECT_GE(f.hold, 1);
+        total += f.hold;
+    }
+    EXPECT_EQ(total, 12);  // 3 video frames per frame, shared out
+    EXPECT_GT(frames[2].hold, frames[1].hold);
+    EXPECT_GT(frames[1].hold, 0);
+    EXPECT_GE(frames[2].hold, 8);
+}
+
 TEST(ExportTempFiles, SigtermRemovesTheTemporaryFile) {
     const fs::path dir = test::scratch();
     int ready[2];

@@ -393,14 +393,45 @@ TEST_F(ExportComposeTest, BatchFramesAreNumberedAndDated) {
                    "--dates", "2025-01..2025-04", "--step", "1m"});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(run.err, "");  // no progress bar when stderr is not a terminal
-    const char* dates[] = {"2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01"};
+    const char* dates[] = {"2025-01-31", "2025-02-28", "2025-03-31", "2025-04-30"};
     for (int i = 1; i <= 4; ++i) {
         const fs::path frame = dir / ("m-000" + std::to_string(i) + ".png");
         ASSERT_TRUE(fs::exists(frame)) << frame;
         EXPECT_TRUE(has_chunk(png_text_chunks(slurp(frame)), std::string("Date=") + dates[i - 1]));
     }
     EXPECT_FALSE(fs::exists(dir / "m-0005.png"));
-    EXPECT_TRUE(fs::exists(dir / "m.png.json"));
+    ASSERT_TRUE(fs::exists(dir / "m.png.json"));
+    const std::string sidecar = slurp(dir / "m.png.json");
+    EXPECT_NE(sidecar.find("\"frames\""), std::string::npos) << sidecar;
+    for (const char* d : dates) EXPECT_NE(sidecar.find(std::string("\"date\": \"") + d + "\""), std::string::npos) << d;
+}
+
+// A print preset's PNG says its resolution (pHYs), scaled with --size-scale so the page
+// keeps its physical size: a4-300dpi at 0.1 is 30 dpi, 1181 pixels a metre.
+TEST_F(ExportComposeTest, PrintPresetPngCarriesItsResolution) {
+    const fs::path out = scratch() / "a4.png";
+    const RunResult run =
+        deportmap({"export", "--out", out.string(), "--preset", "a4-300dpi", "--size-scale", "0.1", "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string bytes = slurp(out);
+    EXPECT_NE(bytes.find(std::string("pHYs\x00\x00\x04\x9d\x00\x00\x04\x9d\x01", 13)), std::string::npos);
+}
+
+// --focus and --highlight take names and aliases as --select does: the same page as the codes.
+TEST_F(ExportComposeTest, FocusAndHighlightTakeCountryNames) {
+    const Args size = {"--width", "240", "--height", "140", "--date", "2025-07-01", "--quiet"};
+    const fs::path by_code = scratch() / "code.png", by_name = scratch() / "name.png";
+    RunResult run = deportmap(Args{"export", "--out", by_code.string(), "--focus", "SLV,GTM",
+                                   "--highlight", "HND"} + size);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    run = deportmap(Args{"export", "--out", by_name.string(), "--focus", "El Salvador,guatemala",
+                         "--highlight", "Honduras"} + size);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto a = test::load_png(by_code.string()), b = test::load_png(by_name.string());
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(a->rgba, b->rgba);
+    expect_one_line_error(deportmap(Args{"export", "--out", (scratch() / "x.png").string(), "--focus",
+                                         "Nambia"} + size), 2, "--focus: unknown country 'Nambia'");
 }
 
 TEST_F(ExportComposeTest, AnimationFrameCountAndDuration) {
@@ -422,6 +453,24 @@ TEST_F(ExportComposeTest, AnimationFrameCountAndDuration) {
         ASSERT_NE(d, std::string::npos) << info;
         EXPECT_NEAR(std::stod(info.substr(d + 9)), 2.2, 0.05) << info;
     }
+}
+
+// --pace time: the frames share three video frames each in proportion to the days they
+// cover; the total, and so the duration, is fixed, and the sidecar lists each frame's share.
+TEST_F(ExportComposeTest, TimePacedAnimationHoldsLongGaps) {
+    const fs::path movie = scratch() / "paced.mp4";
+    const RunResult run = deportmap({"export", "--animate", movie.string(), "--width", "160", "--height",
+                                     "90", "--dates", "2025-01-01..2025-03-31", "--step", "1m", "--pace",
+                                     "time", "--fps", "10", "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const RunResult probe = test::run_binary({"ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
+                                              "-show_entries", "stream=nb_read_frames", "-of",
+                                              "default=noprint_wrappers=1", movie.string()});
+    ASSERT_EQ(probe.exit_code, 0) << probe.err;
+    EXPECT_NE(probe.out.find("nb_read_frames=9"), std::string::npos) << probe.out;  // 3 frames x 3
+    const std::string sidecar = slurp(fs::path(movie.string() + ".json"));
+    EXPECT_NE(sidecar.find("\"pace\": \"time\""), std::string::npos) << sidecar;
+    EXPECT_NE(sidecar.find("\"video_frames\""), std::string::npos) << sidecar;
 }
 
 TEST_F(ExportComposeTest, BadInputsAreOneLineErrors) {
@@ -458,7 +507,7 @@ TEST_F(ExportComposeTest, BadInputsAreOneLineErrors) {
                           "unknown --theme 'sepia'");
     expect_one_line_error(deportmap(export_out + Args{"--focus", "XYZ"}), 2, "--focus");
     expect_one_line_error(deportmap(export_out + Args{"--highlight", "MEX,XYZ"}), 2,
-                          "--highlight: no country with the code 'XYZ'");
+                          "--highlight: unknown country 'XYZ'");
     expect_one_line_error(deportmap(export_out + Args{"--hide-status", "asked"}), 2,
                           "--hide-status: unknown status 'asked'");
     expect_one_line_error(deportmap(export_out + Args{"--highlight-status", "nope"}), 2,

@@ -70,6 +70,21 @@ TEST(PngWriter, RgbRoundTripAndTextChunks) {
     EXPECT_EQ(std::string(memory.begin(), memory.end()), bytes);
 }
 
+// A print page carries its resolution: pHYs in pixels per metre (300 dpi = 11811), which
+// print and layout tools read back as 300 dpi; without a resolution there is no chunk.
+TEST(PngWriter, ResolutionIsWrittenAsPhys) {
+    const fs::path dir = test::fresh_scratch_dir("phys");
+    const std::vector<uint8_t> pixels = gradient(8, 8, 3);
+    exporter::PngMetadata meta;
+    meta.dots_per_inch = 300;
+    exporter::write_png((dir / "print.png").string(), pixels, 8, 8, 3, meta);
+    exporter::write_png((dir / "screen.png").string(), pixels, 8, 8, 3);
+    const std::string print = test::slurp(dir / "print.png");
+    const std::string phys("pHYs\x00\x00\x2e\x23\x00\x00\x2e\x23\x01", 13);
+    EXPECT_NE(print.find(phys), std::string::npos);
+    EXPECT_EQ(test::slurp(dir / "screen.png").find("pHYs"), std::string::npos);
+}
+
 TEST(PngWriter, RgbaWrittenAsRgbWhenAlphaIsDropped) {
     const fs::path dir = test::fresh_scratch_dir("drop-alpha");
     const std::vector<uint8_t> rgba = gradient(16, 9, 4);

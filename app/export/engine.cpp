@@ -246,12 +246,15 @@ ExportResult ExportJob::finish() {
         timer_.lap("encode");
     }
     // The sidecar: every parameter and input hash, next to the (first) output.
-    const std::vector<InputHash> inputs = input_hashes_.get();
     r.sidecar = sidecar_path(p_.out.empty() ? p_.animate : p_.out);
-    const ExportParams recorded = params_for_sidecar(p_, fs::path(r.sidecar).parent_path().string());
+    const std::string folder = fs::path(r.sidecar).parent_path().string();
+    const std::vector<InputHash> inputs = inputs_for_sidecar(input_hashes_.get(), folder);
+    const ExportParams recorded = params_for_sidecar(p_, folder);
+    std::vector<std::string> written;
+    for (const std::string& o : r.outputs) written.push_back(portable_path(o, folder));
     std::vector<SidecarFrame> listed;
     for (const Frame& f : frames_) listed.push_back({f.date.iso(), setup_.animate ? f.hold : 0});
-    write_file_atomic(r.sidecar, sidecar_json(recorded, inputs, build::kVersion, r.outputs, listed));
+    write_file_atomic(r.sidecar, sidecar_json(recorded, inputs, build::kVersion, written, listed));
     timer_.lap("sidecar");
     r.frames = frames_.size();
     r.width = setup_.width;

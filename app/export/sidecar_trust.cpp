@@ -81,20 +81,34 @@ std::string default_output(const std::string& path) {
 
 }  // namespace
 
+std::string portable_path(const std::string& path, const std::string& sidecar_folder) {
+    const fs::path base = fs::absolute(sidecar_folder.empty() ? "." : sidecar_folder);
+    const fs::path abs = fs::absolute(path).lexically_normal();
+    std::error_code ec;
+    const fs::path rel = fs::relative(abs, base, ec);
+    if (!ec && !rel.empty() && !goes_up(rel.string())) return rel.string();
+    // Outside the folder: the name alone, so no path of this machine is recorded; --from
+    // looks for the file beside the sidecar (and says so when it is not there).
+    return abs.filename().string();
+}
+
 ExportParams params_for_sidecar(const ExportParams& params, const std::string& sidecar_folder) {
     ExportParams p = params;
-    const fs::path base = fs::absolute(sidecar_folder.empty() ? "." : sidecar_folder);
-    for_each_input(p, [&](const char*, std::string& value) {
-        std::error_code ec;
-        const fs::path abs = fs::absolute(value);
-        const fs::path rel = fs::relative(abs, base, ec);
-        // Inside the sidecar's folder: relative, so the folder can be sent as a whole;
-        // elsewhere: absolute (a ".." path would be refused when read back).
-        value = !ec && !rel.empty() && !goes_up(rel.string()) ? rel.string() : abs.lexically_normal().string();
-    });
+    for_each_input(p, [&](const char*, std::string& value) { value = portable_path(value, sidecar_folder); });
     if (!p.out.empty()) p.out = fs::path(p.out).filename().string();
     if (!p.animate.empty()) p.animate = fs::path(p.animate).filename().string();
     return p;
+}
+
+std::vector<InputHash> inputs_for_sidecar(std::vector<InputHash> inputs, const std::string& sidecar_folder) {
+    const fs::path bundled = fs::path(data_path("assets/statuses.csv")).parent_path().parent_path();
+    for (InputHash& h : inputs) {
+        std::error_code ec;
+        const fs::path rel = fs::relative(fs::absolute(h.path).lexically_normal(), fs::absolute(bundled), ec);
+        const bool is_bundled = !ec && !rel.empty() && !goes_up(rel.string());
+        h.path = is_bundled ? "(bundled) " + rel.string() : portable_path(h.path, sidecar_folder);
+    }
+    return inputs;
 }
 
 ExportParams params_from_sidecar(const std::string& path, const std::string& out_override, const NoteFn& note) {

@@ -22,9 +22,15 @@ inline constexpr int kSidecarMaxSide = 16384;
 inline constexpr double kSidecarMaxPixels = 100e6;
 inline constexpr size_t kSidecarMaxFrames = 1000;
 
-// The parameters as the sidecar at `path` should have them written: input paths relative
-// to `sidecar_folder`, outputs by their file names alone.
+// How a sidecar records a file: relative to `sidecar_folder` when it is inside it, else by
+// its name alone, so a sidecar never holds a path of the machine that wrote it.
+std::string portable_path(const std::string& path, const std::string& sidecar_folder);
+// The parameters as the sidecar at `path` should have them written: input paths as
+// portable_path gives them, outputs by their file names alone.
 ExportParams params_for_sidecar(const ExportParams& params, const std::string& sidecar_folder);
+// The input hashes as recorded: the program's own files as "(bundled) assets/...", the
+// others as portable_path gives them.
+std::vector<InputHash> inputs_for_sidecar(std::vector<InputHash> inputs, const std::string& sidecar_folder);
 
 // The parameters of sidecar `path` under the rules above; `out_override` is --out. A
 // changed input is a note. Throws SidecarError or ExportError naming the file and field.

@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "core/data/stated_figures.hpp"
 #include "core/util/args.hpp"
+#include "core/util/paths.hpp"
 #include "export/engine.hpp"
 #include "export/options.hpp"
 #include "export/sidecar.hpp"
@@ -235,7 +237,47 @@ TEST(UntrustedSidecar, RecordsInputsRelativeToItsFolderAndOutputsByName) {
     const ExportParams rec = params_for_sidecar(p, (dir / "sub").string());
     EXPECT_EQ(rec.out, "m.png");
     EXPECT_EQ(rec.animate, "a.mp4");
-    EXPECT_EQ(rec.data, (std::vector<std::string>{"a.csv", "/elsewhere/b.csv"}));
+    // Outside the sidecar's folder: the name alone (no path of this machine is recorded).
+    EXPECT_EQ(rec.data, (std::vector<std::string>{"a.csv", "b.csv"}));
+    const std::vector<InputHash> hashes = inputs_for_sidecar(
+        {{"data", (dir / "sub" / "deep" / "a.csv").string(), "00"}, {"data", "/home/someone/b.csv", "11"},
+         {"statuses", data_path("assets/statuses.csv"), "22"}},
+        (dir / "sub").string());
+    ASSERT_EQ(hashes.size(), 3u);
+    EXPECT_EQ(hashes[0].path, "deep/a.csv");
+    EXPECT_EQ(hashes[1].path, "b.csv");
+    EXPECT_EQ(hashes[2].path, "(bundled) assets/statuses.csv");
+    EXPECT_EQ(hashes[1].sha256, "11");
+}
+
+// A real export's sidecar holds no absolute path, and --from run from another folder
+// finds an input recorded by name beside the sidecar.
+TEST(UntrustedSidecar, SidecarsArePortableAndPrivate) {
+    const fs::path dir = test::fresh_scratch_dir("sidecar_private");
+    const fs::path elsewhere = dir / "elsewhere";
+    const fs::path sent = dir / "sent";
+    fs::create_directories(elsewhere);
+    fs::create_directories(sent);
+    fs::copy_file(data::default_events_path(), elsewhere / "events.csv");
+    ExportRequest request;
+    request.params.out = (sent / "map.png").string();
+    request.params.width = 160;
+    request.params.height = 90;
+    request.params.data = {(elsewhere / "events.csv").string()};
+    const ExportOutcome first = run_export(request, {});
+    ASSERT_FALSE(first.failure) << first.failure->message;
+    const std::string sidecar = test::slurp(sent / "map.png.json");
+    EXPECT_EQ(sidecar.find(dir.string()), std::string::npos) << sidecar;
+    EXPECT_EQ(sidecar.find("\"/"), std::string::npos) << "an absolute path is recorded:\n" << sidecar;
+    // The sidecar's folder is sent on with the data file beside it; --from works from
+    // anywhere (the current folder only receives the output).
+    fs::copy_file(elsewhere / "events.csv", sent / "events.csv");
+    ExportRequest again;
+    again.from = (sent / "map.png.json").string();
+    again.out_override = (dir / "again.png").string();
+    const ExportOutcome second = run_export(again, {});
+    ASSERT_FALSE(second.failure) << second.failure->message;
+    EXPECT_EQ(test::slurp(dir / "again.png"), test::slurp(sent / "map.png"));
 }
 
 // A request with a value in every option that takes one (not necessarily a valid

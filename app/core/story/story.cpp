@@ -254,8 +254,13 @@ std::string string_list(const std::vector<std::string>& items) {
 }  // namespace
 
 std::string StoryProblem::to_string() const {
-    if (line <= 0) return file + ": " + message;
-    return file + ":" + std::to_string(line) + ": " + message;
+    // One line whatever the file held: text quoted from it may carry escaped controls.
+    std::string text = message;
+    for (char& c : text) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    }
+    if (line <= 0) return file + ": " + text;
+    return file + ":" + std::to_string(line) + ": " + text;
 }
 
 bool known_projection(std::string_view name) {

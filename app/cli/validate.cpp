@@ -10,6 +10,7 @@
 #include "core/data/countries.hpp"
 #include "core/data/events.hpp"
 #include "core/data/statuses.hpp"
+#include "core/story/story.hpp"
 #include "core/util/args.hpp"
 
 namespace deportmap::cli {
@@ -25,20 +26,38 @@ constexpr double kMinDeltaE = 10.0;  // the bar the default palette's test uses
 
 const char* const kUsage =
     "usage: deportmap validate FILE... [--statuses FILE]\n"
+    "       deportmap validate --story FILE [--statuses FILE]\n"
     "Checks events files (CSV, XLSX, ODS, GeoJSON) and prints each problem as\n"
     "FILE:LINE: field: message, then a summary. Exit status: 0 clean, 1 problems, 2 usage.\n"
-    "  --statuses FILE  status table to check against (default: assets/statuses.csv)";
+    "  --statuses FILE  status table to check against (default: assets/statuses.csv)\n"
+    "  --story FILE     check a story file instead: FILE:LINE: message per problem";
+
+// --story: every problem of a story file, then a summary; 1 when there is any.
+int validate_story(const std::string& path, const data::StatusTable& statuses) {
+    const auto countries = data::CountryResolver::load_default();
+    const story::StoryRead r = story::read_story_file(path, {&countries, &statuses});
+    for (const auto& p : r.problems) put_line(stdout, p.to_string());
+    if (!r.story) return 1;  // the one line above says why
+    put_line(stdout, path + ": " + std::to_string(r.steps_seen) + (r.steps_seen == 1 ? " step: " : " steps: ") +
+                         std::to_string(r.steps_seen - r.bad_steps) + " good, " + std::to_string(r.bad_steps) +
+                         " bad (" + std::to_string(r.problems.size()) +
+                         (r.problems.size() == 1 ? " problem)" : " problems)"));
+    return r.problems.empty() ? 0 : 1;
+}
 
 }  // namespace
 
 int run_validate(const Argv& argv) {
-    const Args args(argv, {"statuses"}, {"help"});
+    const Args args(argv, {"statuses", "story"}, {"help"});
     if (args.has("help")) {
         std::puts(kUsage);
         return 0;
     }
     const auto& files = args.positional();
-    if (files.empty()) throw UsageError("validate needs at least one events file (see --help)");
+    const auto story_path = args.get("story");
+    if (story_path && story_path->empty()) throw UsageError("option --story needs a file name");
+    if (story_path && !files.empty()) throw UsageError("validate --story checks one story file; give events files separately");
+    if (files.empty() && !story_path) throw UsageError("validate needs at least one events file (see --help)");
 
     data::StatusTable statuses;
     if (auto path = args.get("statuses")) {
@@ -71,6 +90,8 @@ int run_validate(const Argv& argv) {
     } else {
         statuses = data::StatusTable::load_default();
     }
+
+    if (story_path) return validate_story(*story_path, statuses);
 
     std::vector<std::string> warnings;
     const auto countries = data::CountryResolver::load_default(&warnings);

@@ -17,8 +17,7 @@ void paint_scene(const Scene& scene, const data::Timeline& timeline,
     world_approximate(scene, timeline, world_to_data, approximate);
     out.striped.assign(out.statuses.size(), 0);
     for (size_t i = 0; i < out.statuses.size(); ++i) {
-        const bool dimmed =
-            scene.highlighted_status >= 0 && out.statuses[i] != scene.highlighted_status;
+        const bool dimmed = scene_dims(scene, out.statuses[i]);
         out.striped[i] = approximate[i] && !dimmed;
         if (out.striped[i]) out.fill[i].a = kApproximateAlpha;  // striped by the map shader
     }

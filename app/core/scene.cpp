@@ -1,6 +1,8 @@
 // Scene helpers: themes and per-country colours from the timeline (see scene.hpp).
 #include "core/scene.hpp"
 
+#include <algorithm>
+
 namespace deportmap {
 
 std::optional<Theme> parse_theme(std::string_view name) {
@@ -70,6 +72,13 @@ Color mix(Color a, Color b, float t) {
 }
 }  // namespace
 
+bool scene_dims(const Scene& scene, data::StatusIndex s) {
+    if (scene.highlighted_status >= 0 && s != scene.highlighted_status) return true;
+    if (scene.emphasised_statuses.empty()) return false;
+    return std::find(scene.emphasised_statuses.begin(), scene.emphasised_statuses.end(), s) ==
+           scene.emphasised_statuses.end();
+}
+
 void world_colors(const Scene& scene, const data::Timeline& timeline,
                   const std::vector<int>& world_to_data, std::vector<Color>& out) {
     std::vector<data::StatusIndex> statuses;
@@ -84,7 +93,7 @@ void world_colors(const Scene& scene, const data::Timeline& timeline,
             const data::Status& st = table[static_cast<size_t>(s)];
             c = scene.theme == Theme::Dark ? st.colour_dark : st.colour_light;
         }
-        if (scene.highlighted_status >= 0 && s != scene.highlighted_status) {
+        if (scene_dims(scene, s)) {
             c = mix(c, theme.background, 0.65f);
         }
         out[i] = c;

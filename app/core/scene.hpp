@@ -44,6 +44,9 @@ struct Scene {
     int selected = -1;                 // World index, or -1
     int hovered = -1;                  // World index, or -1
     int highlighted_status = -1;       // StatusIndex whose countries stand out, or -1
+    // A story step's highlight: when not empty, countries with none of these statuses
+    // are dimmed (as for highlighted_status).
+    std::vector<int> emphasised_statuses;
     std::vector<int> highlighted_countries;  // World indices outlined (export --highlight)
     std::vector<bool> hidden_statuses; // per StatusIndex: drawn as no-data when true
     bool markers = true;               // circles for small countries with a status
@@ -64,6 +67,10 @@ void world_statuses(const Scene& scene, const data::Timeline& timeline,
 void world_approximate(const Scene& scene, const data::Timeline& timeline,
                        const std::vector<int>& world_to_data, std::vector<bool>& out);
 inline constexpr uint8_t kApproximateAlpha = 254;
+
+// True when a country with status `s` is dimmed by the scene's highlight (a hovered
+// legend entry or a story step's emphasised statuses).
+bool scene_dims(const Scene& scene, data::StatusIndex s);
 
 // Fill colour per World country for the scene's date and theme: the status colour, or
 // the theme's no-data colour. A highlighted status dims the other countries.

@@ -59,9 +59,9 @@ std::string FrameBench::summary() const {
         const auto i = static_cast<size_t>(std::ceil(q * static_cast<double>(s.size())));
         return s[std::min(s.size() - 1, i == 0 ? 0 : i - 1)];
     };
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "frames=%zu median_ms=%.2f p95_ms=%.2f", s.size(), rank(0.5),
-                  rank(0.95));
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "frames=%zu median_ms=%.2f p95_ms=%.2f max_ms=%.2f", s.size(), rank(0.5),
+                  rank(0.95), s.empty() ? 0.0 : s.back());
     return buf;
 }
 

@@ -135,7 +135,7 @@ const char* window_usage() {
            "                      play, pause, labels, clear, help, problems\n"
            "  --dump-state F.json write the UI state after the last frame\n"
            "  --bench-frames N    time N frames after warm-up (vsync off, glFinish per frame);\n"
-           "                      last line: frames=N median_ms=X p95_ms=Y\n"
+           "                      last line: frames=N median_ms=X p95_ms=Y max_ms=Z\n"
            "  --zoom-to C         start zoomed on a country (ISO code or name) or 'europe'\n"
            "  --play              start with the timeline playing\n"
            "Settings (size, theme, projection, labels, panels) persist in\n"

@@ -290,6 +290,13 @@ inline RunResult run_deportmap(std::vector<std::string> arguments, RunOptions op
     arguments.insert(arguments.begin(), DEPORTMAP_BINARY);
     return run_binary(std::move(arguments), std::move(options));
 }
+
+// The same with no display in its environment: commands that must not need one.
+inline RunResult run_deportmap_headless(std::vector<std::string> arguments) {
+    RunOptions options;
+    options.unset_env = {"DISPLAY", "WAYLAND_DISPLAY"};
+    return run_deportmap(std::move(arguments), std::move(options));
+}
 #endif
 
 // `text` split at '\n' (a last line without one counts; no empty line after a final '\n').

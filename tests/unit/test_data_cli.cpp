@@ -17,11 +17,7 @@ using deportmap::test::RunResult;
 using deportmap::test::split_lines;
 
 // Runs deportmap with `args`, capturing stdout and stderr (no display needed).
-RunResult run_deportmap(const std::vector<std::string>& args) {
-    deportmap::test::RunOptions options;
-    options.unset_env = {"DISPLAY", "WAYLAND_DISPLAY"};
-    return deportmap::test::run_deportmap(args, options);
-}
+RunResult run_deportmap(const std::vector<std::string>& args) { return deportmap::test::run_deportmap_headless(args); }
 
 std::string fixture(const char* name) { return std::string(DEPORTMAP_TEST_FIXTURES) + "/data/" + name; }
 

@@ -15,11 +15,8 @@ namespace {
 using deportmap::test::RunResult;
 using deportmap::test::split_lines;
 
-RunResult run_deportmap(const std::vector<std::string>& args) {
-    deportmap::test::RunOptions options;
-    options.unset_env = {"DISPLAY", "WAYLAND_DISPLAY"};
-    return deportmap::test::run_deportmap(args, options);
-}
+// Runs deportmap with `args`, capturing stdout and stderr (no display needed).
+RunResult run_deportmap(const std::vector<std::string>& args) { return deportmap::test::run_deportmap_headless(args); }
 
 class StoryCli : public ::testing::Test {
 protected:

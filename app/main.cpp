@@ -18,6 +18,7 @@ void print_usage() {
         "       deportmap countries [--format csv|json] [--boundaries FILE]\n"
         "       deportmap validate FILE... [--statuses FILE]\n"
         "       deportmap status --date D [--country C] [--data FILE]... [--format table|csv|json]\n"
+        "       deportmap sources [--data FILE]... [--date D] [--format table|csv|json]\n"
         "       deportmap --version | --help\n"
         "Run 'deportmap COMMAND --help' for a command's options.");
 }
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
             if (first == "countries") return cli::run_countries(rest);
             if (first == "validate") return cli::run_validate(rest);
             if (first == "status") return cli::run_status(rest);
+            if (first == "sources") return cli::run_sources(rest);
             if (!first.empty() && first[0] != '-') {
                 std::fprintf(stderr, "deportmap: unknown command '%s' (see deportmap --help)\n",
                              args.front().c_str());

@@ -13,5 +13,6 @@ int run_export(const Argv& args);     // export.cpp: headless snapshot export
 int run_countries(const Argv& args);  // countries.cpp: list boundaries per level
 int run_validate(const Argv& args);   // validate.cpp: check events files
 int run_status(const Argv& args);     // status.cpp: every country's status on a date
+int run_sources(const Argv& args);    // sources.cpp: every source with the event it supports
 
 }  // namespace deportmap::cli

@@ -1,6 +1,6 @@
 // `deportmap status --date D [--country C] [--data FILE]... [--statuses FILE] [--all]
 // [--format table|csv|json]`: every country's status on a date, with the event that set
-// it, its source, and deportees received and payments to date. Bad rows are reported on
+// it, its sources, and deportees received and payments to date. Bad rows are reported on
 // stderr; the good rows are used.
 #include <algorithm>
 #include <cstdio>
@@ -10,9 +10,11 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/text_output.hpp"
 #include "core/data/countries.hpp"
 #include "core/data/csv.hpp"
 #include "core/data/events.hpp"
+#include "core/data/source_list.hpp"
 #include "core/data/stated_figures.hpp"
 #include "core/data/statuses.hpp"
 #include "core/data/text.hpp"
@@ -36,23 +38,6 @@ const char* const kUsage =
     "  --all            also list countries without events (status null)\n"
     "  --format F       table (default), csv or json";
 
-void put(FILE* out, const std::string& text) { std::fwrite(text.data(), 1, text.size(), out); }
-void put_line(FILE* out, const std::string& text) {
-    put(out, text);
-    std::fputc('\n', out);
-}
-
-// 1234567 -> "1,234,567".
-std::string grouped(int64_t v) {
-    std::string digits = std::to_string(v < 0 ? -v : v);
-    std::string out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return v < 0 ? "-" + out : out;
-}
-
 // One output row: a country and its state on the date.
 struct Row {
     int country = -1;
@@ -60,9 +45,10 @@ struct Row {
     const Event* since = nullptr;  // the event that set the status
 };
 
-std::string pad(const std::string& s, size_t width) {
-    const size_t len = utf8_length(s);
-    return len >= width ? s : s + std::string(width - len, ' ');
+// A field of the event's first source, or "".
+std::string first(const Event* e, const std::string Source::*field) {
+    const Source* s = e ? e->first_source() : nullptr;
+    return s ? s->*field : "";
 }
 
 void print_table(const std::vector<Row>& rows, const CountryResolver& countries,
@@ -80,24 +66,10 @@ void print_table(const std::vector<Row>& rows, const CountryResolver& countries,
             r.since ? format_date(r.since->date) : "",
             r.state.deportees_to_date ? grouped(*r.state.deportees_to_date) : "",
             r.state.payments_to_date_usd ? grouped(*r.state.payments_to_date_usd) : "",
-            r.since ? r.since->source_publisher : "",
+            r.since && r.since->first_source() ? r.since->first_source()->credit_name() : "",
         });
     }
-    std::vector<size_t> width(head.size());
-    for (size_t k = 0; k < head.size(); ++k) width[k] = utf8_length(head[k]);
-    for (const auto& row : cells) {
-        for (size_t k = 0; k < row.size(); ++k) width[k] = std::max(width[k], utf8_length(row[k]));
-    }
-    auto line = [&](const std::vector<std::string>& row) {
-        std::string out;
-        for (size_t k = 0; k < row.size(); ++k) {
-            out += k + 1 == row.size() ? row[k] : pad(row[k], width[k] + 2);
-        }
-        while (!out.empty() && out.back() == ' ') out.pop_back();
-        put_line(stdout, out);
-    };
-    line(head);
-    for (const auto& row : cells) line(row);
+    print_columns(head, cells);
 }
 
 void print_csv(const std::vector<Row>& rows, const CountryResolver& countries,
@@ -117,8 +89,8 @@ void print_csv(const std::vector<Row>& rows, const CountryResolver& countries,
             e ? (e->date.approximate() ? "true" : "false") : "",
             e ? num(e->deportees) : "",
             e ? num(e->payment_usd) : "",
-            e ? e->source_url : "",
-            e ? e->source_publisher : "",
+            first(e, &Source::url),
+            first(e, &Source::publisher),
             num(r.state.deportees_to_date),
             num(r.state.payments_to_date_usd),
             e ? e->summary : "",
@@ -153,10 +125,19 @@ void print_json(const std::vector<Row>& rows, const CountryResolver& countries,
         o["approximate"] = e ? json(e->date.approximate()) : json(nullptr);
         o["deportees"] = e ? num(e->deportees) : json(nullptr);
         o["payment_usd"] = e ? num(e->payment_usd) : json(nullptr);
-        o["source_url"] = str(e, &Event::source_url);
-        o["source_publisher"] = str(e, &Event::source_publisher);
-        o["source_date"] = str(e, &Event::source_date);
+        auto first_json = [&](const std::string Source::*field) {
+            const std::string v = first(e, field);
+            return v.empty() ? json(nullptr) : json(v);
+        };
+        o["source_url"] = first_json(&Source::url);
+        o["source_publisher"] = first_json(&Source::publisher);
+        o["source_date"] = first_json(&Source::published);
         o["summary"] = str(e, &Event::summary);
+        json sources = json::array();
+        if (e) {
+            for (const Source& src : e->sources) sources.push_back(source_json(src));
+        }
+        o["sources"] = std::move(sources);
         o["deportees_to_date"] = num(r.state.deportees_to_date);
         o["payments_to_date_usd"] = num(r.state.payments_to_date_usd);
         out.push_back(std::move(o));
@@ -181,6 +162,9 @@ void print_footer(const Timeline& timeline, const Date& date, Day day,
     put_line(stdout, "Deportees received to date: " + grouped(totals.deportees_to_date) +
                          "; payments to date: $" + grouped(totals.payments_to_date_usd) + ".");
     put_line(stdout, "Countries named in the data: " + std::to_string(timeline.countries_named().size()) + ".");
+    if (const auto through = timeline.data_through()) {
+        put_line(stdout, "Data through " + format_date(civil_from_days(*through)) + ".");
+    }
     for (const auto& f : stated) {
         put_line(stdout, "Stated: " + grouped(f.value) + " " + f.label + " (" + f.source_publisher +
                              ", " + f.source_date + ", " + f.source_url + ").");
@@ -193,6 +177,15 @@ void print_footer(const Timeline& timeline, const Date& date, Day day,
         put_line(stdout, "  " + e.date.iso() + "  " + statuses[static_cast<size_t>(e.status)].key +
                              "  " + e.summary);
     }
+}
+
+// A --date past the data's last day still answers, with this warning on stderr.
+void warn_past_coverage(const Timeline& timeline, Day day) {
+    const auto through = timeline.data_through();
+    if (!through || day <= std::max(*through, timeline.last_day().value_or(*through))) return;
+    put_line(stderr, "deportmap: warning: the data runs through " +
+                         format_date(civil_from_days(*through)) +
+                         "; it is not a complete record of what happened after that date");
 }
 
 }  // namespace
@@ -239,9 +232,16 @@ int run_status(const Argv& argv) {
 
     const bool bundled = !args.has("data");
     const std::vector<std::string> files =
-        bundled ? std::vector<std::string>{default_events_path()} : args.get_all("data");
+        bundled ? default_events_paths() : args.get_all("data");
     ReadResult read = read_events(files, countries, statuses);
-    for (const auto& p : read.problems) put_line(stderr, p.to_string());
+    for (const auto& p : read.problems) {
+        if (!p.warning) put_line(stderr, p.to_string());
+    }
+    if (read.warnings() > 0) {
+        put_line(stderr, "deportmap: note: " + std::to_string(read.warnings()) +
+                             " warnings (such as facts resting only on weak sources); "
+                             "deportmap validate lists them");
+    }
     if (read.bad_rows > 0) {
         put_line(stderr, "deportmap: " + std::to_string(read.bad_rows) +
                              " bad rows left out; the other rows are used");
@@ -256,6 +256,7 @@ int run_status(const Argv& argv) {
 
     const Timeline timeline(std::move(read.events), statuses, countries.size());
     const Day day = query_day(*date);
+    warn_past_coverage(timeline, day);
     std::vector<Row> rows;
     for (size_t c = 0; c < countries.size(); ++c) {
         const int ci = static_cast<int>(c);

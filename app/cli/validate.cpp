@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/text_output.hpp"
 #include "core/data/colour_vision.hpp"
 #include "core/data/countries.hpp"
 #include "core/data/events.hpp"
@@ -16,11 +17,6 @@
 namespace deportmap::cli {
 
 namespace {
-
-void put_line(FILE* out, const std::string& text) {
-    std::fwrite(text.data(), 1, text.size(), out);
-    std::fputc('\n', out);
-}
 
 constexpr double kMinDeltaE = 10.0;  // the bar the default palette's test uses
 
@@ -108,7 +104,10 @@ int run_validate(const Argv& argv) {
         summary += ", " + std::to_string(result.unreadable.size()) + " unreadable";
     }
     summary += " (" + std::to_string(result.problems.size()) +
-               (result.problems.size() == 1 ? " problem)" : " problems)");
+               (result.problems.size() == 1 ? " problem" : " problems");
+    if (result.warnings() > 0) summary += ", " + std::to_string(result.warnings()) + " of them warnings";
+    summary += ")";
+    if (result.source_rows > 0) summary += "; " + std::to_string(result.source_rows) + " of the rows are sources";
     put_line(stdout, summary);
     return result.clean() ? 0 : 1;
 }

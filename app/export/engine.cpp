@@ -131,6 +131,12 @@ void ExportJob::read_inputs() {
         single = data::civil_from_days(0);
     }
     frames_ = plan_frames(p_, timeline, single);
+    const auto through = timeline.data_through();
+    if (through && !frames_.empty() && frames_.back().day > std::max(*through, timeline.last_day().value_or(*through)) &&
+        callbacks_.note) {
+        callbacks_.note("warning: the data runs through " + data::format_date(data::civil_from_days(*through)) +
+                        "; it is not a complete record after that date (the page says so)");
+    }
     timer_.lap("data");
     world_ready_.get();  // rethrows a loading error
     timer_.lap("load");
@@ -244,6 +250,13 @@ ExportResult ExportJob::finish() {
         r.outputs.push_back(p_.animate);
         r.animation = p_.animate;
         timer_.lap("encode");
+    }
+    // The sources of the facts shown (through the last frame), beside a page with a
+    // credit line.
+    if (setup_.full && !frames_.empty()) {
+        r.sources_list = sources_list_path(p_.out.empty() ? p_.animate : p_.out);
+        const auto rows = data::list_sources(frame_.data.timeline, *frame_.data.resolver, frames_.back().day);
+        write_file_atomic(r.sources_list, data::sources_csv(rows, *frame_.data.resolver, frame_.data.statuses));
     }
     // The sidecar: every parameter and input hash, next to the (first) output.
     r.sidecar = sidecar_path(p_.out.empty() ? p_.animate : p_.out);

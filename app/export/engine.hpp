@@ -30,6 +30,7 @@ struct ExportRequest {
 struct ExportResult {
     std::vector<std::string> outputs;  // every file written, the sidecar not included
     std::string sidecar;
+    std::string sources_list;  // OUT.sources.csv: the sources of the facts shown (full pages only)
     std::string animation;  // the mp4/gif, or empty
     size_t frames = 0;
     int width = 0;

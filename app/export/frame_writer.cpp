@@ -2,6 +2,7 @@
 #include "export/frame_writer.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <future>
 
 #include "build_info.hpp"
@@ -16,6 +17,24 @@ namespace {
 
 std::string date_line(const Frame& f) { return "As of " + data::format_date(f.date); }
 
+// The credit: --source or the outlets of the facts shown.
+std::string credit(const FrameContext& ctx, data::Day day) {
+    const ExportParams& p = *ctx.params;
+    const std::string list =
+        std::filesystem::path(sources_list_path(p.out.empty() ? p.animate : p.out)).filename().string();
+    return p.source ? *p.source
+                    : default_source(ctx.data.timeline, *ctx.data.resolver, day, p.boundaries.empty(), list);
+}
+
+// The footer as drawn: the credit, then how the facts are sourced and the date the data
+// runs through.
+std::string credit_line(const FrameContext& ctx, data::Day day) {
+    std::string s = credit(ctx, day);
+    const std::string foot = data_footnote(ctx.data, day);
+    if (!foot.empty()) s += (s.empty() ? "" : " ") + foot;
+    return s;
+}
+
 }  // namespace
 
 PageText page_text(const FrameContext& ctx, const Frame& frame, const std::vector<int>& counts,
@@ -25,7 +44,8 @@ PageText page_text(const FrameContext& ctx, const Frame& frame, const std::vecto
     t.title = p.title;
     t.subtitle = p.subtitle;
     t.date_line = date_line(frame);
-    t.source = p.source ? *p.source : default_source(ctx.data.timeline, frame.day, p.boundaries.empty());
+    t.source = credit_line(ctx, frame.day);
+    t.credit = credit(ctx, frame.day);
     t.notes = p.notes;
     t.legend = legend_entries(ctx.scene, ctx.data.timeline.statuses(), counts, ctx.world->countries.size(),
                               stripes_key);
@@ -83,10 +103,8 @@ PageLayout reserve_layout(const FrameContext& ctx, const std::vector<Frame>& fra
     PageText reserve = page_text(ctx, frames[widest], std::vector<int>(statuses, 888), any_striped);
     for (auto& e : reserve.legend) e.count = 888;
     reserve.date_line = "As of 30 September 9999";
-    if (!ctx.params->source) {
-        // The source line may grow with the frames: reserve the last frame's.
-        reserve.source = default_source(ctx.data.timeline, frames.back().day, ctx.params->boundaries.empty());
-    }
+    // The credit line may grow with the frames: reserve the last frame's.
+    reserve.source = credit_line(ctx, frames.back().day);
     return compute_layout(reserve, options);
 }
 
@@ -238,7 +256,7 @@ PngMetadata FrameWriter::png_chunks(const FramePaint& fp, const Frame& frame) co
     std::vector<PngText>& chunks = meta.text;
     if (!p.title.empty()) chunks.push_back({"Title", p.title});
     if (!p.subtitle.empty()) chunks.push_back({"Description", p.subtitle});
-    if (!fp.text.source.empty()) chunks.push_back({"Source", fp.text.source});
+    if (!fp.text.credit.empty()) chunks.push_back({"Source", fp.text.credit});
     chunks.push_back({"Date", frame.date.iso()});
     chunks.push_back({"Software", std::string("deportmap ") + build::kVersion});
     chunks.push_back({"Projection", std::string(geo::projection_label(ctx_.setup->projection))});

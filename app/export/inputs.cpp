@@ -33,7 +33,7 @@ DataInputs load_data(const ExportParams& p, const NoteFn& note) {
         in.statuses_path = data_path("assets/statuses.csv");
     }
     in.resolver = std::make_shared<const data::CountryResolver>(data::CountryResolver::load_default());
-    in.files = p.data.empty() ? std::vector<std::string>{data::default_events_path()} : p.data;
+    in.files = p.data.empty() ? data::default_events_paths() : p.data;
     data::ReadResult read = data::read_events(in.files, *in.resolver, in.statuses);
     if (!read.unreadable.empty()) {
         for (const data::Problem& problem : read.problems) {
@@ -44,33 +44,51 @@ DataInputs load_data(const ExportParams& p, const NoteFn& note) {
     if (read.bad_rows > 0) {
         if (note) note(std::to_string(read.bad_rows) + " bad rows left out (run deportmap validate)");
     }
+    if (p.sources == "strong") {
+        in.filter = data::SourceFilter::Strong;
+        const auto weak = std::remove_if(read.events.begin(), read.events.end(), [](const data::Event& e) {
+            return !data::source_filter_keeps(data::SourceFilter::Strong, e);
+        });
+        in.weak_left_out = static_cast<size_t>(read.events.end() - weak);
+        read.events.erase(weak, read.events.end());
+    }
     in.timeline = data::Timeline(std::move(read.events), in.statuses, in.resolver->size());
     return in;
 }
 
-std::string default_source(const data::Timeline& timeline, data::Day day, bool bundled_boundaries) {
-    std::map<std::string, int> counts;
-    for (const data::Event& e : timeline.events()) {
-        if (e.date.first_day() <= day && !e.source_publisher.empty()) ++counts[e.source_publisher];
-    }
-    std::vector<std::pair<std::string, int>> ranked(counts.begin(), counts.end());
-    std::stable_sort(ranked.begin(), ranked.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::string s;
-    if (ranked.size() == 1) {
-        s = "Source: " + ranked[0].first + ".";
-    } else if (!ranked.empty()) {
-        s = "Sources: " + std::to_string(ranked.size()) + " publishers, including ";
-        const size_t n = std::min<size_t>(3, ranked.size());
-        for (size_t i = 0; i < n; ++i) {
-            if (i > 0) s += i + 1 == n ? " and " : ", ";
-            s += ranked[i].first;
-        }
-        s += ".";
-    }
+std::string default_source(const data::Timeline& timeline, const data::CountryResolver& countries,
+                           data::Day day, bool bundled_boundaries, const std::string& list_name) {
+    const auto rows = data::list_sources(timeline, countries, day);
+    std::string s = data::credit_sources(data::ranked_outlets(rows));
+    if (!s.empty()) s += list_name.empty() ? "." : " (full list in " + list_name + ").";
     if (bundled_boundaries) s += std::string(s.empty() ? "" : " ") + "Boundaries: Natural Earth.";
     return s;
 }
+
+std::string data_footnote(const data::Timeline& t, data::SourceFilter filter, size_t weak_left_out,
+                          data::Day day) {
+    std::string s;
+    if (filter == data::SourceFilter::Strong) {
+        if (weak_left_out > 0) {
+            s = std::to_string(weak_left_out) +
+                (weak_left_out == 1 ? " fact resting only on weak sources is" : " facts resting only on weak sources are") +
+                " left out.";
+        }
+    } else {
+        const int weak = t.weak_only_countries_at(day);
+        if (weak > 0) {
+            s = weak == 1 ? "The status of 1 country rests only on weak sources."
+                          : "Statuses of " + std::to_string(weak) + " countries rest only on weak sources.";
+        }
+    }
+    if (const auto through = t.data_through()) {
+        s += std::string(s.empty() ? "" : " ") + "Data through " +
+             data::format_date(data::civil_from_days(*through)) + ".";
+    }
+    return s;
+}
+
+std::string sources_list_path(const std::string& out) { return out + ".sources.csv"; }
 
 std::vector<InputHash> hash_inputs(const std::vector<std::string>& data_files,
                                              const std::string& statuses_path,

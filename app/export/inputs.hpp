@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/data/countries.hpp"
+#include "core/data/source_list.hpp"
 #include "core/data/statuses.hpp"
 #include "core/data/timeline.hpp"
 #include "export/params.hpp"
@@ -25,15 +26,30 @@ struct DataInputs {
     data::Timeline timeline;
     std::vector<std::string> files;  // events files read
     std::string statuses_path;       // status table read
+    data::SourceFilter filter = data::SourceFilter::All;  // --sources
+    size_t weak_left_out = 0;        // events left out by --sources strong
 };
 
 // Reads the status table and events files that `p` names (or the bundled ones); throws
 // ExportError naming the first unreadable file. Bad rows are left out with a note.
 DataInputs load_data(const ExportParams& p, const NoteFn& note);
 
-// "Sources: N publishers, including A, B and C. Boundaries: Natural Earth." from the
-// events up to `day` (most cited first), for the default credit line.
-std::string default_source(const data::Timeline& timeline, data::Day day, bool bundled_boundaries);
+// "Sources: CBS News, Reuters, AP, The New York Times and 29 others (full list in
+// LIST). Boundaries: Natural Earth." from the outlets of the facts that have taken effect
+// by `day` (weak sources never named; most facts first), for the default credit line.
+// No " (full list in ...)" when `list_name` is empty.
+std::string default_source(const data::Timeline& timeline, const data::CountryResolver& countries,
+                           data::Day day, bool bundled_boundaries, const std::string& list_name);
+// What every credit line ends with: how the facts shown are sourced ("Statuses of 3
+// countries rest only on weak sources." or, with --sources strong, "N facts resting only
+// on weak sources are left out.") and "Data through 17 May 2026." Empty without events.
+std::string data_footnote(const data::Timeline& timeline, data::SourceFilter filter, size_t weak_left_out,
+                          data::Day day);
+inline std::string data_footnote(const DataInputs& in, data::Day day) {
+    return data_footnote(in.timeline, in.filter, in.weak_left_out, day);
+}
+// The list of sources written beside an export: OUT + ".sources.csv".
+std::string sources_list_path(const std::string& out);
 
 // The role, absolute path and SHA-256 of every input, for the sidecar.
 std::vector<InputHash> hash_inputs(const std::vector<std::string>& data_files,

@@ -29,7 +29,8 @@ struct PageText {
     std::string title;
     std::string subtitle;
     std::string date_line;  // "As of 1 July 2025"
-    std::string source;     // "Source: ..."
+    std::string source;     // the footer line as drawn: the credit, then data_footnote()
+    std::string credit;     // the credit alone (--source or the outlets), for metadata
     std::string notes;
     std::vector<LegendEntry> legend;
 };

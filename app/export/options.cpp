@@ -37,7 +37,11 @@ const ExportOption kOptions[] = {
      F::CommaList},
     {"title", "title", "T", "the page's title", &P::title},
     {"subtitle", "subtitle", "T", "the line under the title", &P::subtitle},
-    {"source", "source", "T", "the credit line (default: built from the data's publishers)", &P::source},
+    {"source", "source", "T", "the credit line (default: the outlets of the facts shown)", &P::source},
+    {"sources", "sources", "all|strong",
+     "all (default: facts resting only on weak sources are drawn and footnoted) or strong "
+     "(such facts are left out)",
+     &P::sources},
     {"notes", "notes", "T", "a note above the credit line", &P::notes},
     {"logo", "logo", "FILE", "a PNG or JPEG logo in the footer", &P::logo},
     {"theme", "theme", "light|dark", "the palette", &P::theme},

@@ -25,7 +25,8 @@ struct ExportParams {
     std::vector<std::string> focus;               // ISO3 codes
     std::string title;
     std::string subtitle;
-    std::optional<std::string> source;  // nullopt: built from the data's publishers
+    std::optional<std::string> source;  // nullopt: built from the outlets of the facts shown
+    std::string sources = "all";        // all | strong: leave out facts resting only on weak sources
     std::string notes;
     std::string logo;        // file path
     std::string theme = "light";

@@ -68,6 +68,9 @@ void check_ranges(const ExportParams& p) {
     check_side(p.width, "width");
     check_side(p.height, "height");
     if (p.fps < 1 || p.fps > 120) throw UsageError("--fps must be between 1 and 120");
+    if (p.sources != "all" && p.sources != "strong") {
+        throw UsageError("--sources must be all or strong, not '" + p.sources + "'");
+    }
     if (!(p.hold_last >= 0 && p.hold_last <= 3600)) throw UsageError("--hold-last must be 0..3600 seconds");
     if (!(p.scale > 0 && p.scale <= 20)) throw UsageError("--scale must be above 0 and at most 20");
     if (!(p.size_scale > 0 && p.size_scale <= 1)) throw UsageError("--size-scale must be above 0 and at most 1");

@@ -43,7 +43,9 @@ void refuse_going_up(const std::string& path, const char* key, const std::string
 // of that field, or the bundled file the empty field stands for.
 std::vector<std::pair<std::string, std::string>> inputs_by_role(const ExportParams& p) {
     std::vector<std::pair<std::string, std::string>> out;
-    if (p.data.empty()) out.emplace_back("data", data::default_events_path());
+    if (p.data.empty()) {
+        for (const std::string& f : data::default_events_paths()) out.emplace_back("data", f);
+    }
     for (const std::string& d : p.data) out.emplace_back("data", d);
     out.emplace_back("statuses", p.statuses.empty() ? data_path("assets/statuses.csv") : p.statuses);
     out.emplace_back("boundaries", p.boundaries.empty() ? geo::default_boundaries_path() : p.boundaries);

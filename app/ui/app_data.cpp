@@ -55,7 +55,7 @@ AppData::AppData(const std::vector<std::string>& files, const std::string& statu
 
     std::vector<std::string> use = files;
     bundled_ = use.empty();
-    if (bundled_) use.push_back(data::default_events_path());
+    if (bundled_) use = data::default_events_paths();
     load(use, nullptr);
     // The alias table, for the search's type-ahead (the resolver matches whole names).
     std::string text, error;
@@ -89,7 +89,10 @@ bool AppData::load(const std::vector<std::string>& files, const char* why) {
     remember_mtimes();
     if (outcome.ok) {
         // Bad rows, compiler style, as the commands print them (also in the panel).
+        // The bundled data's warnings (facts resting only on weak sources) are known and
+        // shown on the map; a user's file gets them all.
         for (const data::Problem& p : dataset_->problems()) {
+            if (p.warning && bundled_) continue;
             std::fprintf(stderr, "%s\n", p.to_string().c_str());
         }
     }

@@ -23,11 +23,47 @@ DetailSummary detail_summary(const PanelContext& ctx, int world_index) {
     if (st.status != data::kNoStatus) {
         s.status = timeline.statuses()[static_cast<size_t>(st.status)].key;
         if (st.since_event >= 0) {
-            s.since = data::format_date(timeline.events()[static_cast<size_t>(st.since_event)].date);
+            const data::Event& e = timeline.events()[static_cast<size_t>(st.since_event)];
+            s.since = data::format_date(e.date);
+            s.weak_only = e.weak_only();
+            s.sources = static_cast<int>(e.sources.size());
         }
     }
     return s;
 }
+
+namespace {
+
+// "Reuters, via Dawn, 5 May 2025 (wire)" for each source, its link under it; a fact whose
+// sources are all weak is marked first.
+void draw_sources(const data::Event& e, std::vector<std::string>& open_requests) {
+    if (e.sources.empty()) {
+        ImGui::TextDisabled("No source given");
+        return;
+    }
+    if (e.weak_only()) {
+        ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1.0f), "%s",
+                           e.sources.size() == 1 ? "Single weak source" : "Weak sources only");
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    for (size_t i = 0; i < e.sources.size(); ++i) {
+        const data::Source& s = e.sources[i];
+        ImGui::PushID(static_cast<int>(i));
+        std::string line = s.credit_name();
+        if (!s.outlet.empty() && !s.publisher.empty() && s.publisher != s.outlet) line += ", via " + s.publisher;
+        if (!s.published.empty()) {
+            const auto d = data::parse_date(s.published);
+            line += ", " + (d ? data::format_date(*d) : s.published);
+        }
+        line += std::string(" (") + data::source_tier_key(s.tier) + ")";
+        ImGui::TextDisabled("%s", line.c_str());
+        if (!s.url.empty()) link(s.url, open_requests);
+        ImGui::PopID();
+    }
+    ImGui::PopTextWrapPos();
+}
+
+}  // namespace
 
 float DetailsPanel::draw(PanelContext& ctx) {
     const int sel = ctx.scene.selected;
@@ -104,7 +140,7 @@ float DetailsPanel::draw(PanelContext& ctx) {
             for (size_t k = 0; k < list.size(); ++k) {
                 const data::Event& e = timeline.events()[list[k]];
                 ImGui::PushID(static_cast<int>(k));
-                const bool future = e.date.first_day() > ctx.scene.date;
+                const bool future = data::effective_day(e) > ctx.scene.date;
                 if (future) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.55f);
                 const std::string date = data::format_date(e.date);
                 ImGui::TextUnformatted(date.c_str());
@@ -131,17 +167,8 @@ float DetailsPanel::draw(PanelContext& ctx) {
                 }
                 ImGui::PushTextWrapPos(0.0f);
                 ImGui::TextUnformatted(e.summary.c_str());
-                std::string source = e.source_publisher;
-                if (!e.source_date.empty()) {
-                    if (auto d = data::parse_date(e.source_date)) {
-                        source += (source.empty() ? "" : ", ") + data::format_date(*d);
-                    } else {
-                        source += (source.empty() ? "" : ", ") + e.source_date;
-                    }
-                }
-                if (!source.empty()) ImGui::TextDisabled("%s", source.c_str());
                 ImGui::PopTextWrapPos();
-                if (!e.source_url.empty()) link(e.source_url, ctx.open_requests);
+                draw_sources(e, ctx.open_requests);
                 if (future) ImGui::PopStyleVar();
                 ImGui::Spacing();
                 ImGui::Separator();

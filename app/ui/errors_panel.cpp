@@ -6,7 +6,12 @@
 namespace deportmap::ui {
 
 void ErrorsPanel::draw(PanelContext& ctx, const std::vector<std::string>& extra) {
-    const auto& problems = ctx.data.dataset().problems();
+    // Warnings (facts resting only on weak sources) are shown where the fact is, in the
+    // details panel and the legend's headline; this panel is for errors.
+    std::vector<data::Problem> problems;
+    for (const data::Problem& p : ctx.data.dataset().problems()) {
+        if (!p.warning) problems.push_back(p);
+    }
     const auto& notes = ctx.data.messages();
     const size_t total = problems.size() + notes.size() + extra.size();
     if (total == 0) {

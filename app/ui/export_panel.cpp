@@ -143,10 +143,15 @@ void ExportPanel::draw_preview(const PanelContext& ctx, int width, int height, d
     text.title = title_.data();
     text.subtitle = subtitle_.data();
     text.date_line = "As of " + format_day(ctx.scene.date);
-    // The credit line the export will print (its default from the data's publishers).
-    text.source = source_[0] != '\0' ? std::string(source_.data())
-                                     : exporter::default_source(ctx.data.timeline(), ctx.scene.date,
-                                                                inputs_.boundaries_path.empty());
+    // The credit line the export will print (its default from the outlets of the facts
+    // shown), with the footnote on sources and the data's coverage.
+    text.source = source_[0] != '\0'
+                      ? std::string(source_.data())
+                      : exporter::default_source(ctx.data.timeline(), ctx.data.countries(), ctx.scene.date,
+                                                 inputs_.boundaries_path.empty(), "OUT.sources.csv");
+    const std::string foot =
+        exporter::data_footnote(ctx.data.timeline(), data::SourceFilter::All, 0, ctx.scene.date);
+    if (!foot.empty()) text.source += (text.source.empty() ? "" : " ") + foot;
     // The legend the export will draw: the same paint of the same Scene.
     ScenePaint paint;
     paint_scene(ctx.scene, ctx.data.timeline(), ctx.data.world_to_data(), paint);

@@ -20,7 +20,7 @@ constexpr const char* kStatedKey = "countries_contacted_or_planned";
 }  // namespace
 
 std::string headline_text(const data::StatusTable& table, const std::vector<int>& counts,
-                          data::Day day) {
+                          data::Day day, int weak_only) {
     int total = 0;
     std::vector<std::string> parts;
     for (data::StatusIndex s : table.legend()) {
@@ -38,7 +38,12 @@ std::string headline_text(const data::StatusTable& table, const std::vector<int>
         if (i > 0) text += (i + 1 == parts.size()) ? " and " : ", ";
         text += parts[i];
     }
-    return text + ".";
+    text += ".";
+    if (weak_only > 0) {
+        text.append(" ").append(std::to_string(weak_only));
+        text.append(weak_only == 1 ? " of them rests only on weak sources." : " of them rest only on weak sources.");
+    }
+    return text;
 }
 
 float LegendPanel::draw(PanelContext& ctx) {
@@ -57,12 +62,14 @@ float LegendPanel::draw(PanelContext& ctx) {
     float bottom = ctx.top;
     if (ImGui::Begin("##legend", nullptr, kDockedPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing)) {
         // Headline.
-        headline_ = headline_text(table, counts_, ctx.scene.date);
+        headline_ = headline_text(table, counts_, ctx.scene.date, timeline.weak_only_countries_at(ctx.scene.date));
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(headline_.c_str());
-        const std::string named = "The data names " +
-                                  std::to_string(timeline.countries_named().size()) +
-                                  " countries.";
+        std::string named = "The data names " + std::to_string(timeline.countries_named().size()) + " countries";
+        if (const auto through = timeline.data_through()) {
+            named += "; data through " + data::format_date(data::civil_from_days(*through));
+        }
+        named += ".";
         ImGui::TextUnformatted(named.c_str());
         if (const data::StatedFigure* f = data::find_stated_figure(ctx.data.stated(), kStatedKey)) {
             std::string when = f->source_date;

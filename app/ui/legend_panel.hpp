@@ -1,6 +1,7 @@
 // The legend and the headline (top left). The headline says in words how many countries
 // hold each status on the current date, and puts the report's stated figure (58, with
-// its source) beside the number of countries the data names. The legend lists each
+// its source) beside the number of countries the data names, how many statuses rest only
+// on weak sources, and the date the data runs through. The legend lists each
 // status with its colour, label and count; hovering an entry highlights its countries
 // (Scene::highlighted_status), clicking hides or shows them (Scene::hidden_statuses).
 #pragma once
@@ -40,6 +41,6 @@ private:
 
 // The headline sentence for `counts` on `day` (exposed for tests).
 std::string headline_text(const data::StatusTable& table, const std::vector<int>& counts,
-                          data::Day day);
+                          data::Day day, int weak_only = 0);
 
 }  // namespace deportmap::ui

@@ -455,7 +455,9 @@ std::string MapApp::state_json(const geo::World& world) const {
                         {"name", s.name},
                         {"status", s.status.empty() ? json(nullptr) : json(s.status)},
                         {"since", s.since.empty() ? json(nullptr) : json(s.since)},
-                        {"history", s.history}};
+                        {"history", s.history},
+                        {"weak_only", s.weak_only},
+                        {"sources", s.sources}};
     } else {
         j["details"] = nullptr;
     }
@@ -475,8 +477,13 @@ std::string MapApp::state_json(const geo::World& world) const {
                    {"timeline", panels_.timeline},
                    {"details", panels_.details},
                    {"overlay", panels_.diagnostics}};
-    j["problems"] = data_.dataset().problems().size();
+    size_t warnings = 0;
+    for (const data::Problem& p : data_.dataset().problems()) warnings += p.warning ? 1 : 0;
+    j["problems"] = data_.dataset().problems().size() - warnings;
+    j["warnings"] = warnings;
     j["countries_named"] = data_.timeline().countries_named().size();
+    const auto through = data_.timeline().data_through();
+    j["data_through"] = through ? json(data::civil_from_days(*through).iso()) : json(nullptr);
     return j.dump(2, ' ', false, json::error_handler_t::replace);
 }
 

@@ -24,10 +24,7 @@ TimelineRange timeline_range(const data::Timeline& timeline) {
     }
     r.first_event = *first;
     r.latest = *last;
-    for (const data::Event& e : timeline.events()) {
-        if (e.source_date.empty()) continue;
-        if (auto d = data::parse_date(e.source_date)) r.latest = std::max(r.latest, d->first_day());
-    }
+    if (const auto through = timeline.data_through()) r.latest = std::max(r.latest, *through);
     const data::Day span = std::max<data::Day>(1, r.latest - r.first_event);
     const data::Day margin = std::max<data::Day>(7, span * 3 / 100);
     r.start = r.first_event - margin;
@@ -74,7 +71,7 @@ void TimelinePanel::rebuild(const data::Timeline& timeline, uint64_t generation)
     const auto& events = timeline.events();
     for (uint32_t i = 0; i < events.size(); ++i) {
         auto& bucket = events[i].global() ? day_rulings_ : day_events_;
-        bucket[events[i].date.first_day()].push_back(i);
+        bucket[data::effective_day(events[i])].push_back(i);
     }
 }
 
@@ -386,7 +383,12 @@ void TimelinePanel::draw_tick_tooltip(const PanelContext& ctx, data::Day hover_d
         if (e.date.approximate()) who += " (" + data::format_date(e.date) + ")";
         ImGui::TextUnformatted(who.c_str());
         ImGui::TextUnformatted(e.summary.c_str());
-        if (!e.source_publisher.empty()) ImGui::TextDisabled("%s", e.source_publisher.c_str());
+        if (const data::Source* s = e.first_source()) {
+            std::string credit = s->credit_name();
+            if (e.sources.size() > 1) credit += " and " + std::to_string(e.sources.size() - 1) + " more";
+            if (e.weak_only()) credit += " (weak sources only)";
+            ImGui::TextDisabled("%s", credit.c_str());
+        }
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();

@@ -258,12 +258,13 @@ TEST(UntrustedSidecar, SidecarsArePortableAndPrivate) {
     const fs::path sent = dir / "sent";
     fs::create_directories(elsewhere);
     fs::create_directories(sent);
-    fs::copy_file(data::default_events_path(), elsewhere / "events.csv");
+    fs::copy_file(data::default_events_paths()[0], elsewhere / "events.csv");
+    fs::copy_file(data::default_events_paths()[1], elsewhere / "sources.csv");
     ExportRequest request;
     request.params.out = (sent / "map.png").string();
     request.params.width = 160;
     request.params.height = 90;
-    request.params.data = {(elsewhere / "events.csv").string()};
+    request.params.data = {(elsewhere / "events.csv").string(), (elsewhere / "sources.csv").string()};
     const ExportOutcome first = run_export(request, {});
     ASSERT_FALSE(first.failure) << first.failure->message;
     const std::string sidecar = test::slurp(sent / "map.png.json");
@@ -272,12 +273,16 @@ TEST(UntrustedSidecar, SidecarsArePortableAndPrivate) {
     // The sidecar's folder is sent on with the data file beside it; --from works from
     // anywhere (the current folder only receives the output).
     fs::copy_file(elsewhere / "events.csv", sent / "events.csv");
+    fs::copy_file(elsewhere / "sources.csv", sent / "sources.csv");
     ExportRequest again;
     again.from = (sent / "map.png.json").string();
-    again.out_override = (dir / "again.png").string();
+    // The same name in another folder: the credit line names its list, map.png.sources.csv.
+    fs::create_directories(dir / "again");
+    again.out_override = (dir / "again" / "map.png").string();
     const ExportOutcome second = run_export(again, {});
     ASSERT_FALSE(second.failure) << second.failure->message;
-    EXPECT_EQ(test::slurp(dir / "again.png"), test::slurp(sent / "map.png"));
+    EXPECT_EQ(test::slurp(dir / "again" / "map.png"), test::slurp(sent / "map.png"));
+    EXPECT_EQ(test::slurp(dir / "again" / "map.png.sources.csv"), test::slurp(sent / "map.png.sources.csv"));
 }
 
 // A request with a value in every option that takes one (not necessarily a valid
@@ -298,6 +303,7 @@ ExportParams every_option_set() {
     p.title = "T";
     p.subtitle = "S";
     p.source = "Src";
+    p.sources = "strong";
     p.notes = "N";
     p.logo = "l.png";
     p.theme = "dark";

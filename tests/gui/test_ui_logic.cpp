@@ -234,8 +234,10 @@ TEST_F(BundledData, TimelineSpansFirstEventToLatestSourceDate) {
     EXPECT_EQ(r.first_event, *t.first_day());
     EXPECT_GE(r.latest, *t.last_day());
     for (const auto& e : t.events()) {
-        if (auto d = data::parse_date(e.source_date)) {
-            EXPECT_LE(d->first_day(), r.latest);
+        for (const auto& s : e.sources) {
+            if (auto d = data::parse_date(s.published)) {
+                EXPECT_LE(d->first_day(), r.latest);
+            }
         }
     }
     EXPECT_LT(r.start, r.first_event);

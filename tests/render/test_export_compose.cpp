@@ -102,8 +102,17 @@ TEST_F(ExportComposeTest, EveryPresetMatchesItsGolden) {
         EXPECT_TRUE(test::check_golden("export_" + preset + ".png", *image));
     }
     // Proportions do not depend on the output size: the 4k page at a quarter and the 8k
-    // page at an eighth (both 960x540) are the same image.
-    EXPECT_TRUE(slurp(scratch() / "4k.png") == slurp(scratch() / "8k.png"));
+    // page at an eighth (both 960x540) are the same image. The credit line names the
+    // output's list of sources (NAME.sources.csv), so both are written under one name.
+    for (const auto& [preset, size_scale] : {std::pair<std::string, std::string>{"4k", "0.25"}, {"8k", "0.125"}}) {
+        fs::create_directories(scratch() / preset);
+        ASSERT_EQ(deportmap(Args{"export", "--out", (scratch() / preset / "page.png").string(), "--preset", preset,
+                                 "--size-scale", size_scale, "--quiet"} +
+                            kCommon)
+                      .exit_code,
+                  0);
+    }
+    EXPECT_TRUE(slurp(scratch() / "4k" / "page.png") == slurp(scratch() / "8k" / "page.png"));
 }
 
 TEST_F(ExportComposeTest, PngCarriesTextChunks) {
@@ -155,8 +164,11 @@ TEST_F(ExportComposeTest, SvgMatchesExpectationAndIsValidXml) {
 TEST_F(ExportComposeTest, SidecarRoundTripGivesIdenticalBytes) {
     for (const char* ext : {"png", "svg"}) {
         SCOPED_TRACE(ext);
-        const fs::path first = scratch() / (std::string("first.") + ext);
-        const fs::path again = scratch() / (std::string("again.") + ext);
+        // The same name in two folders (the credit line names NAME.sources.csv).
+        fs::create_directories(scratch() / "first");
+        fs::create_directories(scratch() / "again");
+        const fs::path first = scratch() / "first" / (std::string("map.") + ext);
+        const fs::path again = scratch() / "again" / (std::string("map.") + ext);
         ASSERT_EQ(deportmap(Args{"export", "--out", first.string(), "--width", "400", "--height",
                                  "300", "--theme", "dark", "--labels", "--highlight", "MEX,PER",
                                  "--hide-status", "declined", "--highlight-status", "receiving"} +
@@ -303,12 +315,13 @@ TEST_F(ExportComposeTest, ViewOptionsMatchTheirGoldens) {
     // Labels, outlines and stripes scale with the type unit: the 4k page at a quarter and
     // the 8k page at an eighth are the same image.
     for (const auto& [preset, size_scale] : {std::pair<std::string, std::string>{"4k", "0.25"}, {"8k", "0.125"}}) {
-        run = deportmap(Args{"export", "--out", (scratch() / ("view-" + preset + ".png")).string(),
+        fs::create_directories(scratch() / ("view-" + preset));
+        run = deportmap(Args{"export", "--out", (scratch() / ("view-" + preset) / "view.png").string(),
                              "--preset", preset, "--size-scale", size_scale, "--quiet"} +
                         view + kCommon);
         ASSERT_EQ(run.exit_code, 0) << run.err;
     }
-    EXPECT_TRUE(slurp(scratch() / "view-4k.png") == slurp(scratch() / "view-8k.png"));
+    EXPECT_TRUE(slurp(scratch() / "view-4k" / "view.png") == slurp(scratch() / "view-8k" / "view.png"));
 }
 
 TEST_F(ExportComposeTest, StripeKeyOnlyWhenAStripedCountryIsShown) {
@@ -367,8 +380,11 @@ TEST_F(ExportComposeTest, TiledExportMatchesOneTarget) {
     // Sizes beyond the driver's limits are rendered in tiles: forced here with small tiles.
     // Africa on 1 July 2025 has striped (approximate) countries: each tile passes its
     // place to the stripes, so they run on across the seams exactly.
-    const fs::path whole = scratch() / "whole.png";
-    const fs::path tiled = scratch() / "tiled.png";
+    // One name in two folders: the credit line names the output's NAME.sources.csv.
+    fs::create_directories(scratch() / "whole");
+    fs::create_directories(scratch() / "tiled");
+    const fs::path whole = scratch() / "whole" / "africa.png";
+    const fs::path tiled = scratch() / "tiled" / "africa.png";
     const Args area = {"--bounds", "-20,-36,55,38", "--date", "2025-07-01"};
     ASSERT_EQ(deportmap(Args{"export", "--out", whole.string(), "--width", "700", "--height", "400",
                              "--quiet"} +
@@ -420,7 +436,9 @@ TEST_F(ExportComposeTest, PrintPresetPngCarriesItsResolution) {
 // --focus and --highlight take names and aliases as --select does: the same page as the codes.
 TEST_F(ExportComposeTest, FocusAndHighlightTakeCountryNames) {
     const Args size = {"--width", "240", "--height", "140", "--date", "2025-07-01", "--quiet"};
-    const fs::path by_code = scratch() / "code.png", by_name = scratch() / "name.png";
+    fs::create_directories(scratch() / "code");
+    fs::create_directories(scratch() / "name");
+    const fs::path by_code = scratch() / "code" / "m.png", by_name = scratch() / "name" / "m.png";
     RunResult run = deportmap(Args{"export", "--out", by_code.string(), "--focus", "SLV,GTM",
                                    "--highlight", "HND"} + size);
     ASSERT_EQ(run.exit_code, 0) << run.err;

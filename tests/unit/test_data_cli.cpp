@@ -221,7 +221,8 @@ TEST_F(DataCli, StatusOnTheBundledDataset) {
 
     const RunResult table = run_deportmap({"status", "--date", "2025-06-25"});
     ASSERT_EQ(table.exit_code, 0) << table.err;
-    EXPECT_NE(table.out.find("Countries named in the data: 47."), std::string::npos);
+    EXPECT_NE(table.out.find("Countries named in the data: 53."), std::string::npos) << table.out;
+    EXPECT_NE(table.out.find("Data through 17 May 2026."), std::string::npos) << table.out;
     EXPECT_NE(table.out.find("Stated: 58 countries"), std::string::npos) << table.out;
     EXPECT_NE(table.out.find("https://"), std::string::npos);
 }
@@ -253,4 +254,78 @@ TEST_F(DataCli, HugeNumbersAreProblemsAndTotalsStayTrue) {
                          "$200,000,000,000."),
               std::string::npos)
         << r.out;
+}
+
+TEST_F(DataCli, StatusJsonGivesTheSourcesOfTheSettingEvent) {
+    const RunResult r =
+        run_deportmap({"status", "--date", "2026-04-30", "--country", "COD", "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j.size(), 1u);
+    EXPECT_EQ(j[0]["status"], "receiving");
+    ASSERT_TRUE(j[0]["sources"].is_array());
+    ASSERT_GE(j[0]["sources"].size(), 1u);
+    for (const auto& s : j[0]["sources"]) {
+        for (const char* key : {"url", "publisher", "outlet", "published", "tier"}) {
+            EXPECT_TRUE(s.contains(key)) << key << " in " << s.dump();
+        }
+        EXPECT_EQ(s["url"].get<std::string>().rfind("http", 0), 0u);
+    }
+    // The first edition's fields stay, from the first source.
+    EXPECT_EQ(j[0]["source_url"], j[0]["sources"][0]["url"]);
+}
+
+TEST_F(DataCli, NoCountryIsContactedOnTheFirstOfJanuary2025) {
+    const RunResult r = run_deportmap({"status", "--date", "2025-01-01", "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out).size(), 0u) << r.out;
+}
+
+TEST_F(DataCli, ADatePastTheDataWarnsButAnswers) {
+    const RunResult r = run_deportmap({"status", "--date", "2030"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("warning: the data runs through 17 May 2026"), std::string::npos) << r.err;
+    EXPECT_NE(r.out.find("Data through 17 May 2026."), std::string::npos);
+    const RunResult inside = run_deportmap({"status", "--date", "2026-03"});
+    EXPECT_EQ(inside.err.find("warning: the data runs through"), std::string::npos) << inside.err;
+}
+
+TEST_F(DataCli, SourcesListsEverySourceAsCsvJsonAndTable) {
+    const RunResult csv = run_deportmap({"sources", "--format", "csv"});
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    const auto lines = split_lines(csv.out);
+    ASSERT_GT(lines.size(), 141u);
+    EXPECT_EQ(lines[0], "iso3,country,date,status,url,publisher,outlet,published,tier");
+    const RunResult json = run_deportmap({"sources", "--format", "json"});
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    const auto j = nlohmann::json::parse(json.out);
+    EXPECT_EQ(j.size(), lines.size() - 1);
+    size_t weak = 0;
+    for (const auto& row : j) weak += row["tier"] == "weak";
+    EXPECT_LE(weak * 100, j.size() * 15);
+    const RunResult table = run_deportmap({"sources"});
+    ASSERT_EQ(table.exit_code, 0) << table.err;
+    EXPECT_EQ(table.out.rfind("Country", 0), 0u);
+    EXPECT_NE(table.out.find(std::to_string(j.size()) + " sources, " + std::to_string(weak) + " of them weak."),
+              std::string::npos);
+    // --date keeps the facts known by then; a user's file lists its own sources.
+    const RunResult early = run_deportmap({"sources", "--format", "json", "--date", "2025-03-01"});
+    ASSERT_EQ(early.exit_code, 0);
+    EXPECT_LT(nlohmann::json::parse(early.out).size(), j.size());
+    const RunResult own = run_deportmap({"sources", "--format", "csv", "--data", fixture("events_clean.csv")});
+    ASSERT_EQ(own.exit_code, 0) << own.err;
+    EXPECT_NE(own.out.find(",Example Wire,Example Wire,2025-06-11,secondary"), std::string::npos) << own.out;
+    EXPECT_EQ(run_deportmap({"sources", "--format", "xml"}).exit_code, 2);
+}
+
+TEST_F(DataCli, ValidateCountsWarningsApartAndExitsZeroOnWarningsAlone) {
+    deportmap::data::testing::TempDir dir;
+    const std::string e = dir.write("e.csv", "id,country_name,date,status\na,Angola,2025-06-25,contacted\n");
+    const std::string s = dir.write("s.csv", "event_id,url,publisher,published,tier\na,https://example.org/a,Blog,2025-06-25,weak\n");
+    const RunResult r = run_deportmap({"validate", e, s});
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    const auto out = split_lines(r.out);
+    ASSERT_EQ(out.size(), 2u) << r.out;
+    EXPECT_EQ(out[0], e + ":2: source_tier: warning: every source of this event is weak (single weak source)");
+    EXPECT_EQ(out[1], "2 files, 2 rows: 2 good, 0 bad (1 problem, 1 of them warnings); 1 of the rows are sources");
 }

@@ -1,7 +1,8 @@
 // status_at and the rest of the timeline, clause by clause, on small in-memory data:
 // ladder never steps down, non-ladder statuses hold while latest, a later ladder event
-// restores the highest rung, same-day ties by tie_precedence, effective dates at the
-// start of a period, counts, totals and global events.
+// restores the highest rung, same-day ties by tie_precedence, when a month- or
+// year-dated event takes effect (its sources' earliest publication, held within its
+// period), counts, totals, global events and the date the data runs through.
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -34,6 +35,16 @@ public:
         e.summary = std::string(status) + " on " + date;
         e.order = static_cast<uint32_t>(events_.size());
         events_.push_back(e);
+        return *this;
+    }
+    // Gives the last event added a source published on `published`.
+    Builder& source(const char* published, SourceTier tier = SourceTier::Original) {
+        Source src;
+        src.url = "https://example.org/" + std::to_string(events_.size());
+        src.publisher = "Example";
+        src.published = published;
+        src.tier = tier;
+        events_.back().sources.push_back(src);
         return *this;
     }
     Timeline build(size_t countries = 4) const { return Timeline(events_, statuses_, countries); }
@@ -164,40 +175,91 @@ TEST(DataStatusAt, SameDayEventsAreOrderedByTiePrecedence) {
     EXPECT_EQ(key_at(t, 1, "2025-08-20"), "agreed");
 }
 
-TEST(DataStatusAt, EventsKnownToMonthOrYearTakeEffectAtTheStart) {
+TEST(DataStatusAt, MonthOrYearEventsTakeEffectWhenTheirSourcesShowThem) {
     const Timeline t = Builder()
-                           .add(0, "2025", "contacted")
-                           .add(0, "2025-04", "receiving", 1, 100000)
-                           .add(1, "2025-08", "receiving", 7)
+                           .add(0, "2025", "contacted").source("2025-06-25")
+                           .add(0, "2025-08", "receiving", 1, 100000).source("2025-08-23").source("2025-08-20")
+                           .add(1, "2025-08", "receiving", 7).source("2025-09-10")   // after its month
                            .add(1, "2025-08-05", "agreed", 250)
+                           .add(2, "2025-04", "agreed").source("2024-12-30")         // before its month
+                           .add(3, "2025", "contacted")                              // no dated source
                            .build();
-    EXPECT_EQ(key_at(t, 0, "2024-12-31"), "none");
-    EXPECT_EQ(key_at(t, 0, "2025-01-01"), "contacted");
-    EXPECT_EQ(key_at(t, 0, "2025-03-31"), "contacted");
-    EXPECT_EQ(key_at(t, 0, "2025-04-01"), "receiving");
-    const CountryState s = t.state_at(0, day("2025-04-01"));
+    // The Times' June list, dated "2025": not on the map before the article.
+    EXPECT_EQ(key_at(t, 0, "2025-01-01"), "none");
+    EXPECT_EQ(key_at(t, 0, "2025-06-24"), "none");
+    EXPECT_EQ(key_at(t, 0, "2025-06-25"), "contacted");
+    // The earliest of several sources counts.
+    EXPECT_EQ(key_at(t, 0, "2025-08-19"), "contacted");
+    EXPECT_EQ(key_at(t, 0, "2025-08-20"), "receiving");
+    const CountryState s = t.state_at(0, day("2025-08-20"));
     const Event& setting = t.events()[static_cast<size_t>(s.since_event)];
-    EXPECT_TRUE(setting.date.approximate());
-    EXPECT_EQ(format_date(setting.date), "April 2025");
-    // A month-precise event sorts before a later day of the same month.
-    EXPECT_EQ(key_at(t, 1, "2025-08-01"), "receiving");
-    EXPECT_EQ(key_at(t, 1, "2025-08-05"), "receiving");
+    EXPECT_TRUE(setting.date.approximate());  // still drawn striped
+    EXPECT_EQ(format_date(setting.date), "August 2025");
+    EXPECT_EQ(effective_day(setting), day("2025-08-20"));
+    // A source after the period: no later than the period's last day.
+    EXPECT_EQ(key_at(t, 1, "2025-08-05"), "agreed");
+    EXPECT_EQ(key_at(t, 1, "2025-08-31"), "receiving");
+    // A source before the period: never before its first day.
+    EXPECT_EQ(key_at(t, 2, "2025-03-31"), "none");
+    EXPECT_EQ(key_at(t, 2, "2025-04-01"), "agreed");
+    // No dated source: the last day of the period.
+    EXPECT_EQ(key_at(t, 3, "2025-12-30"), "none");
+    EXPECT_EQ(key_at(t, 3, "2025-12-31"), "contacted");
     // A query for a month or a year means its last day.
     EXPECT_EQ(query_day(*parse_date("2025-03")), days_from_civil(2025, 3, 31));
-    EXPECT_EQ(t.status_at(0, query_day(*parse_date("2025-03"))),
-              t.statuses().find("contacted"));
+}
+
+TEST(DataStatusAt, ASourceDatedToAMonthCountsFromItsLastDay) {
+    Event e;
+    e.date = *parse_date("2025-06");
+    EXPECT_EQ(effective_day(e), day("2025-06-30"));
+    e.sources.push_back({});
+    e.sources.back().published = "2025-06";
+    EXPECT_EQ(effective_day(e), day("2025-06-30"));
+    e.sources.back().published = "2025-06-02";
+    EXPECT_EQ(effective_day(e), day("2025-06-02"));
+    e.sources.back().published = "not a date";  // ignored
+    EXPECT_EQ(effective_day(e), day("2025-06-30"));
+    // A full date is its own day, whatever the sources.
+    e.date = *parse_date("2025-06-10");
+    e.sources.back().published = "2025-06-02";
+    EXPECT_EQ(effective_day(e), day("2025-06-10"));
 }
 
 TEST(DataStatusAt, CoarserDateFirstOnTheSameEffectiveDay) {
     const Timeline t = Builder()
                            .add(0, "2025-06-01", "declined")
-                           .add(0, "2025-06", "declined")
+                           .add(0, "2025-06", "declined").source("2025-06-01")
                            .build();
     // Same day, same precedence: the month-only event is applied first, so the status
     // counts from it.
     const CountryState s = t.state_at(0, day("2025-06-01"));
     EXPECT_EQ(t.events()[static_cast<size_t>(s.since_event)].date.iso(), "2025-06");
     EXPECT_EQ(t.events()[static_cast<size_t>(s.latest_event)].date.iso(), "2025-06-01");
+}
+
+TEST(DataTimeline, DataThroughIsTheLatestEventOrSourceDate) {
+    EXPECT_FALSE(Timeline().data_through().has_value());
+    const Timeline t = Builder()
+                           .add(0, "2026-02-10", "agreed").source("2026-05-17")
+                           .add(1, "2026-05", "receiving").source("2026")  // takes effect 31 May
+                           .build();
+    // A month counts from its first day, so the May row does not stretch the coverage.
+    EXPECT_EQ(t.data_through(), day("2026-05-17"));
+    EXPECT_EQ(t.last_day(), day("2026-05-31"));
+}
+
+TEST(DataTimeline, WeakOnlyCountriesAreCountedOnTheDay) {
+    const Timeline t = Builder()
+                           .add(0, "2025-03-01", "contacted").source("2025-03-01", SourceTier::Weak)
+                           .add(0, "2025-04-01", "agreed").source("2025-04-01", SourceTier::Weak)
+                           .source("2025-04-02", SourceTier::Wire)
+                           .add(1, "2025-03-01", "contacted").source("2025-03-01", SourceTier::Weak)
+                           .add(2, "2025-03-01", "contacted")  // no source: not "weak only"
+                           .build();
+    EXPECT_EQ(t.weak_only_countries_at(day("2025-03-15")), 2);
+    EXPECT_EQ(t.weak_only_countries_at(day("2025-04-01")), 1);
+    EXPECT_FALSE(t.events()[t.country_events(2)[0]].weak_only());
 }
 
 TEST(DataTimeline, StatusesAndCountsPerDate) {
@@ -230,11 +292,11 @@ TEST(DataTimeline, StatusesAndCountsPerDate) {
 TEST(DataTimeline, DeporteesCountOnlyOnReceivingRowsAndPaymentsOnAny) {
     const Timeline t = Builder()
                            .add(0, "2025-06-11", "agreed", 50)           // a cap, not people
-                           .add(0, "2025-12", "receiving", 1)
+                           .add(0, "2025-12", "receiving", 1).source("2025-12-01")
                            .add(1, "2025-02-20", "receiving", 135)
                            .add(1, "2025-02-25", "receiving", 65)        // a second flight
                            .add(2, "2025-03-17", "agreed", std::nullopt, 6000000)
-                           .add(2, "2026-02", "receiving", 250, 4760000, true)  // totals to date
+                           .add(2, "2026-02", "receiving", 250, 4760000, true).source("2026-02-01")  // totals
                            .add(2, "2025-03-16", "receiving", 238)
                            .build();
     EXPECT_FALSE(t.state_at(0, day("2025-11-30")).deportees_to_date.has_value());
@@ -278,7 +340,7 @@ TEST(DataTimeline, GlobalEventsAndEventDays) {
                            .add(-1, "2025-03-15", "blocked_by_court")
                            .add(0, "2025-03-15", "contacted")
                            .add(-1, "2025-06-23", "court_allowed")
-                           .add(0, "2025", "contacted")
+                           .add(0, "2025", "contacted").source("2025-01-01")
                            .build();
     ASSERT_EQ(t.global_events().size(), 3u);
     EXPECT_EQ(t.global_events_up_to(day("2025-03-14")), 0u);

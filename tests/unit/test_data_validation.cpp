@@ -189,7 +189,9 @@ TEST(DataValidation, LinesCountPhysicalLinesWithBomCrlfAndQuotedLineBreaks) {
         EXPECT_EQ(r.events[1].line, 3);
         EXPECT_NE(r.events[1].summary.find("second line"), std::string::npos);
         EXPECT_NE(r.events[1].summary.find("third, with comma"), std::string::npos);
-        EXPECT_EQ(r.events[1].source_url, "https://example.org/p");
+        ASSERT_EQ(r.events[1].sources.size(), 1u);
+        EXPECT_EQ(r.events[1].sources[0].url, "https://example.org/p");
+        EXPECT_EQ(r.events[1].sources[0].tier, SourceTier::Secondary);  // first-edition columns
         EXPECT_EQ(r.events[2].line, 9);
         // Text that looks like a format string passes through untouched.
         EXPECT_EQ(r.events[2].summary, "%s%n %x %d {} \\n");
@@ -250,8 +252,12 @@ TEST(DataValidation, HeaderOrderSynonymsAndExtraColumns) {
     EXPECT_TRUE(r.events[0].cumulative);
     EXPECT_EQ(r.events[1].iso3, "XKX");
     EXPECT_FALSE(r.events[1].cumulative);
-    ASSERT_EQ(r.problems.size(), 1u);
-    EXPECT_EQ(r.problems[0].to_string(), path + ":4: Cumulative: 'maybe' is not yes or no");
+    // Rows without a source load, and each is reported (the file has no source column).
+    ASSERT_EQ(r.problems.size(), 3u);
+    EXPECT_EQ(r.problems[0].line, 2);
+    EXPECT_NE(r.problems[0].message.find("no source"), std::string::npos);
+    EXPECT_EQ(r.problems[1].line, 3);
+    EXPECT_EQ(r.problems[2].to_string(), path + ":4: Cumulative: 'maybe' is not yes or no");
 }
 
 TEST(DataValidation, DuplicatesAcrossFilesNameTheFirstFile) {
@@ -315,7 +321,7 @@ TEST(DataValidation, DuplicateHeaderColumnsAreReportedAndTheFirstIsRead) {
         "Peru,2025-06-25,declined,1999-01-01,Chile,first date and name are read\n"
         "Togo,2025-03-12,contacted,not a date,,the ignored column is not checked\n");
     const ReadResult r = read_one(path);
-    ASSERT_EQ(r.problems.size(), 2u);
+    ASSERT_EQ(r.problems.size(), 4u);  // and "no source" on lines 2 and 3
     EXPECT_EQ(r.problems[0].to_string(),
               path + ":1: date: duplicate column (also column 2); this one, column 4, is ignored");
     EXPECT_EQ(r.problems[1].to_string(),
@@ -339,10 +345,11 @@ TEST(DataValidation, DuplicateColumnsInAGeoJsonTable) {
         R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,)"
         R"("properties":{"iso3":"PER","code":"CHL","date":"2025-06-25","status":"declined"}}]})");
     const ReadResult r = read_one(path);
-    ASSERT_EQ(r.problems.size(), 1u);
+    ASSERT_EQ(r.problems.size(), 2u);  // and "no source" on line 2
     EXPECT_EQ(r.problems[0].to_string(),
               path + ":1: code: duplicate column (also column 1, 'iso3'); this one, column 2, "
                      "is ignored");
+    EXPECT_EQ(r.problems[1].line, 2);
     ASSERT_EQ(r.events.size(), 1u);
     EXPECT_EQ(r.events[0].iso3, "PER");
 }

@@ -196,7 +196,7 @@ TEST_F(StoryFile, UnreadableFileNamesIt) {
 TEST(DefaultStory, OneStepPerEventDayFocusedOnThatDaysCountries) {
     auto countries = std::make_shared<const data::CountryResolver>(data::CountryResolver::load_default());
     data::Dataset ds(countries, data::StatusTable::load_default());
-    ASSERT_TRUE(ds.load({data::default_events_path()}).ok);
+    ASSERT_TRUE(ds.load(data::default_events_paths()).ok);
     const data::Timeline& t = ds.timeline();
     const Story s = default_story(t, ds.countries());
     ASSERT_EQ(s.steps.size(), t.event_days().size());
@@ -204,10 +204,10 @@ TEST(DefaultStory, OneStepPerEventDayFocusedOnThatDaysCountries) {
     for (size_t i = 0; i < s.steps.size(); ++i) {
         const Step& st = s.steps[i];
         EXPECT_EQ(st.date.first_day(), t.event_days()[i]) << i;
-        // Every focus country has an event starting that day.
+        // Every focus country has an event taking effect that day.
         for (const std::string& iso : st.iso3) {
             bool found = false;
-            for (const data::Event& e : t.events()) found |= e.iso3 == iso && e.date.first_day() == t.event_days()[i];
+            for (const data::Event& e : t.events()) found |= e.iso3 == iso && data::effective_day(e) == t.event_days()[i];
             EXPECT_TRUE(found) << iso << " on step " << i;
         }
         EXPECT_EQ(st.focus == FocusKind::World, st.iso3.empty());

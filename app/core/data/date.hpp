@@ -1,5 +1,5 @@
 // Event dates with their precision: a year, a month or a day. An event known only to the
-// month or year takes effect at the start of that period and is marked approximate.
+// month or year is marked approximate; when it takes effect is effective_day() (events.hpp).
 #pragma once
 #include <cstdint>
 #include <optional>

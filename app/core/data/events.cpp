@@ -18,8 +18,11 @@ namespace deportmap::data {
 struct EventReader::Columns {
     std::vector<std::string> names;  // header names as written, trimmed
     int country_name = -1, iso3 = -1, date = -1, status = -1, deportees = -1,
-        payment_usd = -1, summary = -1, source_url = -1, source_publisher = -1,
-        source_date = -1, cumulative = -1;
+        payment_usd = -1, summary = -1, cumulative = -1, id = -1;
+    // A source: an events table's source_* columns, or a sources table's own names.
+    int source_url = -1, source_publisher = -1, source_outlet = -1, source_date = -1,
+        source_tier = -1, source_note = -1;
+    int event_id = -1;  // present: this is a sources table
     // A known column named again (or by a synonym): the first one is read.
     struct Duplicate {
         int column = -1;  // the one ignored
@@ -27,44 +30,57 @@ struct EventReader::Columns {
     };
     std::vector<Duplicate> duplicates;
 
+    bool sources_table() const { return event_id >= 0; }
+
     // Maps header names (case, spaces and a few synonyms don't matter) to columns;
     // returns the missing required columns.
     std::vector<std::string> assign(const std::vector<std::string>& header) {
         names.clear();
         duplicates.clear();
         for (const auto& h : header) names.emplace_back(trim(h));
-        auto key = [](std::string s) {
-            s = ascii_lower(trim(s));
-            std::replace(s.begin(), s.end(), ' ', '_');
-            return s;
-        };
         for (size_t i = 0; i < names.size(); ++i) {
-            const std::string k = key(names[i]);
-            const int c = static_cast<int>(i);
-            auto set = [&](int& slot) {
-                if (slot < 0) {
-                    slot = c;
+            if (int* slot = slot_for(column_key(names[i]))) {
+                if (*slot < 0) {
+                    *slot = static_cast<int>(i);
                 } else {
-                    duplicates.push_back({c, slot});
+                    duplicates.push_back({static_cast<int>(i), *slot});
                 }
-            };
-            if (k == "country_name" || k == "country" || k == "name") set(country_name);
-            else if (k == "iso3" || k == "iso" || k == "iso_code" || k == "country_code" || k == "code") set(iso3);
-            else if (k == "date") set(date);
-            else if (k == "status") set(status);
-            else if (k == "deportees") set(deportees);
-            else if (k == "payment_usd") set(payment_usd);
-            else if (k == "summary") set(summary);
-            else if (k == "source_url") set(source_url);
-            else if (k == "source_publisher") set(source_publisher);
-            else if (k == "source_date") set(source_date);
-            else if (k == "cumulative") set(cumulative);
+            }
         }
         std::vector<std::string> missing;
+        if (sources_table()) {
+            if (source_url < 0) missing.push_back("url");
+            if (source_tier < 0) missing.push_back("tier");
+            return missing;
+        }
         if (date < 0) missing.push_back("date");
         if (status < 0) missing.push_back("status");
         if (country_name < 0 && iso3 < 0) missing.push_back("country_name or iso3");
         return missing;
+    }
+    static std::string column_key(std::string s) {
+        s = ascii_lower(trim(s));
+        std::replace(s.begin(), s.end(), ' ', '_');
+        return s;
+    }
+    int* slot_for(const std::string& k) {
+        if (k == "country_name" || k == "country" || k == "name") return &country_name;
+        if (k == "iso3" || k == "iso" || k == "iso_code" || k == "country_code" || k == "code") return &iso3;
+        if (k == "date") return &date;
+        if (k == "status") return &status;
+        if (k == "deportees") return &deportees;
+        if (k == "payment_usd") return &payment_usd;
+        if (k == "summary") return &summary;
+        if (k == "cumulative") return &cumulative;
+        if (k == "id") return &id;
+        if (k == "event_id") return &event_id;
+        if (k == "source_url" || k == "url") return &source_url;
+        if (k == "source_publisher" || k == "publisher") return &source_publisher;
+        if (k == "source_outlet" || k == "outlet") return &source_outlet;
+        if (k == "source_date" || k == "published") return &source_date;
+        if (k == "source_tier" || k == "tier") return &source_tier;
+        if (k == "source_note" || k == "note") return &source_note;
+        return nullptr;
     }
     std::string name(int column) const {
         return column >= 0 && static_cast<size_t>(column) < names.size() ? names[column] : "row";
@@ -216,6 +232,47 @@ std::string with_commas(int64_t v) {
 }
 }  // namespace
 
+const char* source_tier_key(SourceTier tier) {
+    switch (tier) {
+        case SourceTier::Primary: return "primary";
+        case SourceTier::Original: return "original";
+        case SourceTier::Wire: return "wire";
+        case SourceTier::Secondary: return "secondary";
+        case SourceTier::Weak: return "weak";
+    }
+    return "secondary";
+}
+
+std::optional<SourceTier> parse_source_tier(std::string_view text) {
+    const std::string k = ascii_lower(trim(text));
+    for (int i = 0; i < kSourceTierCount; ++i) {
+        const auto t = static_cast<SourceTier>(i);
+        if (k == source_tier_key(t)) return t;
+    }
+    return std::nullopt;
+}
+
+bool Event::weak_only() const {
+    return !sources.empty() &&
+           std::all_of(sources.begin(), sources.end(), [](const Source& s) { return s.weak(); });
+}
+
+Day effective_day(const Event& e) {
+    const Day first = e.date.first_day();
+    if (!e.date.approximate()) return first;
+    const Day last = e.date.last_day();
+    Day known = last;
+    for (const Source& s : e.sources) {
+        if (auto d = parse_date(s.published)) known = std::min(known, d->last_day());
+    }
+    return std::max(first, known);
+}
+
+size_t ReadResult::errors() const {
+    return static_cast<size_t>(std::count_if(problems.begin(), problems.end(),
+                                             [](const Problem& p) { return !p.warning; }));
+}
+
 std::optional<int64_t> parse_count(std::string_view text, std::string& error, int64_t max) {
     text = trim(text);
     if (text.empty()) {
@@ -309,6 +366,7 @@ struct EventReader::Row {
 void EventReader::add_row(const std::string& path, int line, const Columns& cols,
                           const std::vector<std::string>& values, const RowHash& hash,
                           ReadResult& out) {
+    if (cols.sources_table()) return add_source_row(path, line, cols, values, out);
     ++out.rows;
     const size_t first_problem = out.problems.size();
     Row row{path, line, cols, values, out};
@@ -320,6 +378,7 @@ void EventReader::add_row(const std::string& path, int line, const Columns& cols
     check_numbers(row, e);
     check_source(row, e);
     check_duplicate(row, hash);
+    if (out.problems.size() == first_problem) check_id(row, e);
     if (out.problems.size() != first_problem) {
         ++out.bad_rows;
         return;
@@ -415,24 +474,140 @@ void EventReader::check_numbers(Row& row, Event& e) {
     }
 }
 
-// Summary, source address, publisher and date.
-void EventReader::check_source(Row& row, Event& e) {
-    const Columns& cols = row.cols;
-    e.summary = std::string(row.get(cols.summary));
-    e.source_url = std::string(row.get(cols.source_url));
-    e.source_publisher = std::string(row.get(cols.source_publisher));
-    e.source_date = std::string(row.get(cols.source_date));
-    if (!e.source_url.empty() && !is_web_url(e.source_url)) {
-        row.problem(cols.source_url, quote(e.source_url) +
+namespace {
+constexpr size_t kMaxIdBytes = 200;
+
+// One source's fields, from whichever columns hold them; problems go through `row`.
+template <typename RowT, typename ColumnsT>
+Source read_source_fields(RowT& row, const ColumnsT& cols, bool tier_required) {
+    Source s;
+    s.url = std::string(row.get(cols.source_url));
+    s.publisher = std::string(row.get(cols.source_publisher));
+    s.outlet = std::string(row.get(cols.source_outlet));
+    s.published = std::string(row.get(cols.source_date));
+    s.note = std::string(row.get(cols.source_note));
+    s.file = row.path;
+    s.line = row.line;
+    if (!s.url.empty() && !is_web_url(s.url)) {
+        row.problem(cols.source_url, quote(s.url) +
                                          " is not a web address (expected http:// or https:// "
                                          "and a host name, no spaces)");
     }
     std::string why;
-    if (!e.source_date.empty() && !parse_date(e.source_date, &why)) {
-        row.problem(cols.source_date, quote(e.source_date) + " is not a valid date: " + why);
+    if (!s.published.empty() && !parse_date(s.published, &why)) {
+        row.problem(cols.source_date, quote(s.published) + " is not a valid date: " + why);
     }
+    const std::string_view tier = row.get(cols.source_tier);
+    if (tier.empty()) {
+        if (tier_required) row.problem(cols.source_tier, "missing tier (one of: primary, original, wire, secondary, weak)");
+    } else if (auto t = parse_source_tier(tier)) {
+        s.tier = *t;
+    } else {
+        row.problem(cols.source_tier, "unknown tier " + quote(tier) +
+                                          " (known: primary, original, wire, secondary, weak)");
+    }
+    return s;
+}
+}  // namespace
+
+// Summary and the row's own source (url, publisher, outlet, date, tier), if it gives one.
+void EventReader::check_source(Row& row, Event& e) {
+    const Columns& cols = row.cols;
+    e.summary = std::string(row.get(cols.summary));
+    Source s = read_source_fields(row, cols, false);
+    if (!s.url.empty() || !s.publisher.empty() || !s.outlet.empty()) e.sources.push_back(std::move(s));
     if (row.get(cols.country_name).empty() && row.get(cols.iso3).empty() && e.summary.empty()) {
         row.problem(cols.summary, "a global event (no country) needs a summary");
+    }
+}
+
+// The optional id: unique across every file read, so a sources table can point at it.
+void EventReader::check_id(Row& row, Event& e) {
+    const std::string_view id = row.get(row.cols.id);
+    if (id.empty()) return;
+    if (id.size() > kMaxIdBytes) {
+        return row.problem(row.cols.id, "id is longer than " + std::to_string(kMaxIdBytes) + " bytes");
+    }
+    const Where here{static_cast<uint32_t>(files_.size() - 1), row.line};
+    if (auto [it, inserted] = ids_.emplace(std::string(id), here); !inserted) {
+        const Where& first = it->second;
+        return row.problem(row.cols.id,
+                           "id " + quote(id) + " is already used on " +
+                               (first.file == here.file ? "line " + std::to_string(first.line)
+                                                        : files_[first.file] + ":" +
+                                                              std::to_string(first.line)));
+    }
+    e.id = std::string(id);
+}
+
+void EventReader::add_source_row(const std::string& path, int line, const Columns& cols,
+                                 const std::vector<std::string>& values, ReadResult& out) {
+    ++out.rows;
+    ++out.source_rows;
+    const size_t first_problem = out.problems.size();
+    Row row{path, line, cols, values, out};
+    PendingSource p;
+    p.event_id = std::string(row.get(cols.event_id));
+    if (p.event_id.empty()) row.problem(cols.event_id, "missing event_id (the id of the event this source supports)");
+    p.source = read_source_fields(row, cols, true);
+    if (p.source.url.empty()) row.problem(cols.source_url, "missing url");
+    if (out.problems.size() != first_problem) {
+        ++out.bad_rows;
+        return;
+    }
+    pending_.push_back(std::move(p));
+}
+
+void EventReader::link_sources(ReadResult& out) {
+    const size_t first_problem = out.problems.size();
+    std::unordered_map<std::string, size_t> by_id;
+    for (size_t i = 0; i < out.events.size(); ++i) {
+        if (!out.events[i].id.empty()) by_id.emplace(out.events[i].id, i);
+    }
+    for (PendingSource& p : pending_) {
+        const auto it = by_id.find(p.event_id);
+        if (it == by_id.end()) {
+            out.problems.push_back({p.source.file, p.source.line, "event_id",
+                                    "no event has the id " + quote(p.event_id) +
+                                        " (this source is left out)"});
+            ++out.bad_rows;
+            continue;
+        }
+        Event& e = out.events[it->second];
+        const bool repeated = std::any_of(e.sources.begin(), e.sources.end(), [&](const Source& s) {
+            return s.url == p.source.url;
+        });
+        if (repeated) {
+            out.problems.push_back({p.source.file, p.source.line, "url",
+                                    "the event " + quote(p.event_id) + " already cites " +
+                                        quote(p.source.url), true});
+            continue;
+        }
+        e.sources.push_back(std::move(p.source));
+    }
+    pending_.clear();
+    for (const Event& e : out.events) {
+        if (e.sources.empty()) {
+            out.problems.push_back({e.file, e.line, "source_url",
+                                    "no source: give the row a source_url or list its sources "
+                                    "in a sources table by the event's id"});
+        } else if (e.weak_only()) {
+            out.problems.push_back({e.file, e.line, "source_tier",
+                                    "every source of this event is weak (single weak source)", true});
+        }
+    }
+    // Keep the problems in file and line order.
+    std::unordered_map<std::string, size_t> file_rank;
+    for (size_t i = 0; i < files_.size(); ++i) file_rank.emplace(files_[i], i);
+    auto rank = [&](const Problem& p) {
+        const auto it = file_rank.find(p.file);
+        return it == file_rank.end() ? files_.size() : it->second;
+    };
+    if (out.problems.size() != first_problem) {
+        std::stable_sort(out.problems.begin(), out.problems.end(), [&](const Problem& a, const Problem& b) {
+            const size_t ra = rank(a), rb = rank(b);
+            return ra != rb ? ra < rb : a.line < b.line;
+        });
     }
 }
 
@@ -611,6 +786,7 @@ ReadResult read_events(const std::vector<std::string>& paths, const CountryResol
     ReadResult out;
     EventReader reader(countries, statuses);
     for (const auto& p : paths) reader.read(p, out);
+    reader.link_sources(out);
     return out;
 }
 

@@ -9,11 +9,20 @@ struct Problem {
     int line = 0;         // 1-based; the header is line 1; 0 when the whole file is at fault
     std::string field;    // column name, "row" or "header"; empty with line 0
     std::string message;  // one line, no trailing period
+    bool warning = false; // a warning: worth fixing, but the data is usable as it is
 
-    // "FILE:LINE: field: message", or "FILE: message" when line is 0.
+
+    // "FILE:LINE: field: message", or "FILE: message" when line is 0; a warning says
+    // "warning: " before the message.
     std::string to_string() const {
-        if (line <= 0) return file + ": " + message;
-        return file + ":" + std::to_string(line) + ": " + field + ": " + message;
+        std::string out = file;
+        if (line > 0) {
+            out.append(":").append(std::to_string(line)).append(": ").append(field);
+        }
+        out.append(": ");
+        if (warning) out.append("warning: ");
+        out.append(message);
+        return out;
     }
 };
 

@@ -44,9 +44,12 @@ std::vector<StatedFigure> load_stated_figures(const std::string& path,
                                     std::to_string(head.fields.size())});
             continue;
         }
-        auto get = [&](const char* name) { return std::string(trim(rec.fields[col[name]])); };
+        auto get = [&](const char* name) {
+            const auto it = col.find(name);
+            return it == col.end() ? std::string() : std::string(trim(rec.fields[it->second]));
+        };
         StatedFigure f{get("key"), 0, get("label"), get("source_url"), get("source_publisher"),
-                       get("source_date")};
+                       get("source_date"), get("source_outlet"), get("source_tier")};
         const size_t before = problems.size();
         if (f.key.empty()) problems.push_back({path, rec.line, "key", "missing key"});
         if (auto v = parse_count(get("value"), error)) {
@@ -56,6 +59,11 @@ std::vector<StatedFigure> load_stated_figures(const std::string& path,
         }
         if (!is_web_url(f.source_url)) {
             problems.push_back({path, rec.line, "source_url", "a stated figure needs a web source"});
+        }
+        if (!f.source_tier.empty() && !parse_source_tier(f.source_tier)) {
+            problems.push_back({path, rec.line, "source_tier",
+                                "unknown tier '" + f.source_tier +
+                                    "' (known: primary, original, wire, secondary, weak)"});
         }
         if (!f.source_date.empty() && !parse_date(f.source_date)) {
             problems.push_back({path, rec.line, "source_date", "'" + f.source_date + "' is not a date"});
@@ -79,7 +87,9 @@ const StatedFigure* find_stated_figure(const std::vector<StatedFigure>& figures,
     return nullptr;
 }
 
-std::string default_events_path() { return data_path("geodata/events/events.csv"); }
+std::vector<std::string> default_events_paths() {
+    return {data_path("geodata/events/events.csv"), data_path("geodata/events/sources.csv")};
+}
 std::string default_stated_figures_path() {
     return data_path("geodata/events/stated_figures.csv");
 }

@@ -19,18 +19,22 @@ struct StatedFigure {
     std::string source_url;
     std::string source_publisher;
     std::string source_date;
+    std::string source_outlet;  // optional column: whose reporting it is
+    std::string source_tier;    // optional column: primary, original, wire, secondary, weak
 };
 
 // Reads a CSV with the columns key, value, label, source_url, source_publisher,
-// source_date. Bad rows are skipped and reported in `problems`.
+// source_date, and optionally source_outlet and source_tier. Bad rows are skipped and
+// reported in `problems`.
 std::vector<StatedFigure> load_stated_figures(const std::string& path,
                                               std::vector<Problem>& problems);
 // The figure with this key, or nullptr.
 const StatedFigure* find_stated_figure(const std::vector<StatedFigure>& figures,
                                        std::string_view key);
 
-// The bundled dataset: geodata/events/events.csv and stated_figures.csv under data_path().
-std::string default_events_path();
+// The bundled dataset under data_path(): geodata/events/events.csv and its sources
+// table, sources.csv (read together, in this order), and stated_figures.csv.
+std::vector<std::string> default_events_paths();
 std::string default_stated_figures_path();
 
 }  // namespace deportmap::data

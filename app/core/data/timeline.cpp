@@ -89,7 +89,16 @@ void permute_in_place(std::vector<Event>& events, std::vector<Day>& first,
 Timeline::Timeline(std::vector<Event> events, StatusTable statuses, size_t country_count)
     : events_(std::move(events)), statuses_(std::move(statuses)), tracks_(country_count) {
     std::vector<Day> first(events_.size());
-    for (size_t i = 0; i < events_.size(); ++i) first[i] = events_[i].date.first_day();
+    for (size_t i = 0; i < events_.size(); ++i) {
+        first[i] = effective_day(events_[i]);
+        // What the data speaks of: the event's own date (a month or year from its first
+        // day, not from when it takes effect) and its sources' publication dates.
+        Day latest = events_[i].date.first_day();
+        for (const Source& s : events_[i].sources) {
+            if (auto d = parse_date(s.published)) latest = std::max(latest, d->first_day());
+        }
+        data_through_ = data_through_ ? std::max(*data_through_, latest) : latest;
+    }
     permute_in_place(events_, first, application_order(events_, statuses_, first));
 
     // The top rung: deportees count as received only on events of this rank.
@@ -197,6 +206,15 @@ Totals Timeline::totals_at(Day d) const {
             add_saturating(t.payments_to_date_usd, s.payments_to_date_usd.value_or(0));
     }
     return t;
+}
+
+int Timeline::weak_only_countries_at(Day d) const {
+    int n = 0;
+    for (size_t c = 0; c < tracks_.size(); ++c) {
+        const CountryState s = state_at(static_cast<int>(c), d);
+        if (s.since_event >= 0 && events_[static_cast<size_t>(s.since_event)].weak_only()) ++n;
+    }
+    return n;
 }
 
 std::optional<Day> Timeline::first_day() const {

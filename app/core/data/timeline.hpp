@@ -2,8 +2,9 @@
 // and payments to date, and the global events (court rulings) up to a day. Built once
 // from the events; every query is a binary search, cheap enough to run per frame.
 //
-// The status rule (docs/events-and-time.md): a country's events with first_day <= d are
-// applied in order of effective date, then tie_precedence (larger applied later, so it
+// The status rule (docs/events-and-time.md): a country's events with effective_day <= d
+// (events.hpp: a month- or year-dated event counts from when its sources show it was
+// known) are applied in order of effective date, then tie_precedence (larger applied later, so it
 // wins), then coarser precision first, then input order.
 //  * A ladder status (ladder_rank > 0) never steps the country down: the status becomes
 //    the highest rung reached so far (a later "negotiating" after "receiving" leaves it at
@@ -57,7 +58,7 @@ public:
     const std::vector<uint32_t>& country_events(int country) const;
     // Global events (no country), by date.
     const std::vector<uint32_t>& global_events() const { return global_; }
-    // How many of global_events() have first_day <= d (they form a prefix).
+    // How many of global_events() have effective_day <= d (they form a prefix).
     size_t global_events_up_to(Day d) const;
 
     CountryState state_at(int country, Day d) const;
@@ -67,8 +68,17 @@ public:
     // Number of countries per status on day d into `out` (resized to statuses().size()).
     void counts_at(Day d, std::vector<int>& out) const;
     Totals totals_at(Day d) const;
+    // Countries whose status on day d was set by an event resting only on weak sources.
+    int weak_only_countries_at(Day d) const;
 
-    // Sorted distinct first days of all events (country and global), for the time slider.
+    // The latest day the data speaks of: the latest date of an event or publication date
+    // of a source, a month or year counting from its first day. nullopt without events.
+    // "Data through ..." on the map and in exports. An event dated to a month can take
+    // effect after it (at the end of its month), so a map is past the data's coverage
+    // only after both data_through() and last_day().
+    std::optional<Day> data_through() const { return data_through_; }
+
+    // Sorted distinct effective days of all events (country and global), for the slider.
     const std::vector<Day>& event_days() const { return event_days_; }
     std::optional<Day> first_day() const;
     std::optional<Day> last_day() const;
@@ -88,6 +98,7 @@ private:
     std::vector<Day> global_days_;
     std::vector<Day> event_days_;
     std::vector<int> named_;
+    std::optional<Day> data_through_;
 
     // The state after applying events_[i] (a country event with a known status) to `s`.
     CountryState apply(CountryState s, uint32_t i, int top_rank) const;

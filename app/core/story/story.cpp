@@ -394,9 +394,10 @@ Story default_story(const data::Timeline& timeline, const data::CountryResolver&
         std::vector<std::string> summaries;
         bool dated = false;
         for (const data::Event& e : events) {
-            if (e.date.first_day() != day) continue;
+            if (data::effective_day(e) != day) continue;
             if (!dated) {
-                s.date = e.date;
+                // A month- or year-dated event shows from the day it was known.
+                s.date = e.date.approximate() ? data::civil_from_days(day) : e.date;
                 dated = true;
             }
             if (!e.global() && std::find(s.iso3.begin(), s.iso3.end(), e.iso3) == s.iso3.end() &&

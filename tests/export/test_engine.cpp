@@ -386,3 +386,81 @@ TEST(ExportOptions, SidecarValuesOfTheWrongTypeOrRangeNameTheField) {
 
 }  // namespace
 }  // namespace deportmap::exporter
+
+namespace deportmap::exporter {
+namespace {
+
+std::string slurp_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+}  // namespace
+
+// The default credit line names the outlets of the facts shown (never a repost host),
+// points at the list of sources written beside the page, footnotes weak facts and says
+// what date the data runs through (issue 12).
+TEST(ExportSources, CreditLineListOfSourcesAndDataThrough) {
+    const fs::path dir = test::fresh_scratch_dir("sources_all");
+    const fs::path out = dir / "map.svg";
+    const ExportOutcome outcome =
+        run_export(request_of({"--out", out.string(), "--width", "800", "--height", "450", "--date", "2025-05-10"}));
+    ASSERT_TRUE(outcome.ok()) << outcome.failure->message;
+    EXPECT_EQ(outcome.result->sources_list, out.string() + ".sources.csv");
+    const std::string list = slurp_file(out.string() + ".sources.csv");
+    EXPECT_EQ(list.substr(0, list.find('\n')), "iso3,country,date,status,url,publisher,outlet,published,tier");
+    EXPECT_NE(list.find("\nAGO,Angola,2025-05-05,contacted,"), std::string::npos) << list;
+    EXPECT_EQ(list.find(",2025-06-25,"), std::string::npos) << "a fact after the page's date is listed";
+    const std::string svg = slurp_file(out);
+    EXPECT_NE(svg.find("Sources: "), std::string::npos);
+    EXPECT_NE(svg.find("(full list in map.svg.sources.csv)"), std::string::npos);
+    EXPECT_NE(svg.find("rest only on weak sources."), std::string::npos);
+    EXPECT_NE(svg.find("Data through 17 May 2026."), std::string::npos);
+    for (const char* weak : {"Top20Picks", "Directorio Cubano", "American Renaissance", "repost"}) {
+        EXPECT_EQ(svg.find(weak), std::string::npos) << weak;
+    }
+    EXPECT_NE(svg.find("<path id=\"AGO\" data-status=\"contacted\""), std::string::npos);
+    EXPECT_EQ(read_sidecar(outcome.result->sidecar).sources, "all");
+    // A page without a credit line (map only) writes no list.
+    const ExportOutcome bare = run_export(request_of(
+        {"--out", (dir / "bare.svg").string(), "--width", "400", "--height", "200", "--layout", "map-only"}));
+    ASSERT_TRUE(bare.ok());
+    EXPECT_TRUE(bare.result->sources_list.empty());
+    EXPECT_FALSE(fs::exists(dir / "bare.svg.sources.csv"));
+}
+
+// --sources strong leaves out the facts resting only on weak sources and says so; the
+// sidecar records the choice.
+TEST(ExportSources, StrongLeavesOutWeakOnlyFacts) {
+    const fs::path dir = test::fresh_scratch_dir("sources_strong");
+    const fs::path out = dir / "map.svg";
+    const ExportOutcome outcome = run_export(request_of(
+        {"--out", out.string(), "--width", "800", "--height", "450", "--date", "2025-05-10", "--sources", "strong"}));
+    ASSERT_TRUE(outcome.ok()) << outcome.failure->message;
+    const std::string svg = slurp_file(out);
+    EXPECT_NE(svg.find("<path id=\"AGO\" data-status=\"none\""), std::string::npos) << "Angola rests on weak sources only";
+    EXPECT_NE(svg.find("facts resting only on weak sources are left out."), std::string::npos);
+    EXPECT_EQ(read_sidecar(outcome.result->sidecar).sources, "strong");
+    const std::string list = slurp_file(out.string() + ".sources.csv");
+    EXPECT_EQ(list.find("\nAGO,"), std::string::npos);
+    expect_failure({"--out", (dir / "x.svg").string(), "--sources", "some"}, ExportErrorKind::Usage,
+                   "--sources must be all or strong, not 'some'");
+}
+
+// A date after the data's coverage still renders, with a warning and the page's note.
+TEST(ExportSources, ADatePastTheDataWarns) {
+    const fs::path dir = test::fresh_scratch_dir("sources_late");
+    std::vector<std::string> notes;
+    ExportCallbacks callbacks;
+    callbacks.note = [&](const std::string& n) { notes.push_back(n); };
+    const ExportOutcome outcome = run_export(
+        request_of({"--out", (dir / "late.svg").string(), "--width", "400", "--height", "300", "--date", "2030"}),
+        callbacks);
+    ASSERT_TRUE(outcome.ok()) << outcome.failure->message;
+    bool warned = false;
+    for (const std::string& n : notes) warned |= n.find("warning: the data runs through 17 May 2026") == 0;
+    EXPECT_TRUE(warned) << ::testing::PrintToString(notes);
+    EXPECT_NE(slurp_file(dir / "late.svg").find("Data through 17 May 2026."), std::string::npos);
+}
+
+}  // namespace deportmap::exporter

@@ -177,6 +177,26 @@ TEST_F(WindowState, BadRowsAreProblemsAndGoodRowsLoad) {
     EXPECT_NE(r.output.find("events_bad.csv:"), std::string::npos) << r.output;
 }
 
+TEST_F(WindowState, DetailsMarkAWeaklySourcedFactAndTheDataSaysWhereItEnds) {
+    // Angola's status on 10 May 2025 rests on two reposts of one CBS story (weak).
+    const WindowRun r = run_window("weak", {"--date", "2025-05-10", "--select", "AGO"});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_EQ(r.state["details"]["status"], "contacted");
+    EXPECT_EQ(r.state["details"]["weak_only"], true);
+    EXPECT_EQ(r.state["details"]["sources"], 2);
+    EXPECT_EQ(r.state["data_through"], "2026-05-17");
+    const std::string headline = r.state["headline"];
+    EXPECT_NE(headline.find("of them rest only on weak sources."), std::string::npos) << headline;
+    // The bundled data's weak facts are warnings, not problems, and not printed.
+    EXPECT_EQ(r.state["problems"], 0);
+    EXPECT_GT(r.state["warnings"].get<int>(), 0);
+    EXPECT_EQ(r.output.find("warning:"), std::string::npos) << r.output;
+    // Kosovo's agreement has a strong source.
+    const WindowRun k = run_window("strong", {"--date", "2025-07-01", "--select", "XKX"});
+    ASSERT_EQ(k.code, 0) << k.output;
+    EXPECT_EQ(k.state["details"]["weak_only"], false);
+}
+
 TEST_F(WindowState, DroppedEventsFileIsLoaded) {
     // The real drag and drop: gui_xdnd_drop drops the file onto the running window through
     // XDND, as a file manager would; GLFW hands it to the window, which loads it like

@@ -227,3 +227,37 @@ TEST_F(DataBundled, TimelineSpansTheDataset) {
     EXPECT_EQ(civil_from_days(*timeline().last_day()).year, 2026);
     EXPECT_GT(timeline().event_days().size(), 50u);
 }
+
+// The audit's date moves and count corrections (shared/data/v2/audit-notes.md), pinned by
+// event id (ISO3-DATE-STATUS) and number.
+TEST_F(DataBundled, TheAuditsDatesAndCountsAreApplied) {
+    auto find = [&](const std::string& id) -> const Event* {
+        for (const Event& e : timeline().events()) {
+            if (e.id == id) return &e;
+        }
+        ADD_FAILURE() << "no event " << id;
+        return nullptr;
+    };
+    for (const char* id : {"CRI-2025-02-17-agreed", "UGA-2025-08-19-agreed", "ESP-2025-08-19-contacted",
+                           "CMR-2026-02-16-receiving", "RWA-2025-05-04-negotiating", "ALL-2025-09-15-court_allowed",
+                           "GHA-2025-09-15-court_allowed", "SLV-2026-02-13-receiving", "RWA-2026-02-13-receiving"}) {
+        find(id);
+    }
+    // South Sudan: 8 men were flown, the court's remedy covered 6 (the row's figure).
+    if (const Event* e = find("SSD-2025-05-21-blocked_by_court")) {
+        EXPECT_EQ(e->deportees, 6);
+        EXPECT_NE(e->summary.find("eight men"), std::string::npos) << e->summary;
+    }
+    // Honduras: 174 by Honduras's count (ICE said 177, in the summary).
+    if (const Event* e = find("HND-2025-02-20-receiving")) {
+        EXPECT_EQ(e->deportees, 174);
+        EXPECT_NE(e->summary.find("177"), std::string::npos) << e->summary;
+    }
+    // El Salvador's March 2025 row keeps the $6M as an estimate in words, not as money paid.
+    for (uint32_t i : timeline().country_events(country("SLV"))) {
+        const Event& e = event(static_cast<int>(i));
+        if (e.date.iso() == "2025-03-17") {
+            EXPECT_FALSE(e.payment_usd.has_value()) << e.id;
+        }
+    }
+}

@@ -48,6 +48,7 @@ exporter::ExportParams export_params(const ExportRequest& r) {
     p.subtitle = r.subtitle;
     if (!r.source.empty()) p.source = r.source;
     p.transparent = r.transparent;
+    if (r.strong_sources) p.sources = "strong";
     p.labels = r.labels;
     p.markers = r.markers;
     p.highlight = r.highlight;

@@ -47,6 +47,7 @@ struct ExportRequest {
     std::string subtitle;
     std::string source;   // empty: the exporter's default from the data's publishers
     bool transparent = false;
+    bool strong_sources = false;  // --sources strong: leave out facts resting only on weak sources
     // The view's highlights (see view_options_from_scene).
     bool labels = false;                   // --labels
     bool markers = true;                   // false: --no-markers

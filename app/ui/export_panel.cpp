@@ -88,6 +88,7 @@ ExportRequest ExportPanel::request(const PanelContext& ctx, const ExportView& vi
     r.subtitle = subtitle_.data();
     r.source = source_.data();
     r.transparent = transparent_;
+    r.strong_sources = strong_sources_;
     view_options_from_scene(r, ctx.scene, ctx.world, ctx.data.timeline().statuses());
     r.inputs = inputs_;
     return r;
@@ -304,6 +305,7 @@ void ExportPanel::draw(PanelContext& ctx, const ExportView& view) {
         }
         ImGui::SameLine();
         ImGui::Checkbox("Transparent background", &transparent_);
+        ImGui::Checkbox("Leave out facts resting only on weak sources", &strong_sources_);
         ImGui::SetNextItemWidth(field);
         ImGui::InputText("File", path_.data(), path_.size());
         ImGui::SetNextItemWidth(field);

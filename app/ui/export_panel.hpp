@@ -57,6 +57,7 @@ private:
     int width_ = 1920, height_ = 1080;
     bool svg_ = false;
     bool transparent_ = false;
+    bool strong_sources_ = false;  // --sources strong
     std::array<char, 1024> path_{};
     std::array<char, 512> title_{};
     std::array<char, 512> subtitle_{};

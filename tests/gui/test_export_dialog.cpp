@@ -50,6 +50,7 @@ ui::ExportRequest sample_request() {
     r.title = "My title";
     r.subtitle = "";
     r.transparent = true;
+    r.strong_sources = true;
     r.inputs.data_files = {"a.csv", "b.xlsx"};
     r.inputs.statuses_path = "st.csv";
     return r;
@@ -103,6 +104,7 @@ TEST(ExportDialog, ArgvCarriesTheView) {
     EXPECT_FALSE(has(a, "--subtitle"));        // empty is the default: not given
     EXPECT_FALSE(has(a, "--source"));          // empty: the exporter's default
     EXPECT_TRUE(has(a, "--transparent"));
+    EXPECT_EQ(value_of(a, "--sources"), "strong");  // the dialog's "leave out weak facts"
     EXPECT_EQ(std::count(a.begin(), a.end(), std::string("--data")), 2);
     EXPECT_EQ(value_of(a, "--statuses"), "st.csv");
     EXPECT_FALSE(has(a, "--boundaries"));
@@ -158,6 +160,7 @@ TEST(ExportDialog, CustomSizeWholeWorldAndSource) {
     r.height = 400;
     r.bounds.reset();
     r.transparent = false;
+    r.strong_sources = false;
     r.source = "Source: us";
     r.inputs.boundaries_path = "b.gpkg";
     r.inputs.id_field = "ISO";
@@ -168,6 +171,7 @@ TEST(ExportDialog, CustomSizeWholeWorldAndSource) {
     EXPECT_FALSE(has(a, "--bounds"));
     EXPECT_FALSE(has(a, "--focus"));
     EXPECT_FALSE(has(a, "--transparent"));
+    EXPECT_FALSE(has(a, "--sources"));  // all, the default
     EXPECT_EQ(value_of(a, "--source"), "Source: us");
     EXPECT_EQ(value_of(a, "--boundaries"), "b.gpkg");
     EXPECT_EQ(value_of(a, "--id-field"), "ISO");

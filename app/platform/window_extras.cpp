@@ -44,3 +44,36 @@ WindowPos window_pos(GLFWwindow* window) {
 void set_window_pos(GLFWwindow* window, WindowPos pos) { glfwSetWindowPos(window, pos.x, pos.y); }
 
 }  // namespace deportmap::platform
+
+namespace deportmap::platform {
+namespace {
+struct Placement {
+    int x = 0, y = 0, width = 0, height = 0;
+    bool saved = false;
+};
+Placement g_windowed;  // the window's place before full screen (main thread only)
+}  // namespace
+
+bool set_fullscreen(GLFWwindow* window, bool on, int monitor) {
+    if (!on) {
+        if (glfwGetWindowMonitor(window) == nullptr || !g_windowed.saved) return true;
+        glfwSetWindowMonitor(window, nullptr, g_windowed.x, g_windowed.y, g_windowed.width, g_windowed.height, 0);
+        return true;
+    }
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    if (monitors == nullptr || count == 0) return false;
+    GLFWmonitor* chosen = monitor >= 1 && monitor <= count ? monitors[monitor - 1] : glfwGetPrimaryMonitor();
+    if (chosen == nullptr) chosen = monitors[0];
+    const GLFWvidmode* mode = glfwGetVideoMode(chosen);
+    if (mode == nullptr) return false;
+    if (glfwGetWindowMonitor(window) == nullptr) {
+        glfwGetWindowPos(window, &g_windowed.x, &g_windowed.y);
+        glfwGetWindowSize(window, &g_windowed.width, &g_windowed.height);
+        g_windowed.saved = true;
+    }
+    glfwSetWindowMonitor(window, chosen, 0, 0, mode->width, mode->height, mode->refreshRate);
+    return true;
+}
+
+}  // namespace deportmap::platform

@@ -21,4 +21,9 @@ struct WindowPos {
 WindowPos window_pos(GLFWwindow* window);
 void set_window_pos(GLFWwindow* window, WindowPos pos);
 
+// Full screen on monitor `monitor` (1-based in GLFW's list; 0 or out of range: the
+// primary) at its current video mode, remembering the window's place; off restores it.
+// Returns false when no monitor is known (the window stays as it is).
+bool set_fullscreen(GLFWwindow* window, bool on, int monitor = 0);
+
 }  // namespace deportmap::platform

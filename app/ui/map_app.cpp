@@ -12,6 +12,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/story/story.hpp"
 #include "core/util/args.hpp"
 #include "ui/map_input.hpp"
 #include "ui/widgets.hpp"
@@ -19,8 +20,8 @@
 namespace deportmap::ui {
 namespace {
 
-const std::vector<std::string> kVerbsWithArg = {"select", "fly",   "step",  "date",   "hover-legend",
-                                                "hide",   "theme", "speed", "search", "export"};
+const std::vector<std::string> kVerbsWithArg = {"select", "fly",   "step",   "date",   "hover-legend",
+                                                "hide",   "theme", "speed", "search", "export", "key"};
 const std::vector<std::string> kVerbsWithoutArg = {"play", "pause", "labels", "clear", "help",
                                                    "problems", "open-export"};
 
@@ -56,7 +57,7 @@ std::vector<Action> parse_actions(const std::string& text) {
         if (!needs && !plain) {
             throw UsageError("option --actions: unknown step '" + step +
                              "' (select, fly, step, date, hover-legend, hide, theme, speed, "
-                             "search, export, play, pause, labels, clear, help, problems, open-export)");
+                             "search, export, key, play, pause, labels, clear, help, problems, open-export)");
         }
         if (needs && a.arg.empty()) {
             throw UsageError("option --actions: step '" + a.verb + "' needs a value (" + a.verb +
@@ -108,7 +109,11 @@ void MapApp::select(int world_index, bool fly) {
 void MapApp::apply_actions(const std::vector<Action>& actions, const geo::World&) {
     const data::StatusTable& table = data_.timeline().statuses();
     for (const Action& a : actions) {
-        if (a.verb == "select" || a.verb == "fly") {
+        if (a.verb == "key") {
+            const int key = glfw_key_from_name(a.arg);
+            if (key < 0) throw UsageError("option --actions: key: unknown key '" + a.arg + "' (PageDown, Right, b, F5, Escape, 5, ...)");
+            pending_keys_.push_back(key);
+        } else if (a.verb == "select" || a.verb == "fly") {
             std::string error;
             const int w = find_country(a.arg, error);
             if (w < 0) throw UsageError("option --actions: " + a.verb + ": " + error);
@@ -373,8 +378,75 @@ bool MapApp::fly_step(FrameArgs& args) {
     return started;
 }
 
-FrameResult MapApp::frame(FrameArgs& args) {
+void MapApp::load_story(const std::string& path) {
+    const story::StoryRead r = story::read_story_file(path, {&data_.countries(), &data_.timeline().statuses()});
+    for (const auto& p : r.problems) add_message(p.to_string());
+    if (!r.story) return;  // the last good story stays
+    presenter_.set_story(*r.story, 0.0);
+    story_from_file_ = true;
+}
+
+void MapApp::present(bool autoplay, bool loop) {
+    present_pending_ = true;
+    autoplay_pending_ = autoplay;
+    loop_ = loop;
+}
+
+void MapApp::ensure_story(double now_s) {
+    if (story_from_file_ || story_generation_ == data_.dataset().generation()) return;
+    story_generation_ = data_.dataset().generation();
+    presenter_.set_story(story::default_story(data_.timeline(), data_.countries()), now_s);
+}
+
+FrameResult MapApp::present_frame(FrameArgs& args, bool entering) {
     FrameResult result;
+    PresenterRequest keys;
+    if (!entering) keys = presenter_.keys_from_imgui(args.now_s);
+    if (!entering && !pending_keys_.empty()) {
+        keys.leave = presenter_.press(pending_keys_.front(), args.now_s).leave || keys.leave;
+        pending_keys_.erase(pending_keys_.begin());
+    }
+    Presenter::FrameInput in{args.world, args.projected, args.camera, args.globe, args.fb_width, args.fb_height,
+                             args.now_s, data_.timeline().statuses()};
+    const PresenterRequest step = presenter_.frame(in);
+    if (step.date) {
+        timeline_.rebuild(data_.timeline(), data_.dataset().generation());
+        timeline_.go_to(scene_, *step.date);
+    }
+    if (step.highlight) scene_.highlighted_status = *step.highlight;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    PanelContext ctx{data_, args.world, scene_, args.large_font, vp->Pos.y, vp->Pos.y + vp->Size.y,
+                     vp->Pos.x, vp->Pos.x + vp->Size.x, open_requests_};
+    presenter_.draw(ctx, args.large_font, args.now_s);
+    if (keys.leave) {
+        presenter_.leave();
+        scene_.highlighted_status = -1;
+        result.fullscreen = false;
+    }
+    result.colors_changed = update_colors(args.now_s, false);
+    result.animating = true;  // flights, fades, autoplay and the cursor's timeout
+    scene_.camera = args.camera;
+    last_globe_ = args.globe != nullptr ? std::optional<geo::GlobeView>(*args.globe) : std::nullopt;
+    return result;
+}
+
+FrameResult MapApp::frame(FrameArgs& args) {
+    ensure_story(args.now_s);
+    const bool scripted_f5 = !presenter_.active() && !pending_keys_.empty() && pending_keys_.front() == GLFW_KEY_F5;
+    if (scripted_f5) pending_keys_.erase(pending_keys_.begin());
+    const bool start = present_pending_ || scripted_f5 ||
+                       (!presenter_.active() && !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_F5, false));
+    if (start && !presenter_.active() && presenter_.has_story()) {
+        present_pending_ = false;
+        presenter_.enter(args.now_s);
+        if (autoplay_pending_) presenter_.start_autoplay(args.now_s, loop_);
+        FrameResult entering = present_frame(args, true);
+        entering.fullscreen = true;
+        return entering;
+    }
+    if (presenter_.active()) return present_frame(args);
+    FrameResult result;
+    if (!pending_keys_.empty()) pending_keys_.erase(pending_keys_.begin());  // keys for the presenter only
     shortcuts(args);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     PanelContext ctx{data_, args.world, scene_, args.large_font,
@@ -482,6 +554,7 @@ std::string MapApp::state_json(const geo::World& world) const {
     j["problems"] = data_.dataset().problems().size() - warnings;
     j["warnings"] = warnings;
     j["countries_named"] = data_.timeline().countries_named().size();
+    j["presenter"] = json::parse(presenter_.state_json());
     const auto through = data_.timeline().data_through();
     j["data_through"] = through ? json(data::civil_from_days(*through).iso()) : json(nullptr);
     return j.dump(2, ' ', false, json::error_handler_t::replace);

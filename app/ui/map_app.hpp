@@ -22,6 +22,7 @@
 #include "ui/errors_panel.hpp"
 #include "ui/export_panel.hpp"
 #include "ui/legend_panel.hpp"
+#include "ui/presenter.hpp"
 #include "ui/search_panel.hpp"
 #include "ui/settings.hpp"
 #include "ui/shortcuts_panel.hpp"
@@ -74,6 +75,7 @@ struct FrameResult {
     bool animating = false;       // playing, fading or flying: keep drawing frames
     float bottom_left_y = 0.0f;   // where the status overlay may sit (above the timeline)
     bool flight_started = false;  // a fly-to began this frame (stop the globe's spin)
+    std::optional<bool> fullscreen;  // presenter mode began (true) or ended (false)
 };
 
 class MapApp {
@@ -112,6 +114,15 @@ public:
     // A message for the problems panel (failed drop, settings file, ...).
     void add_message(std::string message);
 
+    // Presenter mode (presenter.hpp). Without a story file the default story (one step
+    // per event day) is presented. load_story() reports problems as messages and keeps
+    // the last good story when the file cannot be read.
+    Presenter& presenter() { return presenter_; }
+    bool presenting() const { return presenter_.active(); }
+    void load_story(const std::string& path);
+    // Enters presenter mode at the next frame (--present), optionally autoplaying.
+    void present(bool autoplay, bool loop);
+
     // Runs the panels, input and animations for one frame.
     FrameResult frame(FrameArgs& args);
     // URLs the user clicked this frame (the window opens them); cleared by the call.
@@ -123,6 +134,10 @@ public:
 
 private:
     void shortcuts(FrameArgs& args);
+    // A frame in presenter mode: keys, the step's date and flight, the overlay.
+    // `entering`: the frame that entered (its F5 is not read again as "leave").
+    FrameResult present_frame(FrameArgs& args, bool entering = false);
+    void ensure_story(double now_s);
     void map_pointer(FrameArgs& args);
     // Moves the flat camera or the globe one frame along a fly-to; true when one started.
     bool fly_step(FrameArgs& args);
@@ -142,6 +157,11 @@ private:
     ColorFade fade_;
     std::vector<std::string> messages_;
     std::vector<std::string> open_requests_;
+    Presenter presenter_;
+    bool story_from_file_ = false;
+    uint64_t story_generation_ = UINT64_MAX;  // data generation the default story was made for
+    std::vector<int> pending_keys_;           // --actions key:NAME, one per frame
+    bool present_pending_ = false, autoplay_pending_ = false, loop_ = false;
 
     // Inputs of the last colour computation, to recompute only on change.
     struct ColorKey {

@@ -231,6 +231,10 @@ void WindowProgram::run_ui(Frame& f) {
     f.result = app_->frame(*f.args);
     f.changed = f.changed || f.result.animating || f.result.colors_changed;
     if (f.result.flight_started) globe_input_.stop();  // a fly-to replaces the spin
+    if (f.result.fullscreen) {
+        if (*f.result.fullscreen) globe_input_.stop();
+        platform::set_fullscreen(window_->handle(), *f.result.fullscreen, options_.monitor);
+    }
     if (f.result.colors_changed) {
         const auto upload_start = Clock::now();
         renderer_->set_country_colors(app_->colors());
@@ -245,7 +249,7 @@ void WindowProgram::run_ui(Frame& f) {
         if (!platform::open_url(url, error)) app_->add_message(error);
     }
     f.view = camera().transform(bounds, f.fb.width, f.fb.height);
-    if (app_->panels().diagnostics) run_diagnostics_panel(f);
+    if (app_->panels().diagnostics && !app_->presenting()) run_diagnostics_panel(f);
     f.drawn_lod = renderer_->level_for(lod_for_world_width(f.view.scale_x * bounds.width()));
     const Scene& scene = app_->scene();
     if (f.globe_active) {  // the globe's label points on the hemisphere facing the viewer

@@ -12,9 +12,9 @@ namespace deportmap::ui {
 const std::set<std::string> kWindowValueOptions = {
     "projection", "size",    "frames", "screenshot", "boundaries", "id-field",   "name-field",
     "data",       "statuses", "date",  "select",     "theme",      "actions",    "dump-state",
-    "bench-frames", "zoom-to",
+    "bench-frames", "zoom-to", "story", "monitor",
 };
-const std::set<std::string> kWindowFlagOptions = {"help", "labels", "play"};
+const std::set<std::string> kWindowFlagOptions = {"help", "labels", "play", "present", "autoplay", "loop"};
 
 std::optional<Size2> parse_size(const std::string& text) {
     const auto x = text.find_first_of("xX");
@@ -105,6 +105,16 @@ WindowOptions parse_window_options(const std::vector<std::string>& argv) {
     }
     o.zoom_to = args.get_or("zoom-to", "");
     o.play = args.has("play");
+    o.present = args.has("present");
+    o.autoplay = args.has("autoplay");
+    o.loop = args.has("loop");
+    if (o.loop && !o.autoplay) throw UsageError("option --loop needs --autoplay");
+    o.story_path = args.get_or("story", "");
+    if (args.get("story") && o.story_path.empty()) throw UsageError("option --story needs a file name");
+    if (auto m = args.get_int("monitor")) {
+        if (*m < 1 || *m > 16) throw UsageError("option --monitor expects 1..16 (1: the primary)");
+        o.monitor = static_cast<int>(*m);
+    }
     o.boundaries.path = args.get_or("boundaries", "");
     o.boundaries.id_field = args.get_or("id-field", "");
     o.boundaries.name_field = args.get_or("name-field", "");
@@ -132,12 +142,17 @@ const char* window_usage() {
            "  --actions \"A;B\"     scripted steps before the first frame: select:C, fly:C,\n"
            "                      step:+N, date:D, hover-legend:STATUS, hide:STATUS,\n"
            "                      theme:T, speed:0..4, search:TEXT (or search:open),\n"
-           "                      play, pause, labels, clear, help, problems\n"
+           "                      play, pause, labels, clear, help, problems,\n"
+           "                      key:NAME (PageDown, Right, b, F5, Escape, 5, ...)\n"
            "  --dump-state F.json write the UI state after the last frame\n"
            "  --bench-frames N    time N frames after warm-up (vsync off, glFinish per frame);\n"
            "                      last line: frames=N median_ms=X p95_ms=Y max_ms=Z\n"
            "  --zoom-to C         start zoomed on a country (ISO code or name) or 'europe'\n"
            "  --play              start with the timeline playing\n"
+           "  --present           start in presenter mode, full screen (F5 toggles, Esc leaves)\n"
+           "  --monitor N         the monitor for presenter mode (1: the primary)\n"
+           "  --story FILE        the story to present (TOML; default: one step per event day)\n"
+           "  --autoplay [--loop] step by each step's duration (and start over)\n"
            "Settings (size, theme, projection, labels, panels) persist in\n"
            "$XDG_CONFIG_HOME/deportmap/settings.json; runs with --frames neither read nor write it.\n"
            "Press ? in the window for the keyboard shortcuts.";

@@ -38,6 +38,11 @@ struct WindowOptions {
     std::optional<long long> bench_frames;
     std::string zoom_to;                  // --zoom-to ISO3 (or "europe"): start view
     bool play = false;                    // --play: the timeline plays from the start
+    bool present = false;                 // --present: start in presenter mode (full screen)
+    int monitor = 0;                      // --monitor N: 1-based; 0: the primary
+    std::string story_path;               // --story FILE (TOML); empty: the default story
+    bool autoplay = false;                // --autoplay: steps advance by their durations
+    bool loop = false;                    // --loop: autoplay starts over after the last step
     // Settings are read and written only in interactive runs (no --frames), so scripted
     // runs are reproducible and never change the user's settings.
     bool use_settings() const { return !frames.has_value() && !bench_frames.has_value(); }

@@ -120,6 +120,8 @@ void WindowProgram::apply_options_to_scene() {
         if (w < 0) throw UsageError("option --select: " + error);
         app_->select(w, false);
     }
+    if (!options_.story_path.empty()) app_->load_story(options_.story_path);
+    if (options_.present || options_.autoplay) app_->present(options_.autoplay, options_.loop);
     app_->apply_actions(actions_, *world_);
     scene.projection = options_.projection;
     // --bench-frames times playback once the background work is done (bench_after_swap),

@@ -23,6 +23,10 @@
 #include "ui/settings.hpp"
 #include "ui/timeline_panel.hpp"
 #include "ui/widgets.hpp"
+#include "ui/presenter.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
 
 namespace deportmap::ui {
 namespace {
@@ -378,4 +382,16 @@ TEST(Widgets, NumbersAndHosts) {
 }
 
 }  // namespace
+}  // namespace deportmap::ui
+
+namespace deportmap::ui {
+TEST(PresenterKeys, NamesMapToGlfwKeys) {
+    EXPECT_EQ(glfw_key_from_name("PageDown"), GLFW_KEY_PAGE_DOWN);
+    EXPECT_EQ(glfw_key_from_name("b"), GLFW_KEY_B);
+    EXPECT_EQ(glfw_key_from_name("."), GLFW_KEY_PERIOD);
+    EXPECT_EQ(glfw_key_from_name("7"), GLFW_KEY_7);
+    EXPECT_EQ(glfw_key_from_name("F5"), GLFW_KEY_F5);
+    EXPECT_EQ(glfw_key_from_name("pagedown"), -1);  // names are GLFW's, as written
+    EXPECT_EQ(glfw_key_from_name(""), -1);
+}
 }  // namespace deportmap::ui

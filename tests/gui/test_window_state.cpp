@@ -246,5 +246,48 @@ TEST_F(WindowState, FlyToTurnsTheGlobe) {
     EXPECT_GT(g["zoom"].get<double>(), 5.0);
 }
 
+
+// Presenter mode through the real window (issue 11): --present with a story, clicker keys
+// as --actions key:NAME (one per frame), and the presenter's state in --dump-state.
+TEST_F(WindowState, PresenterModeStepsThroughAStoryWithClickerKeys) {
+    const std::string story = std::string(DEPORTMAP_TEST_FIXTURES) + "/../../assets/stories/third-country-deportations.toml";
+    auto presenter = [&](const std::string& name, const std::string& keys, int frames = 12) {
+        const WindowRun r = run_window(name, {"--present", "--story", story, "--actions", keys}, frames);
+        EXPECT_EQ(r.code, 0) << r.output;
+        return r.state["presenter"];
+    };
+    auto p = presenter("pres_next", "key:PageDown;key:Right;key:Space");
+    EXPECT_EQ(p["active"], true);
+    EXPECT_EQ(p["step"], 4);
+    EXPECT_EQ(p["steps"], 7);
+    EXPECT_FALSE(p["caption"].get<std::string>().empty());
+    // Full screen on the runner's 1280x800 screen (not the 1024x640 window), with the
+    // date's text 7% of the screen's height.
+    EXPECT_NEAR(p["date_text_px"].get<double>(), 0.07 * 800, 1.0);
+    p = presenter("pres_back", "key:End;key:PageUp;key:Left");
+    EXPECT_EQ(p["step"], 5);
+    p = presenter("pres_jump", "key:6;key:Enter;key:Home;key:2;key:Enter");
+    EXPECT_EQ(p["step"], 2);
+    p = presenter("pres_black", "key:PageDown;key:b");
+    EXPECT_EQ(p["blank"], "black");
+    EXPECT_EQ(p["step"], 2);
+    p = presenter("pres_white", "key:w;key:w;key:period;key:comma");
+    EXPECT_EQ(p["blank"], "white");
+    p = presenter("pres_leave", "key:PageDown;key:Escape");
+    EXPECT_EQ(p["active"], false);
+    EXPECT_EQ(p["step"], 2);  // the place is kept for the next F5
+}
+
+TEST_F(WindowState, F5EntersPresenterModeWithTheDefaultStory) {
+    const WindowRun r = run_window("pres_f5", {"--actions", "key:F5;key:PageDown"}, 8);
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_EQ(r.state["presenter"]["active"], true);
+    EXPECT_EQ(r.state["presenter"]["step"], 2);
+    // The default story: one step per event day.
+    EXPECT_GT(r.state["presenter"]["steps"].get<int>(), 50);
+    const WindowRun bad = run_window("pres_badkey", {"--actions", "key:NoSuchKey"}, 2);
+    EXPECT_EQ(bad.code, 2) << bad.output;
+    EXPECT_NE(bad.output.find("unknown key 'NoSuchKey'"), std::string::npos) << bad.output;
+}
 }  // namespace
 }  // namespace deportmap::ui

@@ -204,7 +204,7 @@ std::vector<std::string> MapApp::take_open_requests() {
 
 bool MapApp::update_colors(double now_s, bool instant) {
     ColorKey key{scene_.date, scene_.theme, scene_.highlighted_status, scene_.hidden_statuses,
-                 data_.dataset().generation(), data_.world_to_data().size()};
+                 data_.dataset().generation(), data_.world_to_data().size(), scene_.emphasised_statuses};
     bool changed = false;
     recolour_ms_ = 0.0;
     if (!color_key_ || !(*color_key_ == key)) {
@@ -413,14 +413,14 @@ FrameResult MapApp::present_frame(FrameArgs& args, bool entering) {
         timeline_.rebuild(data_.timeline(), data_.dataset().generation());
         timeline_.go_to(scene_, *step.date);
     }
-    if (step.highlight) scene_.highlighted_status = *step.highlight;
+    if (step.emphasised) scene_.emphasised_statuses = *step.emphasised;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     PanelContext ctx{data_, args.world, scene_, args.large_font, vp->Pos.y, vp->Pos.y + vp->Size.y,
                      vp->Pos.x, vp->Pos.x + vp->Size.x, open_requests_};
     presenter_.draw(ctx, args.large_font, args.now_s);
     if (keys.leave) {
         presenter_.leave();
-        scene_.highlighted_status = -1;
+        scene_.emphasised_statuses.clear();
         result.fullscreen = false;
     }
     result.colors_changed = update_colors(args.now_s, false);

@@ -171,6 +171,7 @@ private:
         std::vector<bool> hidden;
         uint64_t generation = 0;
         size_t countries = 0;
+        std::vector<int> emphasised;
         bool operator==(const ColorKey&) const = default;
     };
     std::optional<ColorKey> color_key_;

@@ -138,7 +138,12 @@ PresenterRequest Presenter::frame(FrameInput& in) {
     if (player_.take_changed()) {
         const story::Step& step = story_.steps[player_.current()];
         r.date = data::query_day(step.date);
-        r.highlight = step.highlight.empty() ? -1 : static_cast<int>(in.statuses.find(step.highlight.front()));
+        std::vector<int> emphasised;
+        for (const std::string& key : step.highlight) {
+            const data::StatusIndex s = in.statuses.find(key);
+            if (s != data::kNoStatus) emphasised.push_back(static_cast<int>(s));
+        }
+        r.emphasised = std::move(emphasised);
         begin_flight(in);
     }
     const double t = in.now_s - flight_start_;

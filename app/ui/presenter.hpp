@@ -32,7 +32,7 @@ int glfw_key_from_name(const std::string& name);
 // What the presenter asks of the app after a key or a frame.
 struct PresenterRequest {
     std::optional<data::Day> date;   // go to this date (a step began)
-    std::optional<int> highlight;    // status index to highlight (-1: none)
+    std::optional<std::vector<int>> emphasised;  // the step's highlight: status indices (empty: none)
     bool leave = false;              // Esc / F5: leave presenter mode
 };
 

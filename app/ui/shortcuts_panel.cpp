@@ -25,6 +25,7 @@ constexpr Shortcut kShortcuts[] = {
     {"T", "light or dark theme"},
     {"L", "labels on or off"},
     {"F2 / F3 / F4", "legend / timeline / status overlay on or off"},
+    {"F5", "presenter mode (PageDown / PageUp step, B black, W white, Esc leaves)"},
     {"?  or F1", "this list"},
     {"drop a file", "CSV/XLSX/ODS: add events; GeoPackage/Shapefile/GeoJSON: boundaries"},
 };

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "core/data/countries.hpp"
 #include "core/data/statuses.hpp"
 #include "scratch.hpp"
 
@@ -36,6 +37,16 @@ public:
 private:
     std::filesystem::path path_;
 };
+
+// The bundled resolver and status table, loaded once per test program.
+inline const CountryResolver& bundled_countries() {
+    static const CountryResolver r = CountryResolver::load_default();
+    return r;
+}
+inline const StatusTable& bundled_statuses() {
+    static const StatusTable t = StatusTable::load_default();
+    return t;
+}
 
 inline constexpr const char* kHeader =
     "country_name,iso3,date,status,deportees,payment_usd,summary,source_url,"

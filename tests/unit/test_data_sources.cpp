@@ -15,14 +15,8 @@ using deportmap::data::testing::TempDir;
 
 namespace {
 
-const CountryResolver& countries() {
-    static const CountryResolver r = CountryResolver::load_default();
-    return r;
-}
-const StatusTable& statuses() {
-    static const StatusTable t = StatusTable::load_default();
-    return t;
-}
+const CountryResolver& countries() { return deportmap::data::testing::bundled_countries(); }
+const StatusTable& statuses() { return deportmap::data::testing::bundled_statuses(); }
 
 const char* const kEvents =
     "id,country_name,iso3,date,status,summary\n"

@@ -12,14 +12,8 @@ using deportmap::data::testing::TempDir;
 
 namespace {
 
-const CountryResolver& countries() {
-    static const CountryResolver r = CountryResolver::load_default();
-    return r;
-}
-const StatusTable& statuses() {
-    static const StatusTable t = StatusTable::load_default();
-    return t;
-}
+const CountryResolver& countries() { return deportmap::data::testing::bundled_countries(); }
+const StatusTable& statuses() { return deportmap::data::testing::bundled_statuses(); }
 
 ReadResult read_one(const std::string& path) { return read_events({path}, countries(), statuses()); }
 

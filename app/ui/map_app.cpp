@@ -189,7 +189,21 @@ void MapApp::add_events_file(const std::string& path) {
     color_key_.reset();
 }
 
-bool MapApp::poll_files(double now_s) { return data_.poll_files(now_s); }
+bool MapApp::poll_files(double now_s) {
+    bool story_changed = false;
+    if (!story_path_.empty() && now_s >= next_story_poll_s_) {
+        next_story_poll_s_ = now_s + 0.5;
+        std::error_code ec;
+        const auto mtime = std::filesystem::last_write_time(story_path_, ec);
+        if (!ec && mtime != story_mtime_) {
+            // Saved in an editor: the good steps load, the current step stays where it
+            // still exists (StoryPlayer::set_steps); an unreadable file keeps the last story.
+            load_story(story_path_);
+            story_changed = true;
+        }
+    }
+    return data_.poll_files(now_s) || story_changed;
+}
 
 void MapApp::add_message(std::string message) {
     messages_.push_back(std::move(message));
@@ -379,6 +393,9 @@ bool MapApp::fly_step(FrameArgs& args) {
 }
 
 void MapApp::load_story(const std::string& path) {
+    story_path_ = path;
+    std::error_code ec;
+    story_mtime_ = std::filesystem::last_write_time(path, ec);
     const story::StoryRead r = story::read_story_file(path, {&data_.countries(), &data_.timeline().statuses()});
     for (const auto& p : r.problems) add_message(p.to_string());
     if (!r.story) return;  // the last good story stays

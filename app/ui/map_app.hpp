@@ -5,6 +5,7 @@
 // (app/cli/window.cpp) owns the GL side and calls frame() between ImGui's NewFrame and
 // Render; nothing here touches GL.
 #pragma once
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -109,7 +110,7 @@ public:
     void world_changed(const geo::World& world);
     // Adds a dropped events file. Returns false (with a message in messages()) on failure.
     void add_events_file(const std::string& path);
-    // Watches the data files; true when they were reloaded.
+    // Watches the data files and the story file; true when something was reloaded.
     bool poll_files(double now_s);
     // A message for the problems panel (failed drop, settings file, ...).
     void add_message(std::string message);
@@ -159,6 +160,9 @@ private:
     std::vector<std::string> open_requests_;
     Presenter presenter_;
     bool story_from_file_ = false;
+    std::string story_path_;                  // --story FILE, watched while the window runs
+    std::filesystem::file_time_type story_mtime_{};
+    double next_story_poll_s_ = 0.0;
     uint64_t story_generation_ = UINT64_MAX;  // data generation the default story was made for
     std::vector<int> pending_keys_;           // --actions key:NAME, one per frame
     bool present_pending_ = false, autoplay_pending_ = false, loop_ = false;

@@ -4,6 +4,7 @@
 // aliases, dropped-file classification and the fly-to camera.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -394,4 +395,32 @@ TEST(PresenterKeys, NamesMapToGlfwKeys) {
     EXPECT_EQ(glfw_key_from_name("pagedown"), -1);  // names are GLFW's, as written
     EXPECT_EQ(glfw_key_from_name(""), -1);
 }
+
+// The story file is watched: saving it reloads the presenter's story, keeping the
+// current step where it still exists; a file that no longer parses keeps the last story.
+TEST(PresenterStory, SavingTheStoryFileReloadsIt) {
+    namespace fs = std::filesystem;
+    const fs::path dir = test::fresh_scratch_dir("story_watch");
+    const fs::path file = dir / "s.toml";
+    auto write = [&](const std::string& text, int seconds_later) {
+        const auto before = fs::exists(file) ? fs::last_write_time(file) : fs::file_time_type::clock::now();
+        std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+        fs::last_write_time(file, before + std::chrono::seconds(seconds_later));
+    };
+    write("[[step]]\ndate = \"2025-03\"\ncaption = \"one\"\n[[step]]\ndate = \"2025-06\"\ncaption = \"two\"\n", 0);
+    const geo::World world;
+    MapApp app({}, "", world);
+    app.load_story(file.string());
+    ASSERT_EQ(app.presenter().story().steps.size(), 2u);
+    EXPECT_FALSE(app.poll_files(1.0));  // unchanged
+    write("[[step]]\ndate = \"2025-03\"\ncaption = \"one\"\n[[step]]\ndate = \"2025-06\"\ncaption = \"two, edited\"\n"
+          "[[step]]\ndate = \"2025-09\"\n", 2);
+    EXPECT_TRUE(app.poll_files(2.0));
+    ASSERT_EQ(app.presenter().story().steps.size(), 3u);
+    EXPECT_EQ(app.presenter().story().steps[1].caption, "two, edited");
+    write("this is [not toml", 2);
+    app.poll_files(3.0);
+    EXPECT_EQ(app.presenter().story().steps.size(), 3u);  // the last good story stays
+}
+
 }  // namespace deportmap::ui

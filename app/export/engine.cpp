@@ -18,6 +18,7 @@
 #include "export/setup.hpp"
 #include "export/sidecar.hpp"
 #include "export/sidecar_trust.hpp"
+#include "export/story_frames.hpp"
 #include "export/temp_files.hpp"
 #include "platform/egl_context.hpp"
 #include "platform/ffmpeg_pipe.hpp"
@@ -77,6 +78,7 @@ private:
     // error it is destroyed (and waited for) first.
     std::future<std::vector<InputHash>> input_hashes_;
     std::vector<Frame> frames_;
+    story::Story story_;  // --story
     std::unique_ptr<render::OffscreenMap> map_target_;
     std::unique_ptr<platform::FfmpegPipe> pipe_;
     std::unique_ptr<FrameWriter> writer_;
@@ -117,8 +119,10 @@ void ExportJob::start_workers() {
 void ExportJob::read_inputs() {
     frame_.data = data_worker_.get();
     input_hashes_ = std::async(std::launch::async, [this] {
-        return hash_inputs(frame_.data.files, frame_.data.statuses_path, p_.boundaries, p_.logo,
-                           setup_.logo_bytes);
+        std::vector<InputHash> hashes = hash_inputs(frame_.data.files, frame_.data.statuses_path, p_.boundaries,
+                                                    p_.logo, setup_.logo_bytes);
+        if (!p_.story.empty()) hashes.push_back({"story", fs::absolute(p_.story).string(), sha256_file(p_.story)});
+        return hashes;
     });
     const data::Timeline& timeline = frame_.data.timeline;
     data::Date single;
@@ -130,7 +134,8 @@ void ExportJob::read_inputs() {
     } else {
         single = data::civil_from_days(0);
     }
-    frames_ = plan_frames(p_, timeline, single);
+    frames_ = p_.story.empty() ? plan_frames(p_, timeline, single)
+                               : story_step_frames(p_.story, *frame_.data.resolver, frame_.data.statuses, story_);
     const auto through = timeline.data_through();
     if (through && !frames_.empty() && frames_.back().day > std::max(*through, timeline.last_day().value_or(*through)) &&
         callbacks_.note) {
@@ -202,6 +207,12 @@ void ExportJob::plan_page() {
     }
     frame_.projected = geo_worker_.get();
     timer_.lap("project");
+    if (!p_.story.empty()) {
+        // The views are known now: each step becomes its flight and its held frame.
+        frames_ = story_video_frames(frames_, story_, world_, frame_.projected, projector_, frame_.map_w,
+                                     frame_.map_h, p_.fps);
+        frame_.frame_striped = frames_striped(frame_, frames_);
+    }
 }
 
 void ExportJob::choose_view(const geo::BBox& shown) {
@@ -224,6 +235,9 @@ void ExportJob::choose_view(const geo::BBox& shown) {
     } else {
         const double world_px = projector_.world_bounds().width() * frame_.view.scale_x;
         frame_.lod = world_px <= 2000 ? geo::Lod::k110m : world_px <= 5000 ? geo::Lod::k50m : geo::Lod::k10m;
+        // A story zooms in on its steps (up to story::kMaxStepZoom): the level that holds
+        // up when it does.
+        if (!p_.story.empty() && frame_.lod == geo::Lod::k110m) frame_.lod = geo::Lod::k50m;
     }
 }
 

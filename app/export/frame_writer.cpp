@@ -46,7 +46,7 @@ PageText page_text(const FrameContext& ctx, const Frame& frame, const std::vecto
     t.date_line = date_line(frame);
     t.source = credit_line(ctx, frame.day);
     t.credit = credit(ctx, frame.day);
-    t.notes = p.notes;
+    t.notes = frame.caption.empty() ? p.notes : frame.caption;
     t.legend = legend_entries(ctx.scene, ctx.data.timeline.statuses(), counts, ctx.world->countries.size(),
                               stripes_key);
     return t;
@@ -103,14 +103,20 @@ PageLayout reserve_layout(const FrameContext& ctx, const std::vector<Frame>& fra
     PageText reserve = page_text(ctx, frames[widest], std::vector<int>(statuses, 888), any_striped);
     for (auto& e : reserve.legend) e.count = 888;
     reserve.date_line = "As of 30 September 9999";
-    // The credit line may grow with the frames: reserve the last frame's.
+    // The credit line may grow with the frames: reserve the last frame's; and a story's
+    // longest caption.
     reserve.source = credit_line(ctx, frames.back().day);
+    for (const Frame& f : frames) {
+        if (f.caption.size() > reserve.notes.size()) reserve.notes = f.caption;
+    }
     return compute_layout(reserve, options);
 }
 
 FramePaint paint_frame(const FrameContext& ctx, Scene& scene, const Frame& frame, bool stripes_key) {
     FramePaint fp;
     scene.date = frame.day;
+    if (frame.step >= 0) scene.emphasised_statuses = frame.emphasised;
+    fp.view = frame.view ? *frame.view : ctx.view;
     paint_scene(scene, ctx.data.timeline, ctx.world_to_data, fp.paint);
     fp.text = page_text(ctx, frame, fp.paint.counts, stripes_key);
     const std::vector<geo::ProjectedShape>& shapes = ctx.projected.shapes[static_cast<size_t>(ctx.lod)];
@@ -120,7 +126,7 @@ FramePaint paint_frame(const FrameContext& ctx, Scene& scene, const Frame& frame
     if (scene.markers) {
         std::vector<uint8_t> has(fp.paint.statuses.size());
         for (size_t i = 0; i < has.size(); ++i) has[i] = fp.paint.statuses[i] != data::kNoStatus;
-        for (const Marker& m : compute_markers(shapes, has, ctx.view, ctx.map_w, ctx.map_h, rule)) {
+        for (const Marker& m : compute_markers(shapes, has, fp.view, ctx.map_w, ctx.map_h, rule)) {
             fp.markers.push_back(m.country);
         }
     }
@@ -131,7 +137,7 @@ FramePaint paint_frame(const FrameContext& ctx, Scene& scene, const Frame& frame
         li.statuses = fp.paint.statuses;
         li.markers = fp.markers;
         li.marker_radius = rule.radius_px;
-        li.view = ctx.view;
+        li.view = fp.view;
         li.map_x = ctx.base_layout.map.x;
         li.map_y = ctx.base_layout.map.y;
         li.map_width = ctx.map_w;
@@ -171,6 +177,7 @@ void FrameWriter::write(size_t index) {
     const Frame& f = frames_[index];
     const ExportParams& p = *ctx_.params;
     const FramePaint fp = paint_frame(ctx_, scene_, f, ctx_.frame_striped[index] != 0);
+    request_.view = fp.view;
     PageLayout layout = ctx_.setup->full ? compute_layout(fp.text, ctx_.page_options)
                                          : ctx_.base_layout;
     layout.map = ctx_.base_layout.map;  // the reserved map area (identical by construction)
@@ -199,8 +206,8 @@ PageDrawing FrameWriter::drawing(const FramePaint& fp, const PageLayout& layout)
     map.world = ctx_.world;
     map.shapes = &shapes_;
     map.outline = &ctx_.projected.outline;
-    map.area_view = ctx_.view;
-    map.view = ctx_.view;
+    map.area_view = fp.view;
+    map.view = fp.view;
     map.view.offset_x += layout.map.x;
     map.view.offset_y += layout.map.y;
     map.table = &ctx_.data.timeline.statuses();

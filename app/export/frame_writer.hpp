@@ -58,6 +58,7 @@ PageLayout reserve_layout(const FrameContext& ctx, const std::vector<Frame>& fra
 // What is drawn on one day: the paint plus markers and labels.
 struct FramePaint {
     ScenePaint paint;
+    ViewTransform view;  // the frame's own view (a story's flight) or the export's
     PageText text;
     std::vector<int> markers;  // World indices
     std::vector<MapLabel> labels;

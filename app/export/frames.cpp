@@ -39,7 +39,7 @@ std::pair<long, char> parse_step(const std::string& step) {
 
 void add_frame(std::vector<Frame>& frames, data::Day d, const std::string& dates) {
     if (!frames.empty() && frames.back().day >= d) return;
-    frames.push_back({data::civil_from_days(d), d});
+    frames.push_back(Frame::on(data::civil_from_days(d), d));
     if (frames.size() > 100000) throw UsageError("--dates " + dates + " gives too many frames");
 }
 
@@ -79,12 +79,12 @@ std::vector<Frame> plan_frames(const ExportParams& p, const data::Timeline& time
                                const data::Date& single) {
     std::vector<Frame> frames;
     if (p.each_event) {
-        for (const data::Day d : timeline.event_days()) frames.push_back({data::civil_from_days(d), d});
+        for (const data::Day d : timeline.event_days()) frames.push_back(Frame::on(data::civil_from_days(d), d));
         if (frames.empty()) throw ExportError("--each-event: the data has no events");
     } else if (!p.dates.empty()) {
         frames = range_frames(p.dates, p.step);
     } else {
-        frames.push_back({single, data::query_day(single)});
+        frames.push_back(Frame::on(single, data::query_day(single)));
     }
     pace_frames(frames, p.pace);
     return frames;

@@ -1,11 +1,13 @@
 // The frames an export draws (one date, each event day, or a range with a step) and the
 // names of a batch's files.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/data/date.hpp"
 #include "core/data/timeline.hpp"
+#include "core/view.hpp"
 #include "export/params.hpp"
 
 namespace deportmap::exporter {
@@ -14,6 +16,19 @@ struct Frame {
     data::Date date;  // as shown ("As of ...")
     data::Day day;    // the day whose statuses are drawn
     int hold = 1;     // video frames this frame lasts in an animation (--pace time)
+    // A story's frames (story_frames.hpp): their own view of the map, the step's caption
+    // and the statuses it emphasises.
+    std::optional<ViewTransform> view;
+    std::string caption;
+    std::vector<int> emphasised;
+    int step = -1;    // 0-based story step
+
+    static Frame on(data::Date date, data::Day day) {
+        Frame f;
+        f.date = date;
+        f.day = day;
+        return f;
+    }
 };
 
 // Parses a date option's value; throws UsageError naming `option`.

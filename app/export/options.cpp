@@ -75,6 +75,8 @@ const ExportOption kOptions[] = {
      "animation timing: one frame per date (event, default) or in proportion to the days covered (time)",
      &P::pace},
     {"animate", "animate", "OUT.mp4|OUT.gif", "encode the frames with ffmpeg", &P::animate},
+    {"story", "story", "FILE", "a story (TOML): each step's camera flight, then the step held for its duration",
+     &P::story},
     {"fps", "fps", "N", "frames a second of an animation (1..120, default 2)", &P::fps},
     {"hold-last", "hold_last", "S", "hold the last frame S seconds", &P::hold_last},
 };

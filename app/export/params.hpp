@@ -53,6 +53,7 @@ struct ExportParams {
     std::string step;        // 1d, 1w, 1m ...
     std::string pace = "event";  // event: one video frame each; time: held by the days covered
     std::string animate;     // OUT.mp4 | OUT.gif
+    std::string story;       // a story file (TOML): its steps, flights and captions as frames
     int fps = 2;
     double hold_last = 0.0;  // seconds
 };

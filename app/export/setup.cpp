@@ -83,8 +83,11 @@ void check_ranges(const ExportParams& p) {
 // What is written: the format from --out, the animation from --animate.
 void check_outputs(const ExportParams& p, ExportSetup& s) {
     s.animate = !p.animate.empty();
-    s.batch = p.each_event || !p.dates.empty();
+    s.batch = p.each_event || !p.dates.empty() || !p.story.empty();
     if (p.each_event && !p.dates.empty()) throw UsageError("use --each-event or --dates, not both");
+    if (!p.story.empty() && (p.each_event || !p.dates.empty())) {
+        throw UsageError("--story gives the frames; leave out --each-event and --dates");
+    }
     if (s.animate && !s.batch) throw UsageError("--animate needs --each-event or --dates FROM..TO");
     if (p.out.empty() && !s.animate) throw UsageError("export needs --out FILE.png or FILE.svg");
     if (!p.out.empty()) {

@@ -30,6 +30,7 @@ void for_each_input(ExportParams& p, const std::function<void(const char*, std::
     if (!p.statuses.empty()) f("statuses", p.statuses);
     if (!p.boundaries.empty()) f("boundaries", p.boundaries);
     if (!p.logo.empty()) f("logo", p.logo);
+    if (!p.story.empty()) f("story", p.story);
 }
 
 void refuse_going_up(const std::string& path, const char* key, const std::string& value) {

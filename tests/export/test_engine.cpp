@@ -13,6 +13,7 @@
 #include "core/util/args.hpp"
 #include "core/util/paths.hpp"
 #include "export/engine.hpp"
+#include "export/frames.hpp"
 #include "export/options.hpp"
 #include "export/sidecar.hpp"
 #include "export/sidecar_trust.hpp"
@@ -461,6 +462,54 @@ TEST(ExportSources, ADatePastTheDataWarns) {
     for (const std::string& n : notes) warned |= n.find("warning: the data runs through 17 May 2026") == 0;
     EXPECT_TRUE(warned) << ::testing::PrintToString(notes);
     EXPECT_NE(slurp_file(dir / "late.svg").find("Data through 17 May 2026."), std::string::npos);
+}
+
+}  // namespace deportmap::exporter
+
+namespace deportmap::exporter {
+
+// export --story: each step's flight frames, then the step held for its duration; the
+// frames are the same bytes on every run; the sidecar records the story and its hash.
+TEST(ExportStory, FramesFollowTheStepsFlightsAndAreReproducible) {
+    const fs::path dir = test::fresh_scratch_dir("story_export");
+    const fs::path story = dir / "s.toml";
+    std::ofstream(story) << "[[step]]\ndate = \"2025-02-25\"\nfocus = [\"Costa Rica\"]\ncaption = \"One\"\nduration = 1\n"
+                            "[[step]]\ndate = \"2025-05-21\"\nfocus = [\"Libya\", \"South Sudan\"]\n"
+                            "highlight = [\"blocked_by_court\"]\ncaption = \"Two\"\nduration = 2\n";
+    auto run = [&](const std::string& folder) {
+        fs::create_directories(dir / folder);
+        return run_export(request_of({"--out", (dir / folder / "f.png").string(), "--width", "320", "--height",
+                                      "180", "--story", story.string(), "--fps", "4", "--animate",
+                                      (dir / folder / "s.mp4").string()}));
+    };
+    const ExportOutcome a = run("a");
+    ASSERT_TRUE(a.ok()) << a.failure->message;
+    // Step 1 held; the flight to step 2 (0.8-3 s at 4 frames a second); step 2 held.
+    EXPECT_GE(a.result->frames, 2u + 3u);
+    EXPECT_LE(a.result->frames, 2u + 12u);
+    const ExportOutcome b = run("b");
+    ASSERT_TRUE(b.ok());
+    ASSERT_EQ(a.result->frames, b.result->frames);
+    for (size_t i = 1; i <= a.result->frames; ++i) {
+        const std::string name = frame_path("f.png", i - 1);
+        EXPECT_EQ(slurp_file(dir / "a" / name), slurp_file(dir / "b" / name)) << name;
+    }
+    // The first frame is Costa Rica's step, the last the court's: their frames differ.
+    EXPECT_NE(slurp_file(dir / "a" / frame_path("f.png", 0)),
+              slurp_file(dir / "a" / frame_path("f.png", a.result->frames - 1)));
+    const std::string sidecar = slurp_file(a.result->sidecar);
+    EXPECT_NE(sidecar.find("\"role\": \"story\""), std::string::npos) << sidecar;
+    EXPECT_EQ(read_sidecar(a.result->sidecar).story, "s.toml");
+    // The held frames last their durations in a video: 1 s and 2 s at 4 fps.
+    EXPECT_NE(sidecar.find("\"video_frames\": 4"), std::string::npos);
+    EXPECT_NE(sidecar.find("\"video_frames\": 8"), std::string::npos);
+
+    expect_failure({"--out", (dir / "x.png").string(), "--story", story.string(), "--each-event"},
+                   ExportErrorKind::Usage, "--story gives the frames");
+    const fs::path bad = dir / "bad.toml";
+    std::ofstream(bad) << "[[step]]\ndate = \"2025-02-30\"\n";
+    expect_failure({"--out", (dir / "y.png").string(), "--story", bad.string()}, ExportErrorKind::Input,
+                   "bad.toml:2: step 1: date");
 }
 
 }  // namespace deportmap::exporter

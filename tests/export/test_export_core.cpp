@@ -410,10 +410,10 @@ TEST(ExportFrames, TimePaceHoldsFramesByTheDaysTheyCover) {
     planned_dates("2025-01-01..2025-04-10", "1d", "event", &event_holds);
     EXPECT_TRUE(std::all_of(event_holds.begin(), event_holds.end(), [](int h) { return h == 1; }));
     // Frames 1 day, 9 days and 90 days apart: the frame before the long gap lasts longest.
-    std::vector<Frame> frames = {{{2025, 1, 1}, data::days_from_civil(2025, 1, 1)},
-                                 {{2025, 1, 2}, data::days_from_civil(2025, 1, 2)},
-                                 {{2025, 1, 11}, data::days_from_civil(2025, 1, 11)},
-                                 {{2025, 4, 11}, data::days_from_civil(2025, 4, 11)}};
+    std::vector<Frame> frames = {Frame::on({2025, 1, 1}, data::days_from_civil(2025, 1, 1)),
+                                 Frame::on({2025, 1, 2}, data::days_from_civil(2025, 1, 2)),
+                                 Frame::on({2025, 1, 11}, data::days_from_civil(2025, 1, 11)),
+                                 Frame::on({2025, 4, 11}, data::days_from_civil(2025, 4, 11))};
     pace_frames(frames, "time");
     int total = 0;
     for (const Frame& f : frames) {

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/story/flight.hpp"
+#include "core/story/step_view.hpp"
 
 namespace deportmap::story {
 namespace {
@@ -118,3 +119,18 @@ TEST(Fades, ColoursCrossFadeAndCaptionsFadeIn) {
 
 }  // namespace
 }  // namespace deportmap::story
+
+TEST(StepCamera, FramesTheBoxWithinTheZoomLimits) {
+    const deportmap::geo::BBox world{-17000.0, -8500.0, 17000.0, 8500.0};
+    // The world (an empty box): zoom 1 on its centre.
+    const deportmap::Camera whole = deportmap::story::step_camera({}, world, 1000, 500);
+    EXPECT_EQ(whole.zoom, 1.0);
+    // A country a sixth of the world wide: centred, filling about 60% of the width.
+    const deportmap::geo::BBox big{0.0, 0.0, 34000.0 / 6, 1000.0};
+    const deportmap::Camera c = deportmap::story::step_camera(big, world, 1000, 500);
+    EXPECT_NEAR(c.center.x, big.center().x, 1e-6);
+    EXPECT_NEAR(c.zoom, 0.6 * 6, 0.01);
+    // A tiny one: never closer than a tenth of the world's width.
+    const deportmap::geo::BBox tiny{100.0, 100.0, 110.0, 110.0};
+    EXPECT_EQ(deportmap::story::step_camera(tiny, world, 1000, 500).zoom, deportmap::story::kMaxStepZoom);
+}

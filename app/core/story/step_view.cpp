@@ -68,7 +68,7 @@ Camera step_camera(const geo::BBox& box, const geo::BBox& world_bounds, double w
     const ViewTransform base = Camera{c.center, 1.0}.transform(world_bounds, width, height);
     const double bw = std::max(box.width() * base.scale_x, 1e-9);
     const double bh = std::max(box.height() * base.scale_y, 1e-9);
-    c.zoom = std::clamp(std::min(fill * width / bw, fill * height / bh), 1.0, 400.0);
+    c.zoom = std::clamp(std::min(fill * width / bw, fill * height / bh), 1.0, kMaxStepZoom);
     if (c.zoom <= 1.0) c.center = world_bounds.center();
     return c;
 }

@@ -28,8 +28,12 @@ struct StepBox {
 StepBox step_box(const Step& step, const geo::World& world, const geo::ProjectedWorld& projected,
                  const geo::Projector& projector);
 
+// A step never zooms in further than a tenth of the world's width: a small country is
+// shown with its neighbours, for the audience's bearings (and the detail that exports).
+inline constexpr double kMaxStepZoom = 10.0;
+
 // The flat camera framing `box` in a width x height viewport: the box fills about
-// `fill` of it (both ways), zoom within [1, 400]; the world for an empty box.
+// `fill` of it (both ways), zoom within [1, kMaxStepZoom]; the world for an empty box.
 Camera step_camera(const geo::BBox& box, const geo::BBox& world_bounds, double width, double height,
                    double fill = 0.6);
 // The globe view framing it (the world: the default view turned to `fallback_lon`).

@@ -95,6 +95,8 @@ int run_countries(const Argv& argv) {
         std::fprintf(stderr, "deportmap: %s\n", e.what());
         return 1;
     }
+    // What the loader left out (a broken polygon, a two-point ring): the rest is listed.
+    for (const std::string& line : world.skipped) std::fprintf(stderr, "deportmap: note: %s\n", line.c_str());
 
     if (format == "csv") {
         std::string header = "iso3,name";

@@ -145,6 +145,9 @@ void ExportJob::read_inputs() {
     timer_.lap("data");
     world_ready_.get();  // rethrows a loading error
     timer_.lap("load");
+    if (callbacks_.note) {
+        for (const std::string& line : world_.skipped) callbacks_.note(line);
+    }
     frame_.world = &world_;
     frame_.world_to_data = map_world_to_data(world_, *frame_.data.resolver);
     if (!p_.focus.empty()) setup_.bounds = focus_bounds(world_, frame_.data.resolver.get(), p_.focus);

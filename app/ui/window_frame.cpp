@@ -130,6 +130,7 @@ void WindowProgram::load_dropped_boundaries(const std::string& path) {
         app_->add_message(e.what());
         return;
     }
+    for (const std::string& line : world_->skipped) app_->add_message(line);
     session_->set_wake_callback({});
     session_ = std::make_unique<MapSession>(world_, session_->requested_projection());
     session_->set_wake_callback(platform::post_empty_event);

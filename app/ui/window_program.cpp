@@ -97,6 +97,10 @@ bool WindowProgram::load_model() {
         return false;
     }
     if (!settings_message_.empty()) app_->add_message(settings_message_);
+    for (const std::string& line : world_->skipped) {
+        std::fprintf(stderr, "deportmap: note: %s\n", line.c_str());
+        app_->add_message(line);
+    }
     app_->export_panel().set_inputs({options_.data_files, options_.statuses_path, options_.boundaries.path,
                                      options_.boundaries.id_field, options_.boundaries.name_field});
     return true;

@@ -4,12 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "run_binary.hpp"
+#include "scratch.hpp"
 
 namespace {
 
@@ -112,4 +114,20 @@ TEST(GeoCountriesCli, Errors) {
     r = run({"--help"});
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_NE(r.out.find("--boundaries"), std::string::npos);
+}
+
+// A polygon the loader leaves out is named on stderr; the other countries are listed.
+TEST(GeoCountriesCli, LeftOutPolygonsAreNamed) {
+    const std::filesystem::path dir = deportmap::test::fresh_scratch_dir("countries_skipped");
+    const std::string path = (dir / "b.geojson").string();
+    std::ofstream(path) << R"({"type":"FeatureCollection","features":[)"
+                           R"({"type":"Feature","properties":{"iso_a3":"AAA","name":"Good"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]]]}},)"
+                           R"({"type":"Feature","properties":{"iso_a3":"BBB","name":"Far"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1e300,0],[1e300,10],[0,10],[0,0]]]}}]})";
+    const Output r = run({"--boundaries", path});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("deportmap: note: " + path + ": feature 2 (BBB): polygon 1 skipped: point 2 of its outer "
+                         "ring (1e+300, 0) is not a longitude/latitude in degrees"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.out.find("AAA,Good"), std::string::npos) << r.out;
 }

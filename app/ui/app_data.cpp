@@ -69,9 +69,21 @@ AppData::AppData(const std::vector<std::string>& files, const std::string& statu
         }
     }
     other_names_ = aliases_;
-    std::vector<data::Problem> problems;
-    stated_ = data::load_stated_figures(data::default_stated_figures_path(), problems);
-    for (const auto& p : problems) note(p.to_string());
+    // The report's "58 countries" is about the bundled data: a user's own data gets no box.
+    if (bundled_) {
+        std::vector<data::Problem> problems;
+        stated_ = data::load_stated_figures(data::default_stated_figures_path(), problems);
+        for (const auto& p : problems) note(p.to_string());
+    }
+}
+
+std::string AppData::data_title() const {
+    if (bundled_) return kBundledDataTitle;
+    std::string names;
+    for (const std::string& f : watched_) {
+        names += (names.empty() ? "" : ", ") + std::filesystem::path(f).filename().string();
+    }
+    return names;
 }
 
 void AppData::note(std::string message) {

@@ -20,6 +20,9 @@ namespace deportmap::ui {
 enum class DropKind { Events, Boundaries, Unknown };
 DropKind classify_drop(const std::string& path);
 
+// The bundled data's headline (window and exports).
+inline constexpr const char* kBundledDataTitle = "Where the U.S. has sought to send deportees who are not citizens";
+
 class AppData {
 public:
     // Loads the status table (`statuses_path`, or the default) and the events `files`
@@ -32,6 +35,9 @@ public:
     const data::Timeline& timeline() const { return dataset_->timeline(); }
     const data::CountryResolver& countries() const { return *resolver_; }
     const std::vector<data::StatedFigure>& stated() const { return stated_; }
+    // The line above the legend's sentence: a plain headline for the bundled data, the
+    // file names for the user's own.
+    std::string data_title() const;
     // One-line notes about loading: unreadable files, "kept the last good data", reloads.
     const std::vector<std::string>& messages() const { return messages_; }
     // Other names for search's type-ahead: the alias table (assets/aliases.csv) and the

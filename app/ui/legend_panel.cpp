@@ -64,6 +64,11 @@ float LegendPanel::draw(PanelContext& ctx) {
         // Headline.
         headline_ = headline_text(table, counts_, ctx.scene.date, timeline.weak_only_countries_at(ctx.scene.date));
         ImGui::PushTextWrapPos(0.0f);
+        const std::string title = ctx.data.data_title();
+        if (!title.empty()) {
+            ImGui::TextUnformatted(title.c_str());
+            ImGui::Separator();
+        }
         ImGui::TextUnformatted(headline_.c_str());
         std::string named = "The data names " + std::to_string(timeline.countries_named().size()) + " countries";
         if (const auto through = timeline.data_through()) {

@@ -572,6 +572,9 @@ std::string MapApp::state_json(const geo::World& world) const {
     j["warnings"] = warnings;
     j["countries_named"] = data_.timeline().countries_named().size();
     j["presenter"] = json::parse(presenter_.state_json());
+    j["data_title"] = data_.data_title();
+    const data::StatedFigure* stated = data::find_stated_figure(data_.stated(), "countries_contacted_or_planned");
+    j["stated_figure"] = stated ? json(stated->value) : json(nullptr);
     const auto through = data_.timeline().data_through();
     j["data_through"] = through ? json(data::civil_from_days(*through).iso()) : json(nullptr);
     return j.dump(2, ' ', false, json::error_handler_t::replace);

@@ -289,5 +289,19 @@ TEST_F(WindowState, F5EntersPresenterModeWithTheDefaultStory) {
     EXPECT_EQ(bad.code, 2) << bad.output;
     EXPECT_NE(bad.output.find("unknown key 'NoSuchKey'"), std::string::npos) << bad.output;
 }
+// The legend's title line names the data; the report's "58 countries" box is about the
+// bundled data only (issue 15).
+TEST_F(WindowState, TheStatedFigureBelongsToTheBundledData) {
+    const WindowRun bundled = run_window("title_bundled", {"--date", "2025-07-15"}, 2);
+    ASSERT_EQ(bundled.code, 0) << bundled.output;
+    EXPECT_EQ(bundled.state["data_title"], "Where the U.S. has sought to send deportees who are not citizens");
+    EXPECT_EQ(bundled.state["stated_figure"], 58);
+    const WindowRun own = run_window(
+        "title_own", {"--date", "2025-07-15", "--data", std::string(DEPORTMAP_TEST_FIXTURES) + "/data/events_clean.csv"}, 2);
+    ASSERT_EQ(own.code, 0) << own.output;
+    EXPECT_EQ(own.state["data_title"], "events_clean.csv");
+    EXPECT_TRUE(own.state["stated_figure"].is_null());
+}
+
 }  // namespace
 }  // namespace deportmap::ui

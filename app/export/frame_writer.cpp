@@ -6,6 +6,7 @@
 #include <future>
 
 #include "build_info.hpp"
+#include "core/data/stated_figures.hpp"
 #include "export/compose.hpp"
 #include "export/png.hpp"
 #include "export/sidecar.hpp"
@@ -41,8 +42,13 @@ PageText page_text(const FrameContext& ctx, const Frame& frame, const std::vecto
                    bool stripes_key) {
     const ExportParams& p = *ctx.params;
     PageText t;
-    t.title = p.title;
-    t.subtitle = p.subtitle;
+    const bool bundled = p.data.empty();
+    t.title = p.title ? *p.title : bundled ? data::kBundledDataTitle : "";
+    t.subtitle = p.subtitle ? *p.subtitle
+                            : bundled ? "Each country's status on " + data::format_date(frame.date) +
+                                            " as reported: asked, negotiating, agreed, receiving, declined, "
+                                            "paused, or blocked or allowed by a court"
+                                      : "";
     t.date_line = date_line(frame);
     t.source = credit_line(ctx, frame.day);
     t.credit = credit(ctx, frame.day);
@@ -257,12 +263,11 @@ void FrameWriter::compose(Canvas& page, const PageDrawing& dr) {
 }
 
 PngMetadata FrameWriter::png_chunks(const FramePaint& fp, const Frame& frame) const {
-    const ExportParams& p = *ctx_.params;
     PngMetadata meta;
     meta.dots_per_inch = ctx_.setup->dpi.value_or(0);
     std::vector<PngText>& chunks = meta.text;
-    if (!p.title.empty()) chunks.push_back({"Title", p.title});
-    if (!p.subtitle.empty()) chunks.push_back({"Description", p.subtitle});
+    if (!fp.text.title.empty()) chunks.push_back({"Title", fp.text.title});
+    if (!fp.text.subtitle.empty()) chunks.push_back({"Description", fp.text.subtitle});
     if (!fp.text.credit.empty()) chunks.push_back({"Source", fp.text.credit});
     chunks.push_back({"Date", frame.date.iso()});
     chunks.push_back({"Software", std::string("deportmap ") + build::kVersion});

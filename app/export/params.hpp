@@ -23,8 +23,10 @@ struct ExportParams {
     std::string projection = "equal-earth";
     std::optional<std::array<double, 4>> bounds;  // min lon, min lat, max lon, max lat
     std::vector<std::string> focus;               // ISO3 codes
-    std::string title;
-    std::string subtitle;
+    // nullopt: the bundled data's headline and a subtitle saying what the colours show
+    // on the date (none for other data); "" leaves the line out.
+    std::optional<std::string> title;
+    std::optional<std::string> subtitle;
     std::optional<std::string> source;  // nullopt: built from the outlets of the facts shown
     std::string sources = "all";        // all | strong: leave out facts resting only on weak sources
     std::string notes;

@@ -78,7 +78,7 @@ AppData::AppData(const std::vector<std::string>& files, const std::string& statu
 }
 
 std::string AppData::data_title() const {
-    if (bundled_) return kBundledDataTitle;
+    if (bundled_) return data::kBundledDataTitle;
     std::string names;
     for (const std::string& f : watched_) {
         names += (names.empty() ? "" : ", ") + std::filesystem::path(f).filename().string();

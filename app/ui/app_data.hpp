@@ -20,9 +20,6 @@ namespace deportmap::ui {
 enum class DropKind { Events, Boundaries, Unknown };
 DropKind classify_drop(const std::string& path);
 
-// The bundled data's headline (window and exports).
-inline constexpr const char* kBundledDataTitle = "Where the U.S. has sought to send deportees who are not citizens";
-
 class AppData {
 public:
     // Loads the status table (`statuses_path`, or the default) and the events `files`

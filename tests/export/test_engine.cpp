@@ -513,3 +513,31 @@ TEST(ExportStory, FramesFollowTheStepsFlightsAndAreReproducible) {
 }
 
 }  // namespace deportmap::exporter
+
+namespace deportmap::exporter {
+
+// The bundled data's page gets its headline and a subtitle saying what the colours show
+// on the date; --title "" leaves the title out; other data gets neither (issue 15).
+TEST(ExportPage, DefaultTitleAndSubtitleForTheBundledData) {
+    const fs::path dir = test::fresh_scratch_dir("default_title");
+    const std::vector<std::string> size = {"--width", "800", "--height", "450", "--date", "2025-07-01"};
+    auto svg_of = [&](const std::string& name, std::vector<std::string> extra) {
+        std::vector<std::string> argv = {"--out", (dir / name).string()};
+        argv.insert(argv.end(), size.begin(), size.end());
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        const ExportOutcome o = run_export(request_of(argv));
+        EXPECT_TRUE(o.ok()) << o.failure->message;
+        return slurp_file(dir / name);
+    };
+    const std::string plain = svg_of("a.svg", {});
+    EXPECT_NE(plain.find(">Where the U.S. has sought to send deportees who are not citizens</text>"), std::string::npos);
+    EXPECT_NE(plain.find("Each country&apos;s status on 1 July 2025"), std::string::npos) << plain.substr(0, 3000);
+    const std::string untitled = svg_of("b.svg", {"--title", ""});
+    EXPECT_EQ(untitled.find("Where the U.S. has sought"), std::string::npos);
+    EXPECT_NE(untitled.find("status on 1 July 2025"), std::string::npos);
+    const std::string own = svg_of("c.svg", {"--data", std::string(DEPORTMAP_TEST_FIXTURES) + "/data/events_clean.csv"});
+    EXPECT_EQ(own.find("Where the U.S. has sought"), std::string::npos);
+    EXPECT_EQ(own.find("status on 1 July 2025"), std::string::npos);
+}
+
+}  // namespace deportmap::exporter

@@ -101,7 +101,7 @@ TEST(ExportDialog, ArgvCarriesTheView) {
     EXPECT_EQ(value_of(a, "--theme"), "dark");
     EXPECT_EQ(value_of(a, "--bounds"), "-20.5000,30.2500,45.0000,72.1250");
     EXPECT_EQ(value_of(a, "--title"), "My title");
-    EXPECT_FALSE(has(a, "--subtitle"));        // empty is the default: not given
+    EXPECT_EQ(value_of(a, "--subtitle"), "");   // emptied in the dialog: the line is left out
     EXPECT_FALSE(has(a, "--source"));          // empty: the exporter's default
     EXPECT_TRUE(has(a, "--transparent"));
     EXPECT_EQ(value_of(a, "--sources"), "strong");  // the dialog's "leave out weak facts"

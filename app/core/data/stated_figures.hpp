@@ -32,6 +32,9 @@ std::vector<StatedFigure> load_stated_figures(const std::string& path,
 const StatedFigure* find_stated_figure(const std::vector<StatedFigure>& figures,
                                        std::string_view key);
 
+// The bundled data's headline, in the window and on exports of it.
+inline constexpr const char* kBundledDataTitle = "Where the U.S. has sought to send deportees who are not citizens";
+
 // The bundled dataset under data_path(): geodata/events/events.csv and its sources
 // table, sources.csv (read together, in this order), and stated_figures.csv.
 std::vector<std::string> default_events_paths();

@@ -39,7 +39,7 @@ struct WindowRun {
 // Runs the window for a few frames with `args` and reads the dumped state. With `drop`,
 // gui_xdnd_drop drops that file onto the window while it runs (XDND, as a file manager).
 WindowRun run_window(const std::string& name, const Args& args, int frames = 4,
-                     const std::string& drop = "") {
+                     const std::string& drop = "", const std::string& screen = "1280x800x24") {
     const std::filesystem::path dir = test::fresh_scratch_dir(name);
     const std::string state = (dir / "state.json").string();
     const std::string drop_rc = (dir / "drop.rc").string();
@@ -48,7 +48,7 @@ WindowRun run_window(const std::string& name, const Args& args, int frames = 4,
     window.insert(window.end(), args.begin(), args.end());
     // The runner gives the command its own X server and display number, so tests run in
     // parallel without a lock; a server that fails to start is a failure, not retried.
-    Args command = {DEPORTMAP_XSERVER_RUN, "--screen", "1280x800x24"};
+    Args command = {DEPORTMAP_XSERVER_RUN, "--screen", screen};
     if (!drop.empty()) {
         // Two programs under the one X server, the window in the background and the drag
         // source beside it: the one place a test needs a shell. The script's status is
@@ -301,6 +301,19 @@ TEST_F(WindowState, TheStatedFigureBelongsToTheBundledData) {
     ASSERT_EQ(own.code, 0) << own.output;
     EXPECT_EQ(own.state["data_title"], "events_clean.csv");
     EXPECT_TRUE(own.state["stated_figure"].is_null());
+}
+
+// Presenter type scales with the screen: at 2560x1440 the date is exactly twice as tall
+// as at 1280x720.
+TEST_F(WindowState, PresenterTypeScalesWithTheScreenHeight) {
+    const WindowRun small = run_window("pres_720", {"--present"}, 3, "", "1280x720x24");
+    const WindowRun large = run_window("pres_1440", {"--present"}, 3, "", "2560x1440x24");
+    ASSERT_EQ(small.code, 0) << small.output;
+    ASSERT_EQ(large.code, 0) << large.output;
+    const double a = small.state["presenter"]["date_text_px"].get<double>();
+    const double b = large.state["presenter"]["date_text_px"].get<double>();
+    EXPECT_NEAR(a, 0.07 * 720, 0.5);
+    EXPECT_NEAR(b / a, 2.0, 1e-6);
 }
 
 }  // namespace

@@ -30,11 +30,25 @@ inline void check_result(const data::ReadResult& r, const std::string& path) {
                      r.problems.empty() ? "" : "; first: ",
                      r.problems.empty() ? "" : r.problems.front().message.c_str());
     }
-    // Every data row is either an event or a bad row.
-    if (r.events.size() + r.bad_rows != r.rows) fail("events + bad rows != rows seen");
+    // Every data row is an event, a source linked to one, or a bad row.
+    if (r.events.size() + r.bad_rows + r.good_source_rows != r.rows) fail("events + bad rows + sources != rows seen");
+    if (r.good_source_rows > r.source_rows) fail("more good source rows than source rows");
+    if (r.errors() + r.warnings() != r.problems.size()) fail("errors + warnings != problems");
+    for (const data::Problem& p : r.problems) {
+        if (p.line < 0) fail("a problem with a negative line");
+        if (p.file.empty()) fail("a problem names no file");
+    }
     if (!r.unreadable.empty() && r.problems.empty()) fail("an unreadable file without a problem");
     for (const data::Event& e : r.events) {
-        if (e.file != path) fail("an event names another file");
+        if (e.file != path && !path.empty()) fail("an event names another file");
+        for (const data::Source& s : e.sources) {
+            if (static_cast<int>(s.tier) >= data::kSourceTierCount) {
+                fail("a source's tier is outside the vocabulary");
+            }
+            if (!s.url.empty() && !data::is_web_url(s.url)) fail("a source kept a bad URL");
+        }
+        if (e.weak_only() && e.sources.empty()) fail("weak_only without sources");
+        (void)data::effective_day(e);
         if (e.status < 0 || static_cast<size_t>(e.status) >= statuses().size()) {
             fail("an event's status is outside the table");
         }

@@ -573,6 +573,7 @@ void EventReader::link_sources(ReadResult& out) {
             ++out.bad_rows;
             continue;
         }
+        ++out.good_source_rows;
         Event& e = out.events[it->second];
         const bool repeated = std::any_of(e.sources.begin(), e.sources.end(), [&](const Source& s) {
             return s.url == p.source.url;

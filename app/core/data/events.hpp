@@ -90,6 +90,8 @@ struct ReadResult {
     size_t bad_rows = 0;                    // rows left out because of a problem
     std::vector<std::string> unreadable;    // files that could not be read at all
     size_t source_rows = 0;                 // rows of sources tables seen
+    size_t good_source_rows = 0;            // of those, the ones linked to an event
+                                            // (events + bad_rows + good_source_rows == rows)
 
     // No errors and no unreadable file (warnings allowed).
     bool clean() const { return errors() == 0 && unreadable.empty(); }

@@ -8,7 +8,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="${DEPORTMAP_FUZZ_BUILD_DIR:-$root/build-fuzz}"
-all=(events_csv events_xlsx events_ods events_geojson date countries statuses sidecar settings world)
+all=(events_csv events_xlsx events_ods events_geojson sources date countries statuses story sidecar settings world)
 
 seconds=20
 if [ $# -gt 0 ] && [[ "$1" =~ ^[0-9]+$ ]]; then

@@ -16,6 +16,11 @@ struct LabelCandidate {
     std::string text;
     geo::Vec2 anchor;      // pixels, origin top-left: the label's centre
     double priority = 0;   // higher is placed first (e.g. on-screen area)
+    // Tried when `text` does not fit ("DR Congo" for "Democratic Republic of the
+    // Congo"); empty: none. With `keep_left` the short text keeps the long one's left edge
+    // (a label beside a marker).
+    std::string short_text{};
+    bool keep_left = false;
 };
 
 struct PlacedLabel {
@@ -34,7 +39,17 @@ using MeasureText = std::function<geo::Vec2(const std::string&)>;
 
 // Places candidates in order of decreasing priority (ties: lower country index first);
 // a label is kept when its box, grown by padding, lies inside the width x height viewport
-// (less margin) and overlaps no kept label. Returns the kept labels in placement order.
+// (less margin) and overlaps no kept label; when the text does not fit, its short text is
+// tried in the same place. Returns the kept labels in placement order.
+// The name a map label uses for a country (assets/label_names.csv: common English short
+// names, "South Sudan", "Eswatini"), with its shorter form for tight spots; `fallback`
+// (the boundaries' name) and no short form when the table has no row for `iso3`.
+struct LabelName {
+    std::string text;
+    std::string short_text{};
+};
+LabelName label_name(const std::string& iso3, const std::string& fallback);
+
 std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates,
                                       const MeasureText& measure, double width,
                                       double height, const LabelOptions& options = {});

@@ -27,11 +27,12 @@ std::vector<MapLabel> place_map_labels(const MapLabelInput& in) {
     for (size_t i = 0; i < n; ++i) {
         const geo::ProjectedShape& shape = (*in.shapes)[i];
         if (in.statuses[i] == data::kNoStatus || shape.polygons.empty()) continue;
-        const std::string& name = in.world->countries[i].name;
-        if (name.empty()) continue;
+        const LabelName label = label_name(in.world->countries[i].iso3, in.world->countries[i].name);
+        if (label.text.empty()) continue;
         geo::Vec2 anchor = in.view.to_pixel(shape.label_point);
-        if (has_marker[i]) anchor.x += in.marker_radius + 3.0 * in.unit + measure(name).x * 0.5;
-        candidates.push_back({static_cast<int>(i), name, anchor, shape.area * px2});
+        if (has_marker[i]) anchor.x += in.marker_radius + 3.0 * in.unit + measure(label.text).x * 0.5;
+        candidates.push_back({static_cast<int>(i), label.text, anchor, shape.area * px2, label.short_text,
+                              has_marker[i] != 0});
     }
     const std::vector<PlacedLabel> placed = place_labels(
         std::move(candidates), measure, in.map_width, in.map_height, {3.0 * in.unit, 2.0 * in.unit});

@@ -79,9 +79,10 @@ size_t MapOverlay::draw_labels(const Scene& scene, const geo::World& world, int 
     for (size_t i = 0; i < screen_.size() && i < world.countries.size(); ++i) {
         if (!screen_[i]) continue;
         geo::Vec2 anchor = screen_[i]->center;
-        const std::string& name = world.countries[i].name;
-        if (marker_radius[i] > 0.0f) anchor.x += marker_radius[i] + 3.0 + measure(name).x * 0.5;
-        candidates.push_back({static_cast<int>(i), name, anchor, screen_[i]->area_px2});
+        const LabelName label = label_name(world.countries[i].iso3, world.countries[i].name);
+        if (marker_radius[i] > 0.0f) anchor.x += marker_radius[i] + 3.0 + measure(label.text).x * 0.5;
+        candidates.push_back({static_cast<int>(i), label.text, anchor, screen_[i]->area_px2, label.short_text,
+                              marker_radius[i] > 0.0f});
     }
     const std::vector<PlacedLabel> placed =
         place_labels(std::move(candidates), measure, width, height, {3.0, 2.0});

@@ -50,3 +50,34 @@ TEST(Labels, TiesByCountryIndexAndEmptyTextSkipped) {
     ASSERT_EQ(placed.size(), 1u);
     EXPECT_EQ(placed[0].country, 3);
 }
+
+TEST(Labels, TheShortNameIsTriedWhereTheLongOneDoesNotFit) {
+    // "Democratic Republic of the Congo" (256 px) runs off a 200 px map; "DR Congo" fits.
+    LabelCandidate c{7, "Democratic Republic of the Congo", {100, 50}, 1.0};
+    c.short_text = "DR Congo";
+    auto placed = place_labels({c}, eight_per_char, 200, 100);
+    ASSERT_EQ(placed.size(), 1u);
+    EXPECT_EQ(placed[0].text, "DR Congo");
+    // Where the long one fits, it is used.
+    c.anchor = {200, 50};
+    placed = place_labels({c}, eight_per_char, 400, 100);
+    ASSERT_EQ(placed.size(), 1u);
+    EXPECT_EQ(placed[0].text, "Democratic Republic of the Congo");
+    // Beside a marker the short text keeps the long one's left edge (150 - 128).
+    c.anchor = {150, 50};
+    c.keep_left = true;
+    placed = place_labels({c}, eight_per_char, 260, 100);
+    ASSERT_EQ(placed.size(), 1u);
+    EXPECT_EQ(placed[0].text, "DR Congo");
+    EXPECT_DOUBLE_EQ(placed[0].box.min_x, 150 - 128);
+}
+
+TEST(Labels, CommonShortNamesComeFromTheTable) {
+    EXPECT_EQ(label_name("SSD", "S. Sudan").text, "South Sudan");
+    EXPECT_EQ(label_name("SWZ", "eSwatini").text, "Eswatini");
+    EXPECT_EQ(label_name("COD", "Dem. Rep. Congo").short_text, "DR Congo");
+    EXPECT_EQ(label_name("ATG", "Antigua and Barb.").text, "Antigua and Barbuda");
+    // A country the table does not list keeps the boundaries' name.
+    EXPECT_EQ(label_name("FRA", "France").text, "France");
+    EXPECT_TRUE(label_name("FRA", "France").short_text.empty());
+}

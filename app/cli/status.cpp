@@ -182,7 +182,8 @@ void print_footer(const Timeline& timeline, const Date& date, Day day,
 // A --date past the data's last day still answers, with this warning on stderr.
 void warn_past_coverage(const Timeline& timeline, Day day) {
     const auto through = timeline.data_through();
-    if (!through || day <= std::max(*through, timeline.last_day().value_or(*through))) return;
+    const auto end = timeline.coverage_end();
+    if (!through || !end || day <= *end) return;
     put_line(stderr, "deportmap: warning: the data runs through " +
                          format_date(civil_from_days(*through)) +
                          "; it is not a complete record of what happened after that date");

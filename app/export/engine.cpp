@@ -137,8 +137,8 @@ void ExportJob::read_inputs() {
     frames_ = p_.story.empty() ? plan_frames(p_, timeline, single)
                                : story_step_frames(p_.story, *frame_.data.resolver, frame_.data.statuses, story_);
     const auto through = timeline.data_through();
-    if (through && !frames_.empty() && frames_.back().day > std::max(*through, timeline.last_day().value_or(*through)) &&
-        callbacks_.note) {
+    const auto end = timeline.coverage_end();
+    if (through && end && !frames_.empty() && frames_.back().day > *end && callbacks_.note) {
         callbacks_.note("warning: the data runs through " + data::format_date(data::civil_from_days(*through)) +
                         "; it is not a complete record after that date (the page says so)");
     }

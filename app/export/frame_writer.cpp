@@ -30,10 +30,7 @@ std::string credit(const FrameContext& ctx, data::Day day) {
 // The footer as drawn: the credit, then how the facts are sourced and the date the data
 // runs through.
 std::string credit_line(const FrameContext& ctx, data::Day day) {
-    std::string s = credit(ctx, day);
-    const std::string foot = data_footnote(ctx.data, day);
-    if (!foot.empty()) s += (s.empty() ? "" : " ") + foot;
-    return s;
+    return footer_line(credit(ctx, day), data_footnote(ctx.data, day));
 }
 
 }  // namespace
@@ -50,8 +47,8 @@ PageText page_text(const FrameContext& ctx, const Frame& frame, const std::vecto
                                             "paused, or blocked or allowed by a court"
                                       : "";
     t.date_line = date_line(frame);
-    t.source = credit_line(ctx, frame.day);
-    t.credit = credit(ctx, frame.day);
+    t.credit = credit(ctx, frame.day);  // once: it lists and ranks the sources
+    t.source = footer_line(t.credit, data_footnote(ctx.data, frame.day));
     t.notes = frame.caption.empty() ? p.notes : frame.caption;
     t.legend = legend_entries(ctx.scene, ctx.data.timeline.statuses(), counts, ctx.world->countries.size(),
                               stripes_key);

@@ -88,6 +88,11 @@ std::string data_footnote(const data::Timeline& t, data::SourceFilter filter, si
     return s;
 }
 
+std::string footer_line(const std::string& credit, const std::string& footnote) {
+    if (credit.empty() || footnote.empty()) return credit + footnote;
+    return credit + " " + footnote;
+}
+
 std::string sources_list_path(const std::string& out) { return out + ".sources.csv"; }
 
 std::vector<InputHash> hash_inputs(const std::vector<std::string>& data_files,

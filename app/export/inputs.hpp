@@ -48,6 +48,8 @@ std::string data_footnote(const data::Timeline& timeline, data::SourceFilter fil
 inline std::string data_footnote(const DataInputs& in, data::Day day) {
     return data_footnote(in.timeline, in.filter, in.weak_left_out, day);
 }
+// The footer as drawn: `credit`, then `footnote`, one space apart (either may be empty).
+std::string footer_line(const std::string& credit, const std::string& footnote);
 // The list of sources written beside an export: OUT + ".sources.csv".
 std::string sources_list_path(const std::string& out);
 

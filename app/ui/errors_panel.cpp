@@ -8,9 +8,9 @@ namespace deportmap::ui {
 void ErrorsPanel::draw(PanelContext& ctx, const std::vector<std::string>& extra) {
     // Warnings (facts resting only on weak sources) are shown where the fact is, in the
     // details panel and the legend's headline; this panel is for errors.
-    std::vector<data::Problem> problems;
+    std::vector<const data::Problem*> problems;  // the errors, pointed at (not copied each frame)
     for (const data::Problem& p : ctx.data.dataset().problems()) {
-        if (!p.warning) problems.push_back(p);
+        if (!p.warning) problems.push_back(&p);
     }
     const auto& notes = ctx.data.messages();
     const size_t total = problems.size() + notes.size() + extra.size();
@@ -62,8 +62,8 @@ void ErrorsPanel::draw(PanelContext& ctx, const std::vector<std::string>& extra)
                                      " rows or fields were left out; every good row is loaded.";
             ImGui::TextUnformatted(head.c_str());
             ImGui::Separator();
-            for (const data::Problem& p : problems) {
-                const std::string line = p.to_string();
+            for (const data::Problem* p : problems) {
+                const std::string line = p->to_string();
                 ImGui::TextUnformatted(line.c_str());
             }
         }

@@ -150,9 +150,8 @@ void ExportPanel::draw_preview(const PanelContext& ctx, int width, int height, d
                       ? std::string(source_.data())
                       : exporter::default_source(ctx.data.timeline(), ctx.data.countries(), ctx.scene.date,
                                                  inputs_.boundaries_path.empty(), "OUT.sources.csv");
-    const std::string foot =
-        exporter::data_footnote(ctx.data.timeline(), data::SourceFilter::All, 0, ctx.scene.date);
-    if (!foot.empty()) text.source += (text.source.empty() ? "" : " ") + foot;
+    text.source = exporter::footer_line(
+        text.source, exporter::data_footnote(ctx.data.timeline(), data::SourceFilter::All, 0, ctx.scene.date));
     // The legend the export will draw: the same paint of the same Scene.
     ScenePaint paint;
     paint_scene(ctx.scene, ctx.data.timeline(), ctx.data.world_to_data(), paint);

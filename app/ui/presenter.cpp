@@ -66,6 +66,7 @@ int glfw_key_from_name(const std::string& name) {
 void Presenter::set_story(story::Story story, double now_s) {
     story_ = std::move(story);
     player_.set_steps(story_.steps.size(), now_s);
+    source_key_.reset();
 }
 
 void Presenter::enter(double now_s) {
@@ -183,7 +184,10 @@ void Presenter::begin_flight(FrameInput& in) {
     }
 }
 
-std::string Presenter::source_line(const PanelContext& ctx) const {
+const std::string& Presenter::source_line(const PanelContext& ctx) {
+    const SourceKey key{player_.current(), ctx.scene.date, &ctx.data.timeline(), ctx.data.dataset().generation()};
+    if (source_key_ && *source_key_ == key) return source_line_;
+    source_key_ = key;
     const story::Step& step = story_.steps[player_.current()];
     std::vector<data::SourceListRow> rows;
     for (const data::SourceListRow& row : data::list_sources(ctx.data.timeline(), ctx.data.countries(), ctx.scene.date)) {
@@ -191,7 +195,8 @@ std::string Presenter::source_line(const PanelContext& ctx) const {
         for (const std::string& iso : step.iso3) keep = keep || row.event->iso3 == iso;
         if (keep) rows.push_back(row);
     }
-    return data::credit_sources(data::ranked_outlets(rows), 3);
+    source_line_ = data::credit_sources(data::ranked_outlets(rows), 3);
+    return source_line_;
 }
 
 void Presenter::draw(const PanelContext& ctx, ImFont* large_font, double now_s) {
@@ -245,7 +250,7 @@ void Presenter::draw(const PanelContext& ctx, ImFont* large_font, double now_s) 
     dl->AddText(font, counter_px, ImVec2(o.x + W - m - cs.x, o.y + m), ink.muted, counter.c_str());
     // The caption (fading in) and the step's sources, bottom.
     const float cap_px = 0.036f * H, src_px = 0.018f * H, wrap = 0.7f * W;
-    const std::string source = source_line(ctx);
+    const std::string& source = source_line(ctx);
     const ImVec2 cap = step.caption.empty() ? ImVec2(0, 0)
                                             : font->CalcTextSizeA(cap_px, FLT_MAX, wrap, step.caption.c_str());
     const ImVec2 src = source.empty() ? ImVec2(0, 0) : font->CalcTextSizeA(src_px, FLT_MAX, wrap, source.c_str());

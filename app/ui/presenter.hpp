@@ -9,6 +9,7 @@
 // draws the overlay. Nothing here touches GL.
 #pragma once
 #include <memory>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,13 +72,16 @@ public:
     // The overlay, over the whole screen.
     void draw(const PanelContext& ctx, ImFont* large_font, double now_s);
 
+
     // --dump-state's "presenter" object: active, step (1-based), steps, blank, caption,
     // date_text_px (the date's text height in framebuffer pixels as last drawn).
     std::string state_json() const;
 
 private:
     void begin_flight(FrameInput& in);
-    std::string source_line(const PanelContext& ctx) const;
+    // The step's outlets; recomputed only when the step, the date or the data change (it
+    // lists and ranks every source, too much for every frame).
+    const std::string& source_line(const PanelContext& ctx);
 
     story::Story story_;
     story::StoryPlayer player_;
@@ -89,6 +93,15 @@ private:
     double flight_seconds_ = 0.0;
     std::unique_ptr<geo::Projector> projector_;  // for bbox focus, made when needed
     float date_text_px_ = 0.0f;
+    struct SourceKey {
+        size_t step = 0;
+        data::Day date = 0;
+        const data::Timeline* timeline = nullptr;
+        uint64_t generation = 0;
+        bool operator==(const SourceKey&) const = default;
+    };
+    std::optional<SourceKey> source_key_;
+    std::string source_line_;
     double last_mouse_move_ = 0.0;
 };
 

@@ -217,6 +217,11 @@ int Timeline::weak_only_countries_at(Day d) const {
     return n;
 }
 
+std::optional<Day> Timeline::coverage_end() const {
+    if (!data_through_) return std::nullopt;
+    return std::max(*data_through_, last_day().value_or(*data_through_));
+}
+
 std::optional<Day> Timeline::first_day() const {
     if (event_days_.empty()) return std::nullopt;
     return event_days_.front();

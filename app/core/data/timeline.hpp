@@ -77,6 +77,9 @@ public:
     // effect after it (at the end of its month), so a map is past the data's coverage
     // only after both data_through() and last_day().
     std::optional<Day> data_through() const { return data_through_; }
+    // The last day a map still lies within the data: the later of data_through() and
+    // last_day(). A later date renders but is warned about ("Data through ...").
+    std::optional<Day> coverage_end() const;
 
     // Sorted distinct effective days of all events (country and global), for the slider.
     const std::vector<Day>& event_days() const { return event_days_; }

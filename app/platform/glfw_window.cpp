@@ -176,6 +176,8 @@ bool GlfwWindow::should_close() const { return glfwWindowShouldClose(window_) ==
 
 void GlfwWindow::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 
+void GlfwWindow::make_current() { glfwMakeContextCurrent(window_); }
+
 void GlfwWindow::poll_events() { glfwPollEvents(); }
 
 void GlfwWindow::wait_events(double timeout_s) { glfwWaitEventsTimeout(timeout_s); }
@@ -203,6 +205,94 @@ float GlfwWindow::content_scale() const {
     glfwGetWindowContentScale(window_, &sx, &sy);
     const float s = std::max(sx, sy);
     return std::isfinite(s) && s > 0.0f ? s : 1.0f;
+}
+
+namespace {
+
+// The first monitor that is not `avoid` (1-based; 0: the primary), or null.
+GLFWmonitor* other_monitor(int avoid) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    if (monitors == nullptr || count < 2) return nullptr;
+    GLFWmonitor* audience = avoid >= 1 && avoid <= count ? monitors[avoid - 1] : glfwGetPrimaryMonitor();
+    for (int i = 0; i < count; ++i) {
+        if (monitors[i] != audience) return monitors[i];
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+SharedWindow::SharedWindow(const GlfwWindow& main, const std::string& title, int width, int height,
+                           int avoid_monitor) {
+    set_context_hints(0, true);
+    int x = 0, y = 0;
+    GLFWmonitor* monitor = other_monitor(avoid_monitor);
+    if (monitor != nullptr) {
+        int wx = 0, wy = 0, ww = 0, wh = 0;
+        glfwGetMonitorWorkarea(monitor, &wx, &wy, &ww, &wh);
+        if (ww > 0 && wh > 0) {
+            x = wx;
+            y = wy;
+            width = ww;
+            height = wh;
+            own_monitor_ = true;
+        }
+    }
+    window_ = glfwCreateWindow(std::max(1, width), std::max(1, height), title.c_str(), nullptr, main.handle());
+    if (window_ == nullptr) {
+        throw DisplayUnavailable("cannot open the presenter view's window (" + glfw_reason("glfwCreateWindow failed") +
+                                 ")");
+    }
+    if (own_monitor_) glfwSetWindowPos(window_, x, y);
+    glfwSetWindowUserPointer(window_, this);
+    glfwSetKeyCallback(window_, on_key);
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(0);  // the audience window waits for the refresh; this one must not wait too
+    glfwMakeContextCurrent(main.handle());
+}
+
+SharedWindow::~SharedWindow() {
+    if (window_ == nullptr) return;
+    GLFWwindow* current = glfwGetCurrentContext();
+    glfwDestroyWindow(window_);
+    if (current != window_) glfwMakeContextCurrent(current);
+}
+
+void SharedWindow::on_key(GLFWwindow* window, int key, int, int action, int) {
+    auto* self = static_cast<SharedWindow*>(glfwGetWindowUserPointer(window));
+    constexpr size_t kMaxQueued = 64;  // a held key cannot grow the queue without bound
+    if (self != nullptr && key >= 0 && (action == GLFW_PRESS || action == GLFW_REPEAT) &&
+        self->keys_.size() < kMaxQueued) {
+        self->keys_.push_back(key);
+    }
+}
+
+void SharedWindow::make_current() { glfwMakeContextCurrent(window_); }
+
+bool SharedWindow::should_close() const { return glfwWindowShouldClose(window_) == GLFW_TRUE; }
+
+void SharedWindow::swap_buffers() { glfwSwapBuffers(window_); }
+
+void SharedWindow::set_title(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
+
+PixelSize SharedWindow::framebuffer_size() const {
+    PixelSize s;
+    glfwGetFramebufferSize(window_, &s.width, &s.height);
+    return s;
+}
+
+float SharedWindow::content_scale() const {
+    float sx = 1.0f, sy = 1.0f;
+    glfwGetWindowContentScale(window_, &sx, &sy);
+    const float s = std::max(sx, sy);
+    return std::isfinite(s) && s > 0.0f ? s : 1.0f;
+}
+
+std::vector<int> SharedWindow::take_keys() {
+    std::vector<int> out;
+    out.swap(keys_);
+    return out;
 }
 
 }  // namespace deportmap::platform

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
 
@@ -56,6 +57,9 @@ public:
     GlfwWindow& operator=(const GlfwWindow&) = delete;
 
     GLFWwindow* handle() const { return window_; }
+    // Makes this window's context current on the calling thread (after a second window
+    // drew with its own).
+    void make_current();
     bool should_close() const;
     void request_close();
     // Processes pending events without waiting.
@@ -80,6 +84,40 @@ private:
     GLFWwindow* window_ = nullptr;
     int samples_ = 0;
     std::string gl_description_;
+};
+
+// A second window (the presenter view) whose OpenGL context shares the main window's
+// objects: textures, buffers and programs, but not vertex arrays. It opens on a monitor
+// other than the audience's when there is one, covering that monitor's work area; with
+// one monitor, as a window of the given size. It never waits for the vertical refresh
+// (the main window does), and keys pressed in it are queued for take_keys().
+class SharedWindow {
+public:
+    // `avoid_monitor`: the audience's monitor, 1-based in GLFW's list (0: the primary).
+    // Throws DisplayUnavailable when the window cannot be made.
+    SharedWindow(const GlfwWindow& main, const std::string& title, int width, int height, int avoid_monitor);
+    ~SharedWindow();
+    SharedWindow(const SharedWindow&) = delete;
+    SharedWindow& operator=(const SharedWindow&) = delete;
+
+    GLFWwindow* handle() const { return window_; }
+    void make_current();
+    bool should_close() const;
+    void swap_buffers();
+    void set_title(const std::string& title);
+    PixelSize framebuffer_size() const;
+    float content_scale() const;
+    // True when it opened on a monitor of its own.
+    bool on_own_monitor() const { return own_monitor_; }
+    // GLFW key codes pressed (or repeated) in this window since the last call.
+    std::vector<int> take_keys();
+
+private:
+    static void on_key(GLFWwindow* window, int key, int scancode, int action, int mods);
+
+    GLFWwindow* window_ = nullptr;
+    bool own_monitor_ = false;
+    std::vector<int> keys_;
 };
 
 }  // namespace deportmap::platform

@@ -147,6 +147,14 @@ void OffscreenTarget::resolve() const {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+void OffscreenTarget::copy_from_window(int width, int height) const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolved_fbo_.id());
+    const bool same = width == width_ && height == height_;
+    glBlitFramebuffer(0, 0, width, height, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, same ? GL_NEAREST : GL_LINEAR);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 std::vector<uint8_t> OffscreenTarget::read_rgba() const {
     std::vector<uint8_t> pixels;
     read_rgba(pixels);

@@ -53,6 +53,11 @@ public:
     void read_rgba(std::vector<uint8_t>& pixels, bool top_down = true) const;
     // One pixel of the last resolved image (x, y from the top-left), as RGBA.
     std::array<uint8_t, 4> read_pixel(int x, int y) const;
+    // Copies the current context's window framebuffer (its back buffer: `width` x
+    // `height` pixels from the bottom-left) into the colour texture, scaled to this
+    // target's size with linear filtering (a multisampled window framebuffer can only be
+    // copied at its own size). Leaves the framebuffer binding at the window's.
+    void copy_from_window(int width, int height) const;
     // The resolved colour texture (valid after resolve()); origin bottom-left, as GL.
     GLuint color_texture() const { return resolved_color_.id(); }
 

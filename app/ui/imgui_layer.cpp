@@ -71,8 +71,6 @@ ImGuiLayer::~ImGuiLayer() {
     ImGui::DestroyContext();
 }
 
-namespace {
-
 // Adds the first of kFontCandidates that exists and loads, at `px` pixels; null when
 // none does.
 ImFont* add_ui_font(ImFontAtlas& atlas, float px) {
@@ -89,8 +87,6 @@ ImFont* add_ui_font(ImFontAtlas& atlas, float px) {
     }
     return nullptr;
 }
-
-}  // namespace
 
 void ImGuiLayer::build_fonts_and_style() {
     ImGuiIO& io = ImGui::GetIO();

@@ -6,6 +6,7 @@
 
 struct GLFWwindow;
 struct ImFont;
+struct ImFontAtlas;
 
 namespace deportmap::ui {
 
@@ -46,6 +47,10 @@ private:
     std::string ini_path_;  // io.IniFilename points into this
     ImFont* large_font_ = nullptr;
 };
+
+// Adds the UI font (Noto Sans, else DejaVu Sans) to `atlas` at `px` pixels, glyphs at
+// whole pixels; null when neither is installed.
+ImFont* add_ui_font(ImFontAtlas& atlas, float px);
 
 // Base UI font size in pixels at content scale 1.
 inline constexpr float kUiFontPx = 15.0f;

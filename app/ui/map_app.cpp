@@ -409,6 +409,28 @@ void MapApp::present(bool autoplay, bool loop) {
     loop_ = loop;
 }
 
+void MapApp::queue_key(int key) {
+    constexpr size_t kMaxPending = 64;
+    if (pending_keys_.size() < kMaxPending) pending_keys_.push_back(key);
+}
+
+std::vector<Color> MapApp::step_colors(size_t index) const {
+    const story::Story& story = presenter_.story();
+    if (index >= story.steps.size()) return {};
+    const story::Step& step = story.steps[index];
+    Scene scene = scene_;
+    scene.date = data::query_day(step.date);
+    scene.emphasised_statuses.clear();
+    const data::StatusTable& table = data_.timeline().statuses();
+    for (const std::string& key : step.highlight) {
+        const data::StatusIndex s = table.find(key);
+        if (s != data::kNoStatus) scene.emphasised_statuses.push_back(static_cast<int>(s));
+    }
+    ScenePaint paint;
+    paint_scene(scene, data_.timeline(), data_.world_to_data(), paint);
+    return std::move(paint.fill);
+}
+
 void MapApp::ensure_story(double now_s) {
     if (story_from_file_ || story_generation_ == data_.dataset().generation()) return;
     story_generation_ = data_.dataset().generation();
@@ -420,7 +442,9 @@ FrameResult MapApp::present_frame(FrameArgs& args, bool entering) {
     PresenterRequest keys;
     if (!entering) keys = presenter_.keys_from_imgui(args.now_s);
     if (!entering && !pending_keys_.empty()) {
-        keys.leave = presenter_.press(pending_keys_.front(), args.now_s).leave || keys.leave;
+        const PresenterRequest k = presenter_.press(pending_keys_.front(), args.now_s);
+        keys.leave = keys.leave || k.leave;
+        keys.toggle_view = keys.toggle_view != k.toggle_view;
         pending_keys_.erase(pending_keys_.begin());
     }
     Presenter::FrameInput in{args.world, args.projected, args.camera, args.globe, args.fb_width, args.fb_height,
@@ -435,6 +459,7 @@ FrameResult MapApp::present_frame(FrameArgs& args, bool entering) {
     PanelContext ctx{data_, args.world, scene_, args.large_font, vp->Pos.y, vp->Pos.y + vp->Size.y,
                      vp->Pos.x, vp->Pos.x + vp->Size.x, open_requests_};
     presenter_.draw(ctx, args.large_font, args.now_s);
+    result.toggle_presenter_view = keys.toggle_view;
     if (keys.leave) {
         presenter_.leave();
         scene_.emphasised_statuses.clear();

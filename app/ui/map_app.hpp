@@ -77,6 +77,7 @@ struct FrameResult {
     float bottom_left_y = 0.0f;   // where the status overlay may sit (above the timeline)
     bool flight_started = false;  // a fly-to began this frame (stop the globe's spin)
     std::optional<bool> fullscreen;  // presenter mode began (true) or ended (false)
+    bool toggle_presenter_view = false;  // P in presenter mode
 };
 
 class MapApp {
@@ -123,6 +124,12 @@ public:
     void load_story(const std::string& path);
     // Enters presenter mode at the next frame (--present), optionally autoplaying.
     void present(bool autoplay, bool loop);
+    // A key pressed in another window (the presenter view), handled like a scripted
+    // key:NAME action at the next frame (GLFW key code).
+    void queue_key(int key);
+    // The fill colours of the story's step `index` (its date and highlight), as the map
+    // will show them there; for the presenter view's preview of the next step.
+    std::vector<Color> step_colors(size_t index) const;
 
     // Runs the panels, input and animations for one frame.
     FrameResult frame(FrameArgs& args);

@@ -26,7 +26,7 @@ constexpr NamedKey kKeys[] = {
     {"Home", GLFW_KEY_HOME},          {"End", GLFW_KEY_END},        {"Escape", GLFW_KEY_ESCAPE},
     {"F5", GLFW_KEY_F5},              {"b", GLFW_KEY_B},            {"w", GLFW_KEY_W},
     {"period", GLFW_KEY_PERIOD},      {".", GLFW_KEY_PERIOD},       {"comma", GLFW_KEY_COMMA},
-    {",", GLFW_KEY_COMMA},
+    {",", GLFW_KEY_COMMA},            {"p", GLFW_KEY_P},
 };
 
 // The keys presenter mode answers to, polled from ImGui each frame.
@@ -34,7 +34,7 @@ constexpr int kPolled[] = {GLFW_KEY_PAGE_DOWN, GLFW_KEY_PAGE_UP, GLFW_KEY_RIGHT,
                            GLFW_KEY_UP,        GLFW_KEY_DOWN,    GLFW_KEY_SPACE,  GLFW_KEY_ENTER,
                            GLFW_KEY_KP_ENTER,  GLFW_KEY_BACKSPACE, GLFW_KEY_HOME, GLFW_KEY_END,
                            GLFW_KEY_ESCAPE,    GLFW_KEY_F5,      GLFW_KEY_B,      GLFW_KEY_W,
-                           GLFW_KEY_PERIOD,    GLFW_KEY_COMMA,   GLFW_KEY_0,      GLFW_KEY_1,
+                           GLFW_KEY_PERIOD,    GLFW_KEY_COMMA,   GLFW_KEY_P,      GLFW_KEY_0,      GLFW_KEY_1,
                            GLFW_KEY_2,         GLFW_KEY_3,       GLFW_KEY_4,      GLFW_KEY_5,
                            GLFW_KEY_6,         GLFW_KEY_7,       GLFW_KEY_8,      GLFW_KEY_9,
                            GLFW_KEY_KP_0,      GLFW_KEY_KP_1,    GLFW_KEY_KP_2,   GLFW_KEY_KP_3,
@@ -65,6 +65,7 @@ int glfw_key_from_name(const std::string& name) {
 
 void Presenter::set_story(story::Story story, double now_s) {
     story_ = std::move(story);
+    ++story_version_;
     player_.set_steps(story_.steps.size(), now_s);
     source_key_.reset();
 }
@@ -73,6 +74,7 @@ void Presenter::enter(double now_s) {
     active_ = true;
     if (!entered_once_) {
         entered_once_ = true;
+        first_entered_s_ = now_s;
         player_.first(now_s);
     }
     // Fly (back) to the current step.
@@ -86,6 +88,10 @@ PresenterRequest Presenter::press(int key, double now_s) {
     PresenterRequest r;
     if (key == GLFW_KEY_ESCAPE || key == GLFW_KEY_F5) {
         r.leave = true;
+        return r;
+    }
+    if (key == GLFW_KEY_P) {
+        r.toggle_view = true;
         return r;
     }
     const bool digit = (key >= GLFW_KEY_0 && key <= GLFW_KEY_9) || (key >= GLFW_KEY_KP_0 && key <= GLFW_KEY_KP_9);
@@ -121,6 +127,7 @@ PresenterRequest Presenter::keys_from_imgui(double now_s) {
         if (!ImGui::IsKeyPressed(key, false)) continue;
         const PresenterRequest k = press(key, now_s);
         r.leave = r.leave || k.leave;
+        r.toggle_view = r.toggle_view != k.toggle_view;
     }
     const ImGuiIO& io = ImGui::GetIO();
     if (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f) last_mouse_move_ = now_s;
@@ -159,9 +166,7 @@ PresenterRequest Presenter::frame(FrameInput& in) {
     return r;
 }
 
-void Presenter::begin_flight(FrameInput& in) {
-    const story::Step& step = story_.steps[player_.current()];
-    const geo::ProjectionKind kind = in.projected.projection;
+const geo::Projector* Presenter::projector_for(geo::ProjectionKind kind) {
     if (!projector_ || projector_->kind() != kind) {
         try {
             projector_ = std::make_unique<geo::Projector>(kind);
@@ -169,8 +174,17 @@ void Presenter::begin_flight(FrameInput& in) {
             projector_.reset();
         }
     }
-    story::StepBox box;
-    if (projector_) box = story::step_box(step, in.world, in.projected, *projector_);
+    return projector_.get();
+}
+
+story::StepBox Presenter::step_box(size_t index, const geo::World& world, const geo::ProjectedWorld& projected) {
+    const geo::Projector* projector = projector_for(projected.projection);
+    if (index >= story_.steps.size() || projector == nullptr) return {};
+    return story::step_box(story_.steps[index], world, projected, *projector);
+}
+
+void Presenter::begin_flight(FrameInput& in) {
+    const story::StepBox box = step_box(player_.current(), in.world, in.projected);
     flight_.reset();
     globe_flight_.reset();
     flight_start_ = in.now_s;
@@ -268,6 +282,11 @@ void Presenter::draw(const PanelContext& ctx, ImFont* large_font, double now_s) 
                 nullptr, wrap);
 }
 
+std::string Presenter::typed_digits() const {
+    const size_t n = player_.typed_number();
+    return n == 0 ? std::string() : std::to_string(n);
+}
+
 std::string Presenter::state_json() const {
     nlohmann::json j;
     j["active"] = active_;
@@ -277,6 +296,7 @@ std::string Presenter::state_json() const {
     j["caption"] = story_.steps.empty() ? std::string() : story_.steps[player_.current()].caption;
     j["date_text_px"] = date_text_px_;
     j["title"] = story_.title;
+    j["view_open"] = view_open_;
     return j.dump();
 }
 

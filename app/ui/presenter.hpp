@@ -19,6 +19,7 @@
 #include "core/geo/projection.hpp"
 #include "core/story/flight.hpp"
 #include "core/story/player.hpp"
+#include "core/story/step_view.hpp"
 #include "core/story/story.hpp"
 #include "ui/panel_context.hpp"
 
@@ -35,6 +36,7 @@ struct PresenterRequest {
     std::optional<data::Day> date;   // go to this date (a step began)
     std::optional<std::vector<int>> emphasised;  // the step's highlight: status indices (empty: none)
     bool leave = false;              // Esc / F5: leave presenter mode
+    bool toggle_view = false;        // P: open or close the presenter view
 };
 
 class Presenter {
@@ -43,8 +45,21 @@ public:
     void set_story(story::Story story, double now_s);
     const story::Story& story() const { return story_; }
     bool has_story() const { return !story_.steps.empty(); }
+    // Counts set_story() calls: what was made from one story knows when it changed.
+    uint64_t story_version() const { return story_version_; }
 
     bool active() const { return active_; }
+    // The step shown (0-based; 0 with no story) and the digits typed for a jump.
+    size_t current_step() const { return player_.current(); }
+    std::string typed_digits() const;
+    story::Blank blank() const { return player_.blank(); }
+    // Seconds since presenter mode was first entered, and on the current step.
+    double elapsed_s(double now_s) const { return entered_once_ ? now_s - first_entered_s_ : 0.0; }
+    double step_elapsed_s(double now_s) const { return now_s - player_.step_started(); }
+    // Step `index`'s focus box, through the projection of `projected` (for a preview).
+    story::StepBox step_box(size_t index, const geo::World& world, const geo::ProjectedWorld& projected);
+    // Whether the presenter view is open (for --dump-state; set by the window).
+    void set_view_open(bool open) { view_open_ = open; }
     // Enters at the current step (the first time: the first step) and flies there.
     void enter(double now_s);
     void leave() { active_ = false; player_.stop_autoplay(); }
@@ -79,6 +94,7 @@ public:
 
 private:
     void begin_flight(FrameInput& in);
+    const geo::Projector* projector_for(geo::ProjectionKind kind);
     // The step's outlets; recomputed only when the step, the date or the data change (it
     // lists and ranks every source, too much for every frame).
     const std::string& source_line(const PanelContext& ctx);
@@ -87,6 +103,9 @@ private:
     story::StoryPlayer player_;
     bool active_ = false;
     bool entered_once_ = false;
+    double first_entered_s_ = 0.0;
+    bool view_open_ = false;
+    uint64_t story_version_ = 0;
     std::optional<story::CameraFlight> flight_;
     std::optional<story::GlobeFlight> globe_flight_;
     double flight_start_ = 0.0;

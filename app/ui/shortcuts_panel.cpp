@@ -26,6 +26,7 @@ constexpr Shortcut kShortcuts[] = {
     {"L", "labels on or off"},
     {"F2 / F3 / F4", "legend / timeline / status overlay on or off"},
     {"F5", "presenter mode (PageDown / PageUp step, B black, W white, Esc leaves)"},
+    {"P", "in presenter mode: the presenter view (notes, next step, timer)"},
     {"?  or F1", "this list"},
     {"drop a file", "CSV/XLSX/ODS: add events; GeoPackage/Shapefile/GeoJSON: boundaries"},
 };

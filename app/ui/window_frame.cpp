@@ -69,6 +69,7 @@ bool WindowProgram::frame() {
     draw_overlays(f);
     end_frame(f);
     const bool last = f.closing || (options_.frames && frames_drawn_ >= *options_.frames);
+    run_presenter_view(f, last);
     if (options_.bench_frames && bench_after_swap(f)) return false;
     return !last;
 }
@@ -320,38 +321,54 @@ void WindowProgram::stage_mark(Frame& f, int stage) {
     f.stage_start = now;
 }
 
+// The window's flat-map drawing parameters for a width x height target through `view`
+// (the frame's, or the presenter view's next-step preview).
+render::DrawParams WindowProgram::flat_params(int width, int height, const ViewTransform& view, float scale) const {
+    const ThemeColors& theme = theme_colors(app_->scene().theme);
+    const geo::BBox& bounds = session_->projected().world_bounds;
+    render::DrawParams params;
+    params.width = width;
+    params.height = height;
+    params.view = view;
+    params.lod = lod_for_world_width(view.scale_x * bounds.width());
+    params.style = render::map_style(theme);
+    params.style.border_width_px *= scale;
+    params.direct_borders = true;  // cheaper on software renderers; exports keep coverage
+    params.hatch_px = 7.0f * scale;  // approximate dates striped (core/paint.hpp)
+    return params;
+}
+
+// The same for the globe seen as `view`.
+render::GlobeDrawParams WindowProgram::globe_params(int width, int height, const geo::GlobeView& view,
+                                                    float scale) const {
+    const render::DrawParams flat = flat_params(width, height, ViewTransform{}, scale);
+    render::GlobeDrawParams gp;
+    gp.width = width;
+    gp.height = height;
+    gp.view = view;
+    gp.lod = lod_for_world_width(2.0 * kPi * view.radius_px(width, height));
+    gp.style = flat.style;
+    gp.direct_borders = flat.direct_borders;
+    gp.hatch_px = flat.hatch_px;
+    return gp;
+}
+
 // The map fills the framebuffer (flat map or globe); ImGui draws over it later.
 void WindowProgram::draw_map(Frame& f) {
     const Scene& scene = app_->scene();
-    const ThemeColors& theme = theme_colors(scene.theme);
-    const geo::BBox& bounds = session_->projected().world_bounds;
-    render::DrawParams& params = f.params;
-    params.width = f.fb.width;
-    params.height = f.fb.height;
-    params.view = f.view;
-    params.lod = lod_for_world_width(f.view.scale_x * bounds.width());
-    params.style = render::map_style(theme);
-    params.style.border_width_px *= f.scale;
-    params.direct_borders = true;  // cheaper on software renderers; exports keep coverage
-    params.hatch_px = 7.0f * f.scale;  // approximate dates striped (core/paint.hpp)
+    f.params = flat_params(f.fb.width, f.fb.height, f.view, f.scale);
     stage_mark(f, 0);
     if (f.globe_active) {
-        render::GlobeDrawParams gp;
-        gp.width = f.fb.width;
-        gp.height = f.fb.height;
-        gp.view = globe_view();
+        render::GlobeDrawParams gp = globe_params(f.fb.width, f.fb.height, globe_view(), f.scale);
         gp.lod = f.globe_lod;
-        gp.style = params.style;
-        gp.direct_borders = params.direct_borders;
-        gp.hatch_px = params.hatch_px;
         gp.hovered = scene.hovered;
         gp.selected = scene.selected;
-        gp.highlight = theme.highlight;
+        gp.highlight = theme_colors(scene.theme).highlight;
         gp.hover_width_px = 1.8f * f.scale;
         gp.selected_width_px = 3.0f * f.scale;
         globe_renderer_->draw(gp);
     } else {
-        renderer_->draw(params);
+        renderer_->draw(f.params);
     }
     stage_mark(f, 1);
 }
@@ -389,6 +406,7 @@ void WindowProgram::draw_overlays(Frame& f) {
 // ImGui over the map, the screenshot of the last frame, then the swap.
 void WindowProgram::end_frame(Frame& f) {
     imgui_->draw();
+    if (view_) mirror_audience_frame(f);
     stage_mark(f, 3);
     ++frames_drawn_;
     quiet_frames_ = f.changed ? 0 : quiet_frames_ + 1;

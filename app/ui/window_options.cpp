@@ -12,9 +12,10 @@ namespace deportmap::ui {
 const std::set<std::string> kWindowValueOptions = {
     "projection", "size",    "frames", "screenshot", "boundaries", "id-field",   "name-field",
     "data",       "statuses", "date",  "select",     "theme",      "actions",    "dump-state",
-    "bench-frames", "zoom-to", "story", "monitor",
+    "bench-frames", "zoom-to", "story", "monitor", "view-screenshot",
 };
-const std::set<std::string> kWindowFlagOptions = {"help", "labels", "play", "present", "autoplay", "loop"};
+const std::set<std::string> kWindowFlagOptions = {"help", "labels", "play", "present", "autoplay", "loop",
+                                                  "presenter-view"};
 
 std::optional<Size2> parse_size(const std::string& text) {
     const auto x = text.find_first_of("xX");
@@ -105,7 +106,13 @@ WindowOptions parse_window_options(const std::vector<std::string>& argv) {
     }
     o.zoom_to = args.get_or("zoom-to", "");
     o.play = args.has("play");
-    o.present = args.has("present");
+    o.presenter_view = args.has("presenter-view");
+    o.present = args.has("present") || o.presenter_view;
+    if (auto v = args.get("view-screenshot")) {
+        if (v->empty()) throw UsageError("option --view-screenshot needs a file name");
+        if (!o.presenter_view) throw UsageError("option --view-screenshot needs --presenter-view");
+        o.view_screenshot_path = *v;
+    }
     o.autoplay = args.has("autoplay");
     o.loop = args.has("loop");
     if (o.loop && !o.autoplay) throw UsageError("option --loop needs --autoplay");
@@ -151,6 +158,9 @@ const char* window_usage() {
            "  --play              start with the timeline playing\n"
            "  --present           start in presenter mode, full screen (F5 toggles, Esc leaves)\n"
            "  --monitor N         the monitor for presenter mode (1: the primary)\n"
+           "  --presenter-view    presenter mode with a second window for the presenter: this\n"
+           "                      and the next step, speaker notes, timer (P toggles it)\n"
+           "  --view-screenshot F.png  save the presenter view's last frame as a PNG\n"
            "  --story FILE        the story to present (TOML; default: one step per event day)\n"
            "  --autoplay [--loop] step by each step's duration (and start over)\n"
            "Settings (size, theme, projection, labels, panels) persist in\n"

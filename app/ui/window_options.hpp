@@ -40,6 +40,8 @@ struct WindowOptions {
     bool play = false;                    // --play: the timeline plays from the start
     bool present = false;                 // --present: start in presenter mode (full screen)
     int monitor = 0;                      // --monitor N: 1-based; 0: the primary
+    bool presenter_view = false;          // --presenter-view: the second window (implies --present)
+    std::string view_screenshot_path;     // --view-screenshot F.png: the view's last frame
     std::string story_path;               // --story FILE (TOML); empty: the default story
     bool autoplay = false;                // --autoplay: steps advance by their durations
     bool loop = false;                    // --loop: autoplay starts over after the last step

@@ -126,6 +126,7 @@ void WindowProgram::apply_options_to_scene() {
     }
     if (!options_.story_path.empty()) app_->load_story(options_.story_path);
     if (options_.present || options_.autoplay) app_->present(options_.autoplay, options_.loop);
+    view_wanted_ = options_.presenter_view;
     app_->apply_actions(actions_, *world_);
     scene.projection = options_.projection;
     // --bench-frames times playback once the background work is done (bench_after_swap),
@@ -188,19 +189,25 @@ int WindowProgram::shutdown() {
             return 1;
         }
     }
-    if (options_.screenshot_path.empty()) return 0;
-    if (screenshot_.rgba.empty()) {
-        std::fprintf(stderr, "deportmap: %s: no frame could be read back for the screenshot\n",
-                     options_.screenshot_path.c_str());
-        return 1;
+    if (!write_screenshot(options_.screenshot_path, screenshot_)) return 1;
+    if (!write_screenshot(options_.view_screenshot_path, view_screenshot_)) return 1;
+    return 0;
+}
+
+// A --screenshot or --view-screenshot PNG; true when none was asked for.
+bool WindowProgram::write_screenshot(const std::string& path, const platform::RgbaPixels& pixels) {
+    if (path.empty()) return true;
+    if (pixels.rgba.empty()) {
+        std::fprintf(stderr, "deportmap: %s: no frame could be read back for the screenshot\n", path.c_str());
+        return false;
     }
     try {
-        exporter::write_png(options_.screenshot_path, screenshot_.rgba, screenshot_.width, screenshot_.height, 4);
+        exporter::write_png(path, pixels.rgba, pixels.width, pixels.height, 4);
     } catch (const exporter::PngError& e) {
         std::fprintf(stderr, "deportmap: %s\n", e.what());
-        return 1;
+        return false;
     }
-    return 0;
+    return true;
 }
 
 void WindowProgram::save_window_settings() {

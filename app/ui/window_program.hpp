@@ -7,6 +7,7 @@
 //   shutdown  settings saved, state dumped, screenshot written.
 // `deportmap` (app/cli/window.cpp) parses the options and calls run().
 #pragma once
+#include <array>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -28,6 +29,8 @@
 #include "ui/map_input.hpp"
 #include "ui/map_overlay.hpp"
 #include "ui/map_session.hpp"
+#include "ui/presenter_view.hpp"
+#include "render/offscreen_target.hpp"
 #include "ui/diagnostics_panel.hpp"
 #include "ui/settings.hpp"
 #include "ui/window_options.hpp"
@@ -78,10 +81,18 @@ private:
     void upload_globe_levels(const MapSession::Changes& changes);
     void run_ui(Frame& f);
     void run_diagnostics_panel(Frame& f);
+    render::DrawParams flat_params(int width, int height, const ViewTransform& view, float scale) const;
+    render::GlobeDrawParams globe_params(int width, int height, const geo::GlobeView& view, float scale) const;
     void draw_map(Frame& f);
     void draw_overlays(Frame& f);
     void end_frame(Frame& f);
     void stage_mark(Frame& f, int stage);
+    // presenter view (window_presenter_view.cpp)
+    void run_presenter_view(Frame& f, bool last);
+    bool open_presenter_view();
+    void mirror_audience_frame(const Frame& f);
+    void render_next_preview(const Frame& f);
+    PresenterViewContent presenter_view_content(const Frame& f) const;
     // benchmark
     bool bench_after_swap(Frame& f);
     void bench_hover_picks(const Frame& f);
@@ -92,6 +103,7 @@ private:
     // shutdown
     int shutdown();
     void save_window_settings();
+    static bool write_screenshot(const std::string& path, const platform::RgbaPixels& pixels);
 
     WindowOptions options_;
     std::vector<Action> actions_;
@@ -122,6 +134,23 @@ private:
     platform::PixelSize last_fb_;
     float last_scale_ = 0.0f;
     platform::RgbaPixels screenshot_;
+    // The presenter view: wanted (--presenter-view, P), open while presenting.
+    bool view_wanted_ = false;
+    std::unique_ptr<PresenterView> view_;
+    std::unique_ptr<render::OffscreenTarget> mirror_;   // the audience's frame, copied
+    std::unique_ptr<render::OffscreenTarget> preview_;  // the next step's map
+    struct PreviewKey {
+        size_t step = 0;
+        uint64_t story = 0, data = 0;
+        Theme theme = Theme::Light;
+        int width = 0, height = 0;
+        geo::ProjectionKind projection = geo::ProjectionKind::EqualEarth;
+        bool globe = false;
+        std::array<bool, geo::kLodCount> ready{};
+        bool operator==(const PreviewKey&) const = default;
+    };
+    std::optional<PreviewKey> preview_key_;
+    platform::RgbaPixels view_screenshot_;
     Clock::time_point t0_ = Clock::now();
     Clock::time_point last_frame_start_ = Clock::now();
 };

@@ -33,36 +33,34 @@ struct WindowRun {
     int code = -1;
     std::string output;
     json state;
-    int drop_code = -1;  // gui_xdnd_drop's exit status, when a drop was asked for
+    int beside_code = -1;  // the exit status of the program run beside the window, if any
 };
 
-// Runs the window for a few frames with `args` and reads the dumped state. With `drop`,
-// gui_xdnd_drop drops that file onto the window while it runs (XDND, as a file manager).
-WindowRun run_window(const std::string& name, const Args& args, int frames = 4,
-                     const std::string& drop = "", const std::string& screen = "1280x800x24") {
+// Runs the window for a few frames with `args` and reads the dumped state. With `beside`,
+// that program runs under the same X server while the window runs (gui_xdnd_drop
+// dropping a file, gui_xkey_send pressing keys), its exit status in beside_code.
+WindowRun run_window(const std::string& name, const Args& args, int frames = 4, const Args& beside = {},
+                     const std::string& screen = "1280x800x24") {
     const std::filesystem::path dir = test::fresh_scratch_dir(name);
     const std::string state = (dir / "state.json").string();
-    const std::string drop_rc = (dir / "drop.rc").string();
+    const std::string beside_rc = (dir / "beside.rc").string();
     Args window = {DEPORTMAP_BINARY, "--frames", std::to_string(frames), "--size", "1024x640",
                    "--dump-state",   state};
     window.insert(window.end(), args.begin(), args.end());
     // The runner gives the command its own X server and display number, so tests run in
     // parallel without a lock; a server that fails to start is a failure, not retried.
     Args command = {DEPORTMAP_XSERVER_RUN, "--screen", screen};
-    if (!drop.empty()) {
-        // Two programs under the one X server, the window in the background and the drag
-        // source beside it: the one place a test needs a shell. The script's status is
-        // the window's; the drop's is written to drop.rc. Everything reaches the script
-        // as its arguments, so nothing is quoted.
-        const Args shell = {"sh",
-                            "-c",
-                            "drag=$1 file=$2 rc=$3; shift 3; \"$@\" & p=$!; "
-                            "\"$drag\" \"$file\" 30; echo $? >\"$rc\"; wait $p",
-                            "sh",
-                            XDND_DROP_BINARY,
-                            drop,
-                            drop_rc};
+    if (!beside.empty()) {
+        // Two programs under the one X server, the window in the background and the other
+        // beside it: the one place a test needs a shell. The script's status is the
+        // window's; the other's is written to beside.rc. Everything reaches the script as
+        // its arguments (the other program's first, counted), so nothing is quoted.
+        const Args shell = {"bash", "-c",
+                            "rc=$1 n=$2; shift 2; other=(\"${@:1:n}\"); shift \"$n\"; "
+                            "\"$@\" & p=$!; \"${other[@]}\"; echo $? >\"$rc\"; wait $p",
+                            "bash", beside_rc, std::to_string(beside.size())};
         command.insert(command.end(), shell.begin(), shell.end());
+        command.insert(command.end(), beside.begin(), beside.end());
     }
     command.insert(command.end(), window.begin(), window.end());
     test::RunOptions options;
@@ -76,11 +74,11 @@ WindowRun run_window(const std::string& name, const Args& args, int frames = 4,
     if (run.exit_code < 0) r.output += "\n[" + run.how_it_ended() + "]";
     std::ifstream in(state);
     if (in) r.state = json::parse(in, nullptr, false);
-    if (!drop.empty()) {
-        std::ifstream rc(drop_rc);
-        int drop_code = -1;
-        rc >> drop_code;
-        r.drop_code = drop_code;
+    if (!beside.empty()) {
+        std::ifstream rc(beside_rc);
+        int code = -1;
+        rc >> code;
+        r.beside_code = code;
     }
     EXPECT_FALSE(std::filesystem::exists(dir / "config" / "deportmap" / "settings.json"))
         << "a scripted run wrote settings";
@@ -205,9 +203,9 @@ TEST_F(WindowState, DroppedEventsFileIsLoaded) {
     ASSERT_EQ(plain.code, 0) << plain.output;
     ASSERT_EQ(plain.state["problems"].get<int>(), 0) << "the bundled data has no problems";
     const std::string fixture = std::string(DEPORTMAP_TEST_FIXTURES) + "/data/events_bad.csv";
-    const WindowRun r = run_window("drop", {"--date", "2025-12-31"}, 400, fixture);
+    const WindowRun r = run_window("drop", {"--date", "2025-12-31"}, 400, {XDND_DROP_BINARY, fixture, "30"});
     ASSERT_EQ(r.code, 0) << r.output;
-    EXPECT_EQ(r.drop_code, 0) << "the drop did not finish: " << r.output;
+    EXPECT_EQ(r.beside_code, 0) << "the drop did not finish: " << r.output;
     EXPECT_GT(r.state["problems"].get<int>(), 0) << r.output;
 }
 
@@ -278,6 +276,38 @@ TEST_F(WindowState, PresenterModeStepsThroughAStoryWithClickerKeys) {
     EXPECT_EQ(p["step"], 2);  // the place is kept for the next F5
 }
 
+// The presenter view: a second window with this step, the next, the notes and a timer.
+// Keys pressed in it (real X key events, gui_xkey_send) step the story; the test closes
+// the audience window only once the view's title shows the step reached.
+TEST_F(WindowState, PresenterViewIsASecondWindowThatTakesTheClickerKeys) {
+    const std::string story = std::string(DEPORTMAP_TEST_FIXTURES) + "/../../assets/stories/third-country-deportations.toml";
+    const std::filesystem::path shot = test::fresh_scratch_dir("pres_view_shot") / "view.png";
+    const Args keys = {XKEY_SEND_BINARY, "presenter view", "Next,space", "(3 / 7)", "Equal Earth", "90"};
+    const WindowRun r = run_window("pres_view_keys",
+                                   {"--presenter-view", "--story", story, "--view-screenshot", shot.string()},
+                                   100000, keys);
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_EQ(r.beside_code, 0) << r.output;
+    EXPECT_EQ(r.state["presenter"]["active"], true);
+    EXPECT_EQ(r.state["presenter"]["view_open"], true);
+    EXPECT_EQ(r.state["presenter"]["step"], 3);
+    // One monitor: the view opens as a 1280x800 window, and shows pictures and text.
+    const test::RunResult check = test::run_binary({PNG_CHECK_BINARY, shot.string(), "1280", "800"});
+    EXPECT_EQ(check.exit_code, 0) << check.out;
+    // P closes it and opens it again, from the audience window's keys too.
+    const WindowRun closed = run_window("pres_view_p", {"--presenter-view", "--story", story, "--actions", "key:p"}, 6);
+    ASSERT_EQ(closed.code, 0) << closed.output;
+    EXPECT_EQ(closed.state["presenter"]["view_open"], false);
+    const WindowRun opened = run_window("pres_view_open", {"--present", "--story", story, "--actions", "key:p"}, 6);
+    ASSERT_EQ(opened.code, 0) << opened.output;
+    EXPECT_EQ(opened.state["presenter"]["view_open"], true);
+    // Leaving presenter mode closes it.
+    const WindowRun left = run_window("pres_view_esc", {"--presenter-view", "--actions", "key:Escape"}, 6);
+    ASSERT_EQ(left.code, 0) << left.output;
+    EXPECT_EQ(left.state["presenter"]["active"], false);
+    EXPECT_EQ(left.state["presenter"]["view_open"], false);
+}
+
 TEST_F(WindowState, F5EntersPresenterModeWithTheDefaultStory) {
     const WindowRun r = run_window("pres_f5", {"--actions", "key:F5;key:PageDown"}, 8);
     ASSERT_EQ(r.code, 0) << r.output;
@@ -306,8 +336,8 @@ TEST_F(WindowState, TheStatedFigureBelongsToTheBundledData) {
 // Presenter type scales with the screen: at 2560x1440 the date is exactly twice as tall
 // as at 1280x720.
 TEST_F(WindowState, PresenterTypeScalesWithTheScreenHeight) {
-    const WindowRun small = run_window("pres_720", {"--present"}, 3, "", "1280x720x24");
-    const WindowRun large = run_window("pres_1440", {"--present"}, 3, "", "2560x1440x24");
+    const WindowRun small = run_window("pres_720", {"--present"}, 3, {}, "1280x720x24");
+    const WindowRun large = run_window("pres_1440", {"--present"}, 3, {}, "2560x1440x24");
     ASSERT_EQ(small.code, 0) << small.output;
     ASSERT_EQ(large.code, 0) << large.output;
     const double a = small.state["presenter"]["date_text_px"].get<double>();

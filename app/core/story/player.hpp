@@ -35,6 +35,7 @@ public:
     // false with nothing typed, so Enter means next).
     void type_digit(int digit);
     bool typed() const { return typed_ > 0; }
+    size_t typed_number() const { return typed_; }  // 0: nothing typed
     bool jump_typed(double now);
     void clear_typed() { typed_ = 0; }
 

@@ -79,7 +79,9 @@ geo::GlobeView step_globe(const StepBox& box, int width, int height, double fall
         v.center_lon = fallback_lon;
         return v;
     }
-    return geo::globe_view_for_box(box.box, box.label, width, height);
+    geo::GlobeView v = geo::globe_view_for_box(box.box, box.label, width, height);
+    v.zoom = std::min(v.zoom, kMaxStepGlobeZoom);
+    return v;
 }
 
 }  // namespace deportmap::story

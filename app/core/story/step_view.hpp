@@ -31,12 +31,16 @@ StepBox step_box(const Step& step, const geo::World& world, const geo::Projected
 // A step never zooms in further than a tenth of the world's width: a small country is
 // shown with its neighbours, for the audience's bearings (and the detail that exports).
 inline constexpr double kMaxStepZoom = 10.0;
+// The same on the globe: at zoom 6 a 16:9 view spans about 38 degrees of longitude at
+// its centre, as the flat map's tenth of the world does.
+inline constexpr double kMaxStepGlobeZoom = 6.0;
 
 // The flat camera framing `box` in a width x height viewport: the box fills about
 // `fill` of it (both ways), zoom within [1, kMaxStepZoom]; the world for an empty box.
 Camera step_camera(const geo::BBox& box, const geo::BBox& world_bounds, double width, double height,
                    double fill = 0.6);
-// The globe view framing it (the world: the default view turned to `fallback_lon`).
+// The globe view framing it (the world: the default view turned to `fallback_lon`), zoom
+// at most kMaxStepGlobeZoom.
 geo::GlobeView step_globe(const StepBox& box, int width, int height, double fallback_lon = -30.0);
 
 }  // namespace deportmap::story

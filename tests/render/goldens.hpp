@@ -57,6 +57,8 @@ inline constexpr Golden kGoldens[] = {
     {"export_letter-300dpi.png", GoldenKind::Png, kExact, kExact, kExactOnLlvmpipe},
     {"export_dark_transparent.png", GoldenKind::Png, kExact, kExact, kExactOnLlvmpipe},
     {"export_view.png", GoldenKind::Png, kExact, kExact, kExactOnLlvmpipe},
+    {"story_720p_step3.png", GoldenKind::Png, kExact, kExact, kExactOnLlvmpipe},
+    {"story_720p_last.png", GoldenKind::Png, kExact, kExact, kExactOnLlvmpipe},
     {"export_central.svg", GoldenKind::Text, kExact, kExact,
      "text written by the exporter without a GPU: byte for byte everywhere"},
     {"export_view.svg", GoldenKind::Text, kExact, kExact,

@@ -22,6 +22,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "image_check.hpp"
 #include "run_binary.hpp"
 #include "scratch.hpp"
@@ -113,6 +115,39 @@ TEST_F(ExportComposeTest, EveryPresetMatchesItsGolden) {
                   0);
     }
     EXPECT_TRUE(slurp(scratch() / "4k" / "page.png") == slurp(scratch() / "8k" / "page.png"));
+}
+
+// Presenter frames headless, at 1280x720: the example story through the export path
+// (the step's date, legend with counts, caption and credit line on every frame). The frame
+// that holds step 3 (the Rwanda payment, a month-only date: striped) and the last step's
+// are goldens; the frames are planned from the frame number, so each run gives these bytes.
+TEST_F(ExportComposeTest, StoryFramesAt720pMatchTheirGoldens) {
+    const fs::path dir = fresh_scratch_dir("story_golden");
+    const std::string story = std::string(DEPORTMAP_TEST_SOURCE_DIR) + "/assets/stories/third-country-deportations.toml";
+    const RunResult run = deportmap({"export", "--story", story, "--width", "1280", "--height", "720", "--fps", "2",
+                                     "--out", (dir / "f.png").string(), "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const nlohmann::json sidecar = nlohmann::json::parse(slurp(dir / "f.png.json"));
+    const auto& frames = sidecar["frames"];
+    ASSERT_GT(frames.size(), 7u);
+    // The last frame on step 3's date (its held frame), and the very last frame.
+    size_t step3 = 0;
+    for (size_t i = 0; i < frames.size(); ++i) {
+        if (frames[i]["date"] == "2025-04") step3 = i;
+    }
+    ASSERT_GT(step3, 0u);
+    const auto frame_file = [&](size_t i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "f-%04zu.png", i + 1);
+        return (dir / name).string();
+    };
+    const auto held = test::load_png(frame_file(step3));
+    const auto last = test::load_png(frame_file(frames.size() - 1));
+    ASSERT_TRUE(held.has_value() && last.has_value());
+    EXPECT_EQ(held->width, 1280);
+    EXPECT_EQ(held->height, 720);
+    EXPECT_TRUE(test::check_golden("story_720p_step3.png", *held));
+    EXPECT_TRUE(test::check_golden("story_720p_last.png", *last));
 }
 
 TEST_F(ExportComposeTest, PngCarriesTextChunks) {

@@ -6,9 +6,11 @@
 
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "core/util/args.hpp"
 #include "export/png.hpp"
+#include "render/gl/objects.hpp"
 #include "platform/window_extras.hpp"
 #include "ui/window_frame.hpp"
 
@@ -183,7 +185,9 @@ int WindowProgram::shutdown() {
     if (!settings_file_.empty()) save_window_settings();
     if (!options_.dump_state_path.empty()) {
         std::ofstream out(options_.dump_state_path, std::ios::binary | std::ios::trunc);
-        out << app_->state_json(*world_) << '\n';
+        nlohmann::json state = nlohmann::json::parse(app_->state_json(*world_));
+        state["gl_objects"] = render::gl::live_objects();  // flat over a soak (bench/soak_presenter.sh)
+        out << state.dump() << '\n';
         if (!out) {
             std::fprintf(stderr, "deportmap: %s: cannot be written\n", options_.dump_state_path.c_str());
             return 1;

@@ -2,12 +2,18 @@
 // destroyed, and cannot be copied. They must be destroyed while the context that
 // created them is still current (owners live inside objects that the context outlives).
 #pragma once
+#include <atomic>
 #include <string_view>
 #include <utility>
 
 #include "render/gl/gl.hpp"
 
 namespace deportmap::render::gl {
+
+// GL objects alive through these owners, all kinds together: a soak test reads it to see
+// that nothing piles up (--dump-state's "gl_objects").
+inline std::atomic<long> g_live_objects{0};
+inline long live_objects() { return g_live_objects.load(std::memory_order_relaxed); }
 
 // Owner of one GL name; Traits supplies create() and destroy(GLuint).
 template <typename Traits>
@@ -35,12 +41,17 @@ public:
     explicit operator bool() const { return id_ != 0; }
     // Deletes the object now (no-op when empty).
     void reset() {
-        if (id_ != 0) Traits::destroy(id_);
+        if (id_ != 0) {
+            Traits::destroy(id_);
+            g_live_objects.fetch_sub(1, std::memory_order_relaxed);
+        }
         id_ = 0;
     }
 
 private:
-    explicit Object(GLuint id) : id_(id) {}
+    explicit Object(GLuint id) : id_(id) {
+        if (id_ != 0) g_live_objects.fetch_add(1, std::memory_order_relaxed);
+    }
     GLuint id_ = 0;
 };
 

@@ -1,5 +1,6 @@
 // The interactive map's UI: the data model, the Scene, and the panels around the map
-// (timeline, legend and headline, details, search, problems, shortcuts), plus map
+// (timeline, legend and headline, details, search, problems, shortcuts, the Story
+// panel: map_app_story.cpp), plus map
 // hover/click picking, the camera's fly-to animation, the colour cross-fade, global
 // shortcuts, scripted actions (--actions) and the state dump (--dump-state). The window
 // (app/cli/window.cpp) owns the GL side and calls frame() between ImGui's NewFrame and
@@ -158,7 +159,7 @@ private:
     void run_deferred_action(const FrameArgs& args);
     void sync_story(double now_s);
     bool poll_story_file(double now_s);
-    void reload_story_file();
+    void reload_story_file(double now_s);
     void story_panel(const PanelContext& ctx, const FrameArgs& args);
     story::CurrentView current_view(const FrameArgs& args);
     const geo::Projector* story_projector(geo::ProjectionKind kind);  // null when PROJ fails

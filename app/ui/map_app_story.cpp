@@ -103,12 +103,14 @@ void MapApp::apply_story_action(const Action& a, const FrameArgs& args) {
 }
 
 void MapApp::story_panel(const PanelContext& ctx, const FrameArgs& args) {
-    const StoryPanelRequest r = story_panel_.draw(ctx, editor_, panels_.story, last_left_);
+    // The status overlay (F4) sits above the timeline at the left, about nine lines high.
+    const float reserve = panels_.diagnostics ? ImGui::GetFontSize() * 9.0f : 0.0f;
+    const StoryPanelRequest r = story_panel_.draw(ctx, editor_, panels_.story, last_left_, reserve);
     if (r.add_view) add_view_step(args);
     if (r.show >= 0) show_story_step(r.show);
     if (r.save) save_story_edits(std::nullopt);
     if (r.save_as) save_story_edits(*r.save_as);
-    if (r.revert) reload_story_file();
+    if (r.revert) reload_story_file(args.now_s);
 }
 
 // The presenter shows the edited story once there is one: a file, or steps made here.
@@ -134,14 +136,14 @@ bool MapApp::poll_story_file(double now_s) {
                                   "(Save writes them over it, Revert reads the file)");
         return false;
     }
-    reload_story_file();
+    reload_story_file(now_s);
     return true;
 }
 
 // Reads the story file again (the watcher, or Revert): the good steps load, the selected
 // step and the presenter's current step stay where they still exist; a file that cannot
 // be read keeps the last good story.
-void MapApp::reload_story_file() {
+void MapApp::reload_story_file(double now_s) {
     std::error_code ec;
     story_mtime_ = std::filesystem::last_write_time(story_path_, ec);
     const story::StoryRead r = story::read_story_file(story_path_, {&data_.countries(), &data_.timeline().statuses()});
@@ -149,6 +151,7 @@ void MapApp::reload_story_file() {
     if (!r.story) return;
     editor_.reload(*r.story, r.bad_steps);
     story_from_file_ = true;
+    sync_story(now_s);  // the presenter has it at once, even before the next frame
 }
 
 void MapApp::save_story_edits(const std::optional<std::string>& as) {

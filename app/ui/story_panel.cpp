@@ -52,6 +52,9 @@ std::string focus_text(const PanelContext& ctx, const story::Step& step) {
     return out;
 }
 
+// The caption and notes boxes: three lines of text.
+float text_box_height() { return ImGui::GetTextLineHeight() * 3.0f + ImGui::GetStyle().FramePadding.y * 2.0f; }
+
 }  // namespace
 
 std::string first_line(const std::string& text, size_t max_bytes) {
@@ -60,12 +63,13 @@ std::string first_line(const std::string& text, size_t max_bytes) {
     return story::clip_utf8(line, max_bytes) + "...";
 }
 
-StoryPanelRequest StoryPanel::draw(const PanelContext& ctx, story::StoryEditor& editor, bool& open, float left) {
+StoryPanelRequest StoryPanel::draw(const PanelContext& ctx, story::StoryEditor& editor, bool& open, float left,
+                                   float bottom_reserve) {
     StoryPanelRequest request;
     if (!open) return request;
     const float font = ImGui::GetFontSize();
     const float pad = ImGui::GetStyle().WindowPadding.x;
-    const float height = std::min(font * 30.0f, ctx.bottom - ctx.top - 2 * pad);
+    const float height = std::max(font * 16.0f, std::min(font * 32.0f, ctx.bottom - ctx.top - bottom_reserve - 2 * pad));
     ImGui::SetNextWindowPos(ImVec2(left + pad, ctx.top + pad), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(font * 27.0f, height), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSizeConstraints(ImVec2(font * 20.0f, font * 16.0f), ImVec2(FLT_MAX, FLT_MAX));
@@ -152,9 +156,16 @@ void StoryPanel::step_list(const story::StoryEditor& editor, StoryPanelRequest& 
         ImGui::TextDisabled("No steps yet: set the map and the date, then Add current view.");
         return;
     }
-    const float rows = std::clamp(static_cast<float>(steps.size()), 3.0f, 9.0f);
+    // The list takes what the selected step's fields leave of the panel (3 rows at least).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float fields = editor.selected_step() == nullptr
+                             ? line * 1.5f
+                             : line * 5.0f + 2.0f * (text_box_height() + style.ItemSpacing.y) + style.ItemSpacing.y * 2.0f;
+    const float wanted = line * (static_cast<float>(steps.size()) + 0.5f);
+    const float height = std::clamp(ImGui::GetContentRegionAvail().y - fields, line * 3.5f, wanted);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersOuterH;
-    if (!ImGui::BeginTable("steps", 3, flags, ImVec2(0.0f, ImGui::GetTextLineHeightWithSpacing() * (rows + 0.5f)))) {
+    if (!ImGui::BeginTable("steps", 3, flags, ImVec2(0.0f, height))) {
         return;
     }
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
@@ -222,7 +233,7 @@ void StoryPanel::step_fields(const PanelContext& ctx, story::StoryEditor& editor
     ImGui::TextUnformatted(focus.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PushID(editor.selected());
-    const float box = ImGui::GetTextLineHeight() * 4.0f + ImGui::GetStyle().FramePadding.y * 2.0f;
+    const float box = text_box_height();
     ImGui::TextDisabled("Caption (on screen)");
     if (ImGui::InputTextMultiline("##caption", caption_.data(), caption_.size(), ImVec2(-1.0f, box))) {
         editor.set_caption(caption_.data());

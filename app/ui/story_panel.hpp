@@ -32,8 +32,10 @@ std::string first_line(const std::string& text, size_t max_bytes = 60);
 class StoryPanel {
 public:
     // Draws the panel when `open` (its close box clears it). `left`: where the map's
-    // free area begins (the legend's right edge), for the panel's first position.
-    StoryPanelRequest draw(const PanelContext& ctx, story::StoryEditor& editor, bool& open, float left);
+    // free area begins (the legend's right edge), for the panel's first position;
+    // `bottom_reserve`: height kept free above the timeline (the status overlay's).
+    StoryPanelRequest draw(const PanelContext& ctx, story::StoryEditor& editor, bool& open, float left,
+                           float bottom_reserve = 0.0f);
 
 private:
     void toolbar(story::StoryEditor& editor, StoryPanelRequest& request);

@@ -21,9 +21,12 @@ namespace deportmap::ui {
 namespace {
 
 const std::vector<std::string> kVerbsWithArg = {"select", "fly",   "step",   "date",   "hover-legend",
-                                                "hide",   "theme", "speed", "search", "export", "key"};
+                                                "hide",   "theme", "speed", "search", "export", "key",
+                                                "story-select", "story-caption", "story-notes",
+                                                "story-save-as"};
 const std::vector<std::string> kVerbsWithoutArg = {"play", "pause", "labels", "clear", "help",
-                                                   "problems", "open-export"};
+                                                   "problems", "open-export", "story", "story-add",
+                                                   "story-up", "story-down", "story-delete", "story-save"};
 
 double ease(double t) {
     t = std::clamp(t, 0.0, 1.0);
@@ -57,7 +60,9 @@ std::vector<Action> parse_actions(const std::string& text) {
         if (!needs && !plain) {
             throw UsageError("option --actions: unknown step '" + step +
                              "' (select, fly, step, date, hover-legend, hide, theme, speed, "
-                             "search, export, key, play, pause, labels, clear, help, problems, open-export)");
+                             "search, export, key, play, pause, labels, clear, help, problems, open-export, "
+                             "story, story-add, story-select, story-caption, story-notes, story-up, "
+                             "story-down, story-delete, story-save, story-save-as)");
         }
         if (needs && a.arg.empty()) {
             throw UsageError("option --actions: step '" + a.verb + "' needs a value (" + a.verb +
@@ -107,73 +112,84 @@ void MapApp::select(int world_index, bool fly) {
 }
 
 void MapApp::apply_actions(const std::vector<Action>& actions, const geo::World&) {
-    const data::StatusTable& table = data_.timeline().statuses();
+    bool deferring = false;
     for (const Action& a : actions) {
-        if (a.verb == "key") {
-            const int key = glfw_key_from_name(a.arg);
-            if (key < 0) throw UsageError("option --actions: key: unknown key '" + a.arg + "' (PageDown, Right, b, F5, Escape, 5, ...)");
-            pending_keys_.push_back(key);
-        } else if (a.verb == "select" || a.verb == "fly") {
-            std::string error;
-            const int w = find_country(a.arg, error);
-            if (w < 0) throw UsageError("option --actions: " + a.verb + ": " + error);
-            select(w, a.verb == "fly");
-        } else if (a.verb == "clear") {
-            scene_.selected = -1;
-        } else if (a.verb == "step") {
-            int n = 0;
-            try {
-                n = std::stoi(a.arg);
-            } catch (const std::exception&) {
-                throw UsageError("option --actions: step expects a count such as +1 or -2, got '" +
-                                 a.arg + "'");
-            }
-            timeline_.set_playing(false);
-            timeline_.go_to(scene_, step_event_day(data_.timeline().event_days(), scene_.date, n));
-        } else if (a.verb == "date") {
-            std::string why;
-            const auto d = data::parse_date(a.arg, &why);
-            if (!d) throw UsageError("option --actions: date '" + a.arg + "': " + why);
-            timeline_.go_to(scene_, data::query_day(*d));
-        } else if (a.verb == "hover-legend" || a.verb == "hide") {
-            const data::StatusIndex s = table.find(a.arg);
-            if (s == data::kNoStatus) {
-                throw UsageError("option --actions: " + a.verb + ": unknown status '" + a.arg +
-                                 "' (one of " + table.key_list() + ")");
-            }
-            if (a.verb == "hover-legend") {
-                legend_.force_hover(s);
-            } else {
-                scene_.hidden_statuses[static_cast<size_t>(s)] = true;
-            }
-        } else if (a.verb == "theme") {
-            const auto t = parse_theme(a.arg);
-            if (!t) throw UsageError("option --actions: theme must be light or dark");
-            scene_.theme = *t;
-        } else if (a.verb == "speed") {
-            int i = -1;
-            for (size_t k = 0; k < kPlaySpeeds.size(); ++k) {
-                if (a.arg == kPlaySpeeds[k].label || a.arg == std::to_string(k)) i = static_cast<int>(k);
-            }
-            if (i < 0) throw UsageError("option --actions: speed is 0..4 or a label like '1 year/s'");
-            timeline_.set_speed_index(i);
-        } else if (a.verb == "search") {
-            search_.open(a.arg == "open" ? "" : a.arg);
-        } else if (a.verb == "help") {
-            if (!help_.is_open()) help_.toggle();
-        } else if (a.verb == "problems") {
-            if (!errors_.is_open()) errors_.toggle();
-        } else if (a.verb == "open-export") {
-            export_.open();
-        } else if (a.verb == "export") {
-            export_.request_export(a.arg);
-        } else if (a.verb == "play") {
-            timeline_.set_playing(true);
-        } else if (a.verb == "pause") {
-            timeline_.set_playing(false);
-        } else if (a.verb == "labels") {
-            scene_.labels = !scene_.labels;
+        deferring = deferring || is_story_verb(a.verb);
+        if (deferring) {
+            if (a.verb == "story-select") story_step_number(a.arg);  // a bad number stops the run now
+            deferred_.push_back(a);  // run one per frame, in order (run_deferred_action)
+        } else {
+            apply_action(a);
         }
+    }
+}
+
+void MapApp::apply_action(const Action& a) {
+    const data::StatusTable& table = data_.timeline().statuses();
+    if (a.verb == "key") {
+        const int key = glfw_key_from_name(a.arg);
+        if (key < 0) throw UsageError("option --actions: key: unknown key '" + a.arg + "' (PageDown, Right, b, F5, Escape, 5, ...)");
+        pending_keys_.push_back(key);
+    } else if (a.verb == "select" || a.verb == "fly") {
+        std::string error;
+        const int w = find_country(a.arg, error);
+        if (w < 0) throw UsageError("option --actions: " + a.verb + ": " + error);
+        select(w, a.verb == "fly");
+    } else if (a.verb == "clear") {
+        scene_.selected = -1;
+    } else if (a.verb == "step") {
+        int n = 0;
+        try {
+            n = std::stoi(a.arg);
+        } catch (const std::exception&) {
+            throw UsageError("option --actions: step expects a count such as +1 or -2, got '" +
+                             a.arg + "'");
+        }
+        timeline_.set_playing(false);
+        timeline_.go_to(scene_, step_event_day(data_.timeline().event_days(), scene_.date, n));
+    } else if (a.verb == "date") {
+        std::string why;
+        const auto d = data::parse_date(a.arg, &why);
+        if (!d) throw UsageError("option --actions: date '" + a.arg + "': " + why);
+        timeline_.go_to(scene_, data::query_day(*d));
+    } else if (a.verb == "hover-legend" || a.verb == "hide") {
+        const data::StatusIndex s = table.find(a.arg);
+        if (s == data::kNoStatus) {
+            throw UsageError("option --actions: " + a.verb + ": unknown status '" + a.arg +
+                             "' (one of " + table.key_list() + ")");
+        }
+        if (a.verb == "hover-legend") {
+            legend_.force_hover(s);
+        } else {
+            scene_.hidden_statuses[static_cast<size_t>(s)] = true;
+        }
+    } else if (a.verb == "theme") {
+        const auto t = parse_theme(a.arg);
+        if (!t) throw UsageError("option --actions: theme must be light or dark");
+        scene_.theme = *t;
+    } else if (a.verb == "speed") {
+        int i = -1;
+        for (size_t k = 0; k < kPlaySpeeds.size(); ++k) {
+            if (a.arg == kPlaySpeeds[k].label || a.arg == std::to_string(k)) i = static_cast<int>(k);
+        }
+        if (i < 0) throw UsageError("option --actions: speed is 0..4 or a label like '1 year/s'");
+        timeline_.set_speed_index(i);
+    } else if (a.verb == "search") {
+        search_.open(a.arg == "open" ? "" : a.arg);
+    } else if (a.verb == "help") {
+        if (!help_.is_open()) help_.toggle();
+    } else if (a.verb == "problems") {
+        if (!errors_.is_open()) errors_.toggle();
+    } else if (a.verb == "open-export") {
+        export_.open();
+    } else if (a.verb == "export") {
+        export_.request_export(a.arg);
+    } else if (a.verb == "play") {
+        timeline_.set_playing(true);
+    } else if (a.verb == "pause") {
+        timeline_.set_playing(false);
+    } else if (a.verb == "labels") {
+        scene_.labels = !scene_.labels;
     }
 }
 
@@ -190,18 +206,7 @@ void MapApp::add_events_file(const std::string& path) {
 }
 
 bool MapApp::poll_files(double now_s) {
-    bool story_changed = false;
-    if (!story_path_.empty() && now_s >= next_story_poll_s_) {
-        next_story_poll_s_ = now_s + 0.5;
-        std::error_code ec;
-        const auto mtime = std::filesystem::last_write_time(story_path_, ec);
-        if (!ec && mtime != story_mtime_) {
-            // Saved in an editor: the good steps load, the current step stays where it
-            // still exists (StoryPlayer::set_steps); an unreadable file keeps the last story.
-            load_story(story_path_);
-            story_changed = true;
-        }
-    }
+    const bool story_changed = poll_story_file(now_s);
     return data_.poll_files(now_s) || story_changed;
 }
 
@@ -242,6 +247,8 @@ void MapApp::shortcuts(FrameArgs&) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F, false)) search_.open();
     if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) help_.toggle();
+    if (ImGui::IsKeyPressed(GLFW_KEY_F6, false)) panels_.story = !panels_.story;
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S, false) && panels_.story) save_story_edits(std::nullopt);
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_E, false)) export_.toggle();
     if (!io.WantTextInput) {
         for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
@@ -398,8 +405,14 @@ void MapApp::load_story(const std::string& path) {
     story_mtime_ = std::filesystem::last_write_time(path, ec);
     const story::StoryRead r = story::read_story_file(path, {&data_.countries(), &data_.timeline().statuses()});
     for (const auto& p : r.problems) add_message(p.to_string());
-    if (!r.story) return;  // the last good story stays
+    if (!r.story) {
+        // A file that does not exist yet is the one the Story panel saves to.
+        if (!std::filesystem::exists(path, ec) && !editor_.in_use()) editor_.open(story::Story{}, path);
+        return;  // the last good story stays
+    }
+    editor_.open(*r.story, path, r.bad_steps);
     presenter_.set_story(*r.story, 0.0);
+    presented_revision_ = editor_.revision();
     story_from_file_ = true;
 }
 
@@ -474,6 +487,7 @@ FrameResult MapApp::present_frame(FrameArgs& args, bool entering) {
 
 FrameResult MapApp::frame(FrameArgs& args) {
     ensure_story(args.now_s);
+    sync_story(args.now_s);
     const bool scripted_f5 = !presenter_.active() && !pending_keys_.empty() && pending_keys_.front() == GLFW_KEY_F5;
     if (scripted_f5) pending_keys_.erase(pending_keys_.begin());
     const bool start = present_pending_ || scripted_f5 ||
@@ -490,6 +504,7 @@ FrameResult MapApp::frame(FrameArgs& args) {
     FrameResult result;
     if (!pending_keys_.empty()) pending_keys_.erase(pending_keys_.begin());  // keys for the presenter only
     shortcuts(args);
+    run_deferred_action(args);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     PanelContext ctx{data_, args.world, scene_, args.large_font,
                      vp->WorkPos.y, vp->WorkPos.y + vp->WorkSize.y,
@@ -500,6 +515,8 @@ FrameResult MapApp::frame(FrameArgs& args) {
         timeline_.tick(ctx, args.dt_s);
     }
     result.bottom_left_y = ctx.bottom;
+    last_top_ = ctx.top;
+    last_bottom_ = ctx.bottom;
     if (panels_.legend) legend_.draw(ctx);
     const float pad = ImGui::GetStyle().WindowPadding.x;
     last_left_ = panels_.legend ? ctx.left + pad + ImGui::GetFontSize() * kLegendWidthEm : ctx.left;
@@ -516,14 +533,17 @@ FrameResult MapApp::frame(FrameArgs& args) {
     if (picked >= 0) select(picked, true);
     errors_.draw(ctx, messages_);
     help_.draw(scene_, panels_);
+    story_panel(ctx, args);
     export_.draw(ctx, ExportView{args.camera, args.projected.world_bounds,
                                  args.projected.projection, args.fb_width, args.fb_height});
 
     map_pointer(args);
+    fly_to_story_step(args);
     result.flight_started = fly_step(args);
     result.colors_changed = update_colors(args.now_s, false);
     result.animating = timeline_.playing() || fade_.active() || flight_.has_value() ||
-                       globe_flight_.has_value() || pending_fly_ >= 0 || export_.busy();
+                       globe_flight_.has_value() || pending_fly_ >= 0 || export_.busy() ||
+                       !deferred_.empty() || pending_step_view_ >= 0;
     scene_.camera = args.camera;
     if (args.globe != nullptr) {
         last_globe_ = *args.globe;
@@ -590,13 +610,16 @@ std::string MapApp::state_json(const geo::World& world) const {
     j["panels"] = {{"legend", panels_.legend},
                    {"timeline", panels_.timeline},
                    {"details", panels_.details},
-                   {"overlay", panels_.diagnostics}};
+                   {"overlay", panels_.diagnostics},
+                   {"story", panels_.story}};
     size_t warnings = 0;
     for (const data::Problem& p : data_.dataset().problems()) warnings += p.warning ? 1 : 0;
     j["problems"] = data_.dataset().problems().size() - warnings;
     j["warnings"] = warnings;
     j["countries_named"] = data_.timeline().countries_named().size();
     j["presenter"] = json::parse(presenter_.state_json());
+    j["story"] = json::parse(story_state_json());
+    j["messages"] = messages_;
     j["data_title"] = data_.data_title();
     const data::StatedFigure* stated = data::find_stated_figure(data_.stated(), "countries_contacted_or_planned");
     j["stated_figure"] = stated ? json(stated->value) : json(nullptr);

@@ -1,5 +1,6 @@
 // The interactive map's UI: the data model, the Scene, and the panels around the map
-// (timeline, legend and headline, details, search, problems, shortcuts), plus map
+// (timeline, legend and headline, details, search, problems, shortcuts, the Story
+// panel: map_app_story.cpp), plus map
 // hover/click picking, the camera's fly-to animation, the colour cross-fade, global
 // shortcuts, scripted actions (--actions) and the state dump (--dump-state). The window
 // (app/cli/window.cpp) owns the GL side and calls frame() between ImGui's NewFrame and
@@ -7,6 +8,7 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +18,7 @@
 #include "core/markers.hpp"
 #include "core/geo/world.hpp"
 #include "core/scene.hpp"
+#include "core/story/editor.hpp"
 #include "core/view.hpp"
 #include "ui/app_data.hpp"
 #include "ui/color_fade.hpp"
@@ -27,6 +30,7 @@
 #include "ui/search_panel.hpp"
 #include "ui/settings.hpp"
 #include "ui/shortcuts_panel.hpp"
+#include "ui/story_panel.hpp"
 #include "ui/timeline_panel.hpp"
 
 struct ImFont;
@@ -36,12 +40,19 @@ namespace deportmap::ui {
 // One scripted step (see parse_actions).
 struct Action {
     std::string verb;  // select, fly, step, date, hover-legend, hide, play, pause, theme,
-                       // speed, search, labels, open-export, export (export:FILE)
+                       // speed, search, labels, open-export, export (export:FILE), key,
+                       // and the story editor's story, story-add, story-select, ...
     std::string arg;
 };
 // Parses "select:RWA;step:+1;hover-legend:receiving". Throws UsageError (one line naming
 // the bad step) on an unknown verb or a missing argument.
 std::vector<Action> parse_actions(const std::string& text);
+// The story editor's verbs (story, story-add, story-select:N, story-caption:TEXT, ...):
+// they need a frame (the view, the window's size), so apply_actions runs them, and every
+// step after the first of them, one per frame in order.
+bool is_story_verb(const std::string& verb);
+// story-select's step number (from 1); throws UsageError for anything else.
+int story_step_number(const std::string& arg);
 
 // The camera that centres `box` (projected units) in a width x height viewport, sized
 // to fill about 45% of `fit_width` (the part panels leave free; 0: the whole width) and
@@ -130,6 +141,9 @@ public:
     // The fill colours of the story's step `index` (its date and highlight), as the map
     // will show them there; for the presenter view's preview of the next step.
     std::vector<Color> step_colors(size_t index) const;
+    // The story being edited in the Story panel (F6). The presenter shows it once it has
+    // a file or steps; the file watcher never replaces unsaved edits.
+    const story::StoryEditor& story_editor() const { return editor_; }
 
     // Runs the panels, input and animations for one frame.
     FrameResult frame(FrameArgs& args);
@@ -146,6 +160,21 @@ private:
     // `entering`: the frame that entered (its F5 is not read again as "leave").
     FrameResult present_frame(FrameArgs& args, bool entering = false);
     void ensure_story(double now_s);
+    // Story editing (map_app_story.cpp).
+    void apply_action(const Action& action);
+    void apply_story_action(const Action& action, const FrameArgs& args);
+    void run_deferred_action(const FrameArgs& args);
+    void sync_story(double now_s);
+    bool poll_story_file(double now_s);
+    void reload_story_file(double now_s);
+    void story_panel(const PanelContext& ctx, const FrameArgs& args);
+    story::CurrentView current_view(const FrameArgs& args);
+    const geo::Projector* story_projector(geo::ProjectionKind kind);  // null when PROJ fails
+    void add_view_step(const FrameArgs& args);
+    void show_story_step(int index);
+    void fly_to_story_step(const FrameArgs& args);
+    void save_story_edits(const std::optional<std::string>& as);
+    std::string story_state_json() const;
     void map_pointer(FrameArgs& args);
     // Moves the flat camera or the globe one frame along a fly-to; true when one started.
     bool fly_step(FrameArgs& args);
@@ -173,6 +202,12 @@ private:
     uint64_t story_generation_ = UINT64_MAX;  // data generation the default story was made for
     std::vector<int> pending_keys_;           // --actions key:NAME, one per frame
     bool present_pending_ = false, autoplay_pending_ = false, loop_ = false;
+    story::StoryEditor editor_;
+    StoryPanel story_panel_;
+    uint64_t presented_revision_ = 0;      // the editor's revision the presenter has
+    std::vector<Action> deferred_;          // scripted steps from the first story verb on
+    int pending_step_view_ = -1;            // a story step to show once the frame's size is known
+    std::unique_ptr<geo::Projector> story_projector_;  // for bbox focus and the view's box
 
     // Inputs of the last colour computation, to recompute only on change.
     struct ColorKey {
@@ -203,6 +238,7 @@ private:
     bool pressed_on_map_ = false;
     // The map's area left free by the panels last frame (ImGui x coordinates).
     float last_left_ = 0.0f, last_right_ = 0.0f;
+    float last_top_ = 0.0f, last_bottom_ = 0.0f;  // and its top and the timeline's top edge
 };
 
 // Seconds the fly-to animation takes.

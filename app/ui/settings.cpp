@@ -52,7 +52,8 @@ std::string settings_to_json(const Settings& s) {
     j["panels"] = {{"legend", s.panels.legend},
                    {"details", s.panels.details},
                    {"timeline", s.panels.timeline},
-                   {"overlay", s.panels.diagnostics}};
+                   {"overlay", s.panels.diagnostics},
+                   {"story", s.panels.story}};
     j["timeline_speed"] = s.speed_index;
     return j.dump(2);
 }
@@ -151,6 +152,7 @@ Settings load_settings(const std::string& path, std::string& message) {
             get_bool(p, "details", s.panels.details);
             get_bool(p, "timeline", s.panels.timeline);
             get_bool(p, "overlay", s.panels.diagnostics);
+            get_bool(p, "story", s.panels.story);
         } else {
             note("panels");
         }

@@ -19,6 +19,7 @@ struct PanelVisibility {
     bool details = true;
     bool timeline = true;
     bool diagnostics = true;  // the F4 readout (frame time, level, cursor); "overlay" in the settings file
+    bool story = false;       // the Story panel (F6)
 };
 
 struct Settings {

@@ -27,6 +27,8 @@ constexpr Shortcut kShortcuts[] = {
     {"F2 / F3 / F4", "legend / timeline / status overlay on or off"},
     {"F5", "presenter mode (PageDown / PageUp step, B black, W white, Esc leaves)"},
     {"P", "in presenter mode: the presenter view (notes, next step, timer)"},
+    {"F6", "the Story panel: add the view as a step, edit, reorder, save"},
+    {"Ctrl+S", "save the story (while the Story panel is open)"},
     {"?  or F1", "this list"},
     {"drop a file", "CSV/XLSX/ODS: add events; GeoPackage/Shapefile/GeoJSON: boundaries"},
 };
@@ -66,6 +68,8 @@ void ShortcutsPanel::draw(Scene& scene, PanelVisibility& panels) {
         ImGui::Checkbox("Details", &panels.details);
         ImGui::SameLine();
         ImGui::Checkbox("Diagnostics (F4)", &panels.diagnostics);
+        ImGui::SameLine();
+        ImGui::Checkbox("Story (F6)", &panels.story);
     }
     ImGui::End();
 }

@@ -449,5 +449,65 @@ TEST_F(MapAppHarness, FrameCostOnTheCpu) {
     EXPECT_LT(ms, 16.0);
 }
 
+// Story editing (issue 11) through MapApp: F6 opens the Story panel; selecting a step shows
+// it (its date, the camera flying to its focus); the presenter follows the edits; the file
+// watcher keeps unsaved edits when the file changes on disk (with a message), ignores our
+// own save, and reloads an outside change once the edits are saved, keeping the selection.
+TEST_F(MapAppHarness, StoryEditsTheFileWatcherAndThePresenter) {
+    const std::filesystem::path dir = test::fresh_scratch_dir("story");
+    const std::string path = (dir / "talk.toml").string();
+    auto write_story = [&](const std::string& second_caption) {
+        std::ofstream(path, std::ios::binary | std::ios::trunc)
+            << "[[step]]\ndate = \"2025-03-12\"\ncaption = \"one\"\n\n[[step]]\ndate = \"2025-04\"\nfocus = [\"RWA\"]\n"
+               "caption = \"" << second_caption << "\"\n\n[[step]]\ndate = \"2025-07-15\"\ncaption = \"three\"\n";
+        // A time stamp clearly after the last one, whatever the file system's resolution.
+        static int bump = 0;
+        std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now() +
+                                                   std::chrono::seconds(10 * ++bump));
+    };
+    write_story("two");
+    app_->load_story(path);
+    frame(640, 360, false, GLFW_KEY_F6);
+    EXPECT_EQ(state()["story"]["open"], true);
+    app_->apply_actions(parse_actions("story-select:2;story-caption:Mine"), *world_);
+    for (int i = 0; i < 60; ++i) frame(640, 360, false);  // the flight to Rwanda takes 0.6 s
+    json st = state()["story"];
+    EXPECT_EQ(st["selected"], 2);
+    EXPECT_EQ(st["dirty"], true);
+    EXPECT_EQ(state()["date"], "2025-04-30");  // the step's month, as the presenter shows it
+    EXPECT_GT(state()["camera"]["zoom"].get<double>(), 2.0);  // framed on Rwanda
+    EXPECT_EQ(app_->presenter().story().steps.at(1).caption, "Mine");
+
+    // Changed on disk while there are unsaved edits: the edits stay, a message says so (once).
+    write_story("theirs");
+    EXPECT_FALSE(app_->poll_files(now_ + 1.0));
+    EXPECT_FALSE(app_->poll_files(now_ + 2.0));
+    st = state()["story"];
+    EXPECT_EQ(st["steps"][1]["caption"], "Mine");
+    EXPECT_EQ(st["dirty"], true);
+    const std::vector<std::string> messages = state()["messages"];
+    ASSERT_EQ(messages.size(), 1u);
+    EXPECT_NE(messages[0].find("changed on disk; the unsaved edits in the Story panel are kept"), std::string::npos);
+
+    // Our own save is no outside change: no reload, no message, the selection stays.
+    app_->apply_actions(parse_actions("story-save"), *world_);
+    frame(640, 360, false);
+    EXPECT_EQ(state()["story"]["dirty"], false);
+    EXPECT_NE(test::slurp(path).find("caption = \"Mine\""), std::string::npos);
+    EXPECT_FALSE(app_->poll_files(now_ + 3.0));
+    EXPECT_EQ(state()["messages"].size(), 1u);
+    EXPECT_EQ(state()["story"]["selected"], 2);
+
+    // An outside change with nothing unsaved reloads, on the same step.
+    write_story("from the editor");
+    EXPECT_TRUE(app_->poll_files(now_ + 4.0));
+    frame(640, 360, false);
+    st = state()["story"];
+    EXPECT_EQ(st["steps"][1]["caption"], "from the editor");
+    EXPECT_EQ(st["selected"], 2);
+    EXPECT_EQ(st["dirty"], false);
+    EXPECT_EQ(app_->presenter().story().steps.at(1).caption, "from the editor");
+}
+
 }  // namespace
 }  // namespace deportmap::ui

@@ -194,6 +194,25 @@ TEST(Actions, ParsesStepsAndRejectsUnknownOnes) {
     EXPECT_THROW(parse_actions("step"), UsageError);
 }
 
+TEST(Actions, StoryVerbs) {
+    const auto a = parse_actions("story;story-add;story-caption:At 10:30\\nthen;story-save-as:/tmp/x.toml");
+    ASSERT_EQ(a.size(), 4u);
+    EXPECT_EQ(a[0].verb, "story");
+    EXPECT_EQ(a[2].verb, "story-caption");
+    EXPECT_EQ(a[2].arg, "At 10:30\\nthen");  // everything after the first colon
+    EXPECT_EQ(a[3].arg, "/tmp/x.toml");
+    EXPECT_TRUE(is_story_verb("story"));
+    EXPECT_TRUE(is_story_verb("story-up"));
+    EXPECT_FALSE(is_story_verb("select"));
+    EXPECT_FALSE(is_story_verb("stories"));
+    EXPECT_THROW(parse_actions("story-caption:"), UsageError);
+    EXPECT_THROW(parse_actions("story-select"), UsageError);
+    EXPECT_THROW(parse_actions("story-rename:x"), UsageError);
+    EXPECT_EQ(story_step_number("3"), 3);
+    EXPECT_THROW(story_step_number("0"), UsageError);
+    EXPECT_THROW(story_step_number("2x"), UsageError);
+}
+
 TEST(ColorFade, CrossFadesChangedCountriesOnly) {
     ColorFade fade;
     const Color a{0, 0, 0, 255}, b{200, 100, 50, 255};

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/util/atomic_file.hpp"
 #include "export/options.hpp"
 #include "export/temp_files.hpp"
 
@@ -122,36 +123,12 @@ ExportParams read_sidecar(const std::string& path, std::vector<InputHash>* input
 }
 
 void write_file_atomic(const std::string& path, const std::string& bytes) {
-    const size_t slash = path.rfind('/');
-    const std::string folder = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
-    const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-    std::string temp = folder + "." + base + ".tmp-XXXXXX";
-    const int fd = create_temp_file(temp);
-    if (fd < 0) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
-    const TempRegistration registration(temp);  // removed on SIGTERM/SIGINT/SIGHUP
-    fchmod(fd, 0644);
-    size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const std::string why = std::strerror(errno);
-            ::close(fd);
-            unlink(temp.c_str());
-            throw std::runtime_error("cannot write " + path + ": " + why);
-        }
-        done += static_cast<size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        const std::string why = std::strerror(errno);
-        unlink(temp.c_str());
-        throw std::runtime_error("cannot write " + path + ": " + why);
-    }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
-        unlink(temp.c_str());
-        throw std::runtime_error("cannot write " + path + ": " + why);
-    }
+    // The temporary file is known to the signal handler, so SIGTERM/SIGINT/SIGHUP remove it.
+    util::AtomicWriteHooks hooks;
+    hooks.create = create_temp_file;
+    hooks.release = release_temp_path;
+    std::string error;
+    if (!util::write_file_atomic(path, bytes, error, hooks)) throw std::runtime_error(error);
 }
 
 }  // namespace deportmap::exporter

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <system_error>
 #include <unistd.h>
+#include "core/util/atomic_file.hpp"
 
 namespace deportmap::ui {
 
@@ -179,24 +180,7 @@ bool save_settings(const std::string& path, const Settings& settings, std::strin
         error = fs::path(path).parent_path().string() + ": " + ec.message();
         return false;
     }
-    const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << settings_to_json(settings) << '\n';
-        out.flush();
-        if (!out) {
-            error = tmp + ": cannot be written";
-            fs::remove(tmp, ec);
-            return false;
-        }
-    }
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        error = path + ": " + ec.message();
-        fs::remove(tmp, ec);
-        return false;
-    }
-    return true;
+    return util::write_file_atomic(path, settings_to_json(settings) + "\n", error);
 }
 
 }  // namespace deportmap::ui

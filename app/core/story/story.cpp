@@ -13,6 +13,7 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "core/util/atomic_file.hpp"
 #include "core/geo/projection.hpp"
 
 namespace deportmap::story {
@@ -364,25 +365,7 @@ std::string story_toml(const Story& story) {
 }
 
 bool save_story(const std::string& path, const Story& story, std::string& error) {
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << story_toml(story);
-        out.flush();
-        if (!out) {
-            error = path + ": cannot be written";
-            std::remove(tmp.c_str());
-            return false;
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        error = path + ": cannot be written (" + ec.message() + ")";
-        std::remove(tmp.c_str());
-        return false;
-    }
-    return true;
+    return util::write_file_atomic(path, story_toml(story), error);
 }
 
 Story default_story(const data::Timeline& timeline, const data::CountryResolver& countries) {

@@ -42,7 +42,11 @@ int main(int argc, char** argv) {
             return 2;
         }
         std::fprintf(stderr, "replay: %s (%zu bytes)\n", f.c_str(), bytes.size());
-        LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+        // As libFuzzer does, an empty input still comes with a valid pointer (an empty
+        // vector's data() may be null, which memchr and memcpy must not be given).
+        static const uint8_t kNothing = 0;
+        LLVMFuzzerTestOneInput(bytes.empty() ? &kNothing : reinterpret_cast<const uint8_t*>(bytes.data()),
+                               bytes.size());
     }
     std::printf("replay: %zu inputs ran\n", files.size());
     return 0;

@@ -300,11 +300,21 @@ ExportFailure failure_of(ExportErrorKind kind, const std::exception& e) { return
 }  // namespace
 
 ExportResult run_export_or_throw(const ExportRequest& request, const ExportCallbacks& callbacks) {
-    ExportParams params = request.from.empty()
-                              ? request.params
-                              : params_from_sidecar(request.from, request.out_override, callbacks.note);
-    ExportJob job(std::move(params), request, callbacks);
-    return job.run();
+    if (request.from.empty()) {
+        ExportJob job(request.params, request, callbacks);
+        return job.run();
+    }
+    ExportParams params = params_from_sidecar(request.from, request.out_override, callbacks.note);
+    try {
+        ExportJob job(std::move(params), request, callbacks);
+        return job.run();
+    } catch (const UsageError& e) {
+        // The value came from the sidecar, not the command line ("--fps must be ..."):
+        // the message names the file.
+        const std::string message = e.what();
+        if (message.find(request.from) != std::string::npos) throw;
+        throw UsageError(std::string(request.from).append(": ").append(message));
+    }
 }
 
 ExportOutcome run_export(const ExportRequest& request, const ExportCallbacks& callbacks) {

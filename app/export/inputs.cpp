@@ -41,8 +41,12 @@ DataInputs load_data(const ExportParams& p, const NoteFn& note) {
         }
         throw ExportError("cannot read " + read.unreadable.front());
     }
-    if (read.bad_rows > 0) {
-        if (note) note(std::to_string(read.bad_rows) + " bad rows left out (run deportmap validate)");
+    if (read.bad_rows > 0 && note) {
+        // The first problem names its file and line (validate lists them all).
+        const auto first = std::find_if(read.problems.begin(), read.problems.end(),
+                                        [](const data::Problem& problem) { return !problem.warning; });
+        if (first != read.problems.end()) note(first->to_string());
+        note(std::to_string(read.bad_rows) + " bad rows left out (run deportmap validate)");
     }
     if (p.sources == "strong") {
         in.filter = data::SourceFilter::Strong;

@@ -37,6 +37,24 @@ std::string hex_digest(sha256_ctx& ctx) {
     return hex;
 }
 
+// nlohmann's parse error as "FILE:LINE:COLUMN: not valid JSON: what it expected", without
+// the exception's id and the bytes it read last (which may be binary or span lines).
+std::string json_parse_problem(const std::string& path, const std::string& what) {
+    std::string where = path;
+    std::string reason = what;
+    const size_t at = what.find("at line ");
+    int line = 0, column = 0;
+    if (at != std::string::npos && std::sscanf(what.c_str() + at, "at line %d, column %d", &line, &column) == 2) {
+        where.append(":").append(std::to_string(line)).append(":").append(std::to_string(column));
+        const size_t colon = what.find(": ", at);
+        if (colon != std::string::npos) reason = what.substr(colon + 2);
+    } else if (const size_t id = what.find("] "); id != std::string::npos) {
+        reason = what.substr(id + 2);
+    }
+    reason = reason.substr(0, reason.find("; last read"));
+    return where.append(": not valid JSON: ").append(reason);
+}
+
 }  // namespace
 
 std::string sha256_hex(const void* data, size_t size) {
@@ -94,7 +112,7 @@ ExportParams read_sidecar(const std::string& path, std::vector<InputHash>* input
     try {
         doc = ordered_json::parse(in);
     } catch (const std::exception& e) {
-        throw SidecarError(path + ": not valid JSON (" + std::string(e.what()).substr(0, 120) + ")");
+        throw SidecarError(json_parse_problem(path, e.what()));
     }
     // Compared as JSON: value("format", std::string()) throws type_error for a non-string.
     if (!doc.is_object() || !doc.contains("format") ||

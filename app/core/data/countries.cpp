@@ -90,7 +90,12 @@ std::string Resolution::message(std::string_view input) const {
         for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
         return out;
     };
-    const std::string quoted = "'" + std::string(input) + "'";
+    // Shortened as the events reader quotes values: a 10 MB name is not a 10 MB message.
+    constexpr size_t kQuoted = 60;
+    size_t keep = std::min(input.size(), kQuoted);
+    while (keep < input.size() && keep > 0 && (static_cast<unsigned char>(input[keep]) & 0xC0) == 0x80) --keep;
+    std::string quoted = "'";
+    quoted.append(input.substr(0, keep)).append(keep < input.size() ? "...'" : "'");
     switch (kind) {
         case Kind::Found: return quoted + " is a known country";
         case Kind::Empty: return "no country given";

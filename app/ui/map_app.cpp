@@ -620,6 +620,7 @@ std::string MapApp::state_json(const geo::World& world) const {
     j["presenter"] = json::parse(presenter_.state_json());
     j["story"] = json::parse(story_state_json());
     j["messages"] = messages_;
+    j["data_messages"] = data_.messages();  // loading notes: reloads, unreadable files
     j["data_title"] = data_.data_title();
     const data::StatedFigure* stated = data::find_stated_figure(data_.stated(), "countries_contacted_or_planned");
     j["stated_figure"] = stated ? json(stated->value) : json(nullptr);

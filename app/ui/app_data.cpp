@@ -97,7 +97,7 @@ void AppData::note(std::string message) {
 
 bool AppData::load(const std::vector<std::string>& files, const char* why) {
     const data::LoadOutcome outcome = dataset_->load(files);
-    watched_ = files;
+    watched_ = dataset_->files();  // the files in use (a broken newcomer is not watched)
     remember_mtimes();
     if (outcome.ok) {
         // Bad rows, compiler style, as the commands print them (also in the panel).

@@ -209,6 +209,75 @@ TEST_F(WindowState, DroppedEventsFileIsLoaded) {
     EXPECT_GT(r.state["problems"].get<int>(), 0) << r.output;
 }
 
+// Whether `line` is one of the dumped messages (the window's or the data's).
+bool has_message(const json& state, const std::string& line) {
+    for (const char* list : {"messages", "data_messages"}) {
+        for (const json& m : state[list]) {
+            if (m.is_string() && m.get<std::string>() == line) return true;
+        }
+    }
+    return false;
+}
+
+TEST_F(WindowState, HostileDropsAreReportedAndLeaveTheMapWorking) {
+    // Files someone might send, dropped one after another onto the running window through
+    // XDND (issue 16's catalogue, the drop entry point): each is refused or its bad rows
+    // reported with a message naming the file, the window keeps running on its last good
+    // data, and the files after a refused one, the good one last, still load (a refused
+    // file is not kept in the list of files in use: format.csv, which loads, comes first). The window is closed as a close button does, after the drops.
+    const std::filesystem::path dir = test::fresh_scratch_dir("hostile_files");
+    std::string noise(4096, '\0');
+    uint32_t x = 16;
+    for (char& c : noise) c = static_cast<char>((x = x * 1664525u + 1013904223u) >> 24);
+    noise[0] = static_cast<char>(0xB3);
+    const std::string header =
+        "country_name,iso3,date,status,deportees,payment_usd,summary,source_url,source_publisher,source_date\n";
+    struct Drop {
+        std::string name, bytes, message;  // in message, {F} is the file's path
+    };
+    const std::vector<Drop> drops = {
+        {"format.csv", header + "%s%n%x,%s%n%x,2025-04-01,agreed,,,%s%n%x,https://example.org/a,%s,\n",
+         "{F}:2: iso3: unknown country code '%s%n%x'"},
+        {"empty.csv", "", "{F}: empty file: no header line (keeping the last good data)"},
+        {"random.csv", noise, "{F}:1: header: invalid UTF-8 (byte 0xB3 at character 1) (keeping the last good data)"},
+        {"random.xlsx", noise, "{F}: cannot read: not a table GDAL can read (keeping the last good data)"},
+        {"random.gpkg", noise, "{F}: cannot read boundaries: `{F}' not recognized as a supported file format"},
+        {"noid.geojson",
+         R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"colour":"red"},)"
+         R"("geometry":{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,0]]]}}]})",
+         "{F}: layer 'noid' has no country id field (looked for ISO_A3, ADM0_A3, iso3, id, ...; fields: colour); "
+         "name one with --id-field"},
+        {"picture.png", noise,
+         "{F}: not an events table (CSV, XLSX, ODS) or a boundaries file (GeoPackage, Shapefile, GeoJSON)"},
+    };
+    Args beside = {"bash", "-c",
+                   "drop=$1 keys=$2; shift 2; for f; do \"$drop\" \"$f\" 30 || exit 1; done; "
+                   "\"$keys\" 'Equal Earth' '' '' 'Equal Earth' 30",
+                   "bash", XDND_DROP_BINARY, XKEY_SEND_BINARY};
+    for (const Drop& d : drops) {
+        test::write_file(dir / d.name, d.bytes);
+        beside.push_back((dir / d.name).string());
+    }
+    const std::string good = std::string(DEPORTMAP_TEST_FIXTURES) + "/data/events_bad.csv";
+    beside.push_back(good);
+    const WindowRun only_good = run_window("good_drop", {"--date", "2025-12-31"}, 400, {XDND_DROP_BINARY, good, "30"});
+    ASSERT_EQ(only_good.code, 0) << only_good.output;
+    const WindowRun r = run_window("hostile_drops", {"--date", "2025-12-31"}, 1000000, beside);
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_EQ(r.beside_code, 0) << "a drop did not finish: " << r.output;
+    ASSERT_TRUE(r.state.is_object()) << r.output;
+    for (const Drop& d : drops) {
+        std::string want = d.message;
+        for (size_t at; (at = want.find("{F}")) != std::string::npos;) want.replace(at, 3, (dir / d.name).string());
+        EXPECT_TRUE(has_message(r.state, want) || r.output.find(want) != std::string::npos)
+            << d.name << ": expected the message " << want << "\n" << r.output;
+    }
+    // The good file loaded after all of them: its problems, plus the two of format.csv's
+    // bad row (its country name and code), the refused files adding none.
+    EXPECT_EQ(r.state["problems"].get<int>(), only_good.state["problems"].get<int>() + 2) << r.output;
+    EXPECT_EQ(r.state["countries_named"], only_good.state["countries_named"]);
+}
+
 TEST_F(WindowState, ExportActionWritesTheViewThroughTheExporter) {
     const std::string out = (test::fresh_scratch_dir("exported") / "view.png").string();
     const WindowRun r = run_window(

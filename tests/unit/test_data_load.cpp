@@ -211,6 +211,29 @@ TEST(DataLoad, ReloadPicksUpChangesAndKeepsLastGoodDataWhenUnreadable) {
     EXPECT_TRUE(d.problems().empty());
 }
 
+TEST(DataLoad, AnUnreadableFileAddedToTheListIsNotKept) {
+    // As a broken file dropped onto the window: the load fails, the list in use stays the
+    // one that worked, so the next reload (or the next file added) is not blocked by it.
+    TempDir dir;
+    const std::string good = dir.write(
+        "events.csv", std::string(kHeader) + "Peru,PER,2025-01,contacted,,,Asked.,https://example.org/1,P,\n");
+    const std::string broken = dir.write("broken.csv", "");
+    Dataset d(countries(), statuses());
+    ASSERT_TRUE(d.load({good}).ok);
+    const LoadOutcome o = d.load({good, broken});
+    EXPECT_FALSE(o.ok);
+    EXPECT_EQ(o.error, broken + ": empty file: no header line (keeping the last good data)");
+    EXPECT_EQ(d.files(), std::vector<std::string>{good});
+    EXPECT_TRUE(d.reload().ok);
+    EXPECT_EQ(d.generation(), 2u);
+
+    // Before anything has loaded, the list asked for is kept, so that fixing the file and
+    // reloading works.
+    Dataset fresh(countries(), statuses());
+    EXPECT_FALSE(fresh.load({broken}).ok);
+    EXPECT_EQ(fresh.files(), std::vector<std::string>{broken});
+}
+
 TEST(DataLoad, HundredThousandRowsBenchmark) {
     // A deterministic 100,000-row file: codes, names with accents and aliases, every date
     // precision, quoted summaries with commas and quotes.

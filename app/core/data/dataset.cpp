@@ -9,7 +9,10 @@ Dataset::Dataset(std::shared_ptr<const CountryResolver> countries, StatusTable s
       timeline_({}, statuses_, countries_->size()) {}
 
 LoadOutcome Dataset::load(const std::vector<std::string>& files) {
-    files_ = files;
+    // A list that cannot be read replaces the last good one only while there is none:
+    // a broken file dropped onto the window is not kept, so the next drop and the next
+    // reload use the files that worked.
+    if (generation_ == 0) files_ = files;
     ReadResult read = read_events(files, *countries_, statuses_);
     LoadOutcome outcome;
     outcome.rows = read.rows;
@@ -26,6 +29,7 @@ LoadOutcome Dataset::load(const std::vector<std::string>& files) {
         outcome.error = why + (generation_ > 0 ? " (keeping the last good data)" : "");
         return outcome;
     }
+    files_ = files;
     timeline_ = Timeline(std::move(read.events), statuses_, countries_->size());
     problems_ = std::move(read.problems);
     ++generation_;

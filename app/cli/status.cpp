@@ -245,7 +245,7 @@ int run_status(const Argv& argv) {
     }
     if (read.bad_rows > 0) {
         put_line(stderr, "deportmap: " + std::to_string(read.bad_rows) +
-                             " bad rows left out; the other rows are used");
+                             (read.bad_rows == 1 ? " bad row" : " bad rows") + " left out; the other rows are used");
     }
     if (!read.unreadable.empty()) return 1;
     std::vector<StatedFigure> stated;

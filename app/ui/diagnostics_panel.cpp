@@ -48,14 +48,15 @@ DiagnosticsActions DiagnosticsPanel::draw(const DiagnosticsInfo& info) {
         return actions;
     }
 
-    const double fps = info.frame_ms > 0.0 ? 1000.0 / info.frame_ms : 0.0;
-    ImGui::Text("%.1f ms/frame (%.0f fps), work %.1f ms", info.frame_ms, fps, info.work_ms);
-
-    ImGui::TextUnformatted("Detail");
-    ImGui::SameLine();
-    ImGui::TextUnformatted(level_text(info).c_str());
-    ImGui::SameLine();
-    ImGui::Text("  zoom %.1fx", info.zoom);
+    if (info.readout) {
+        const double fps = info.frame_ms > 0.0 ? 1000.0 / info.frame_ms : 0.0;
+        ImGui::Text("%.1f ms/frame (%.0f fps), work %.1f ms", info.frame_ms, fps, info.work_ms);
+        ImGui::TextUnformatted("Detail");
+        ImGui::SameLine();
+        ImGui::TextUnformatted(level_text(info).c_str());
+        ImGui::SameLine();
+        ImGui::Text("  zoom %.1fx", info.zoom);
+    }
 
     // Projection switcher: every projection the core offers, then the globe.
     const std::string current = info.globe ? std::string("Orthographic globe")
@@ -83,13 +84,14 @@ DiagnosticsActions DiagnosticsPanel::draw(const DiagnosticsInfo& info) {
         ImGui::TextDisabled("preparing\xE2\x80\xA6");
     }
 
-    if (info.cursor_lonlat) {
+    // Without the readout: the switch alone (background errors below still show).
+    if (info.readout && info.cursor_lonlat) {
         ImGui::TextUnformatted(format_lonlat(*info.cursor_lonlat).c_str());
-    } else {
+    } else if (info.readout) {
         ImGui::TextDisabled("\xE2\x80\x94");
     }
 
-    if (show_help_) {
+    if (show_help_ && info.readout) {
         ImGui::Separator();
         ImGui::TextDisabled("Drag to pan, wheel to zoom, R to reset, ? for keys");
         ImGui::SameLine();

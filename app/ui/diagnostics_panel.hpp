@@ -1,6 +1,7 @@
-// The window's small status overlay (top-left): frame time and rate, the level of
-// detail being drawn, the projection switcher, the cursor's position, and any error
-// from background work. Proves ImGui runs; holds only its own UI state.
+// The window's small overlay above the timeline: the projection and globe switch, and
+// with F4 the developer's readout (frame time and rate, the level of detail drawn, zoom,
+// the cursor's position, hints); errors from background work show either way. Holds
+// only its own UI state.
 #pragma once
 #include <array>
 #include <optional>
@@ -15,6 +16,9 @@ namespace deportmap::ui {
 
 // What the overlay shows; filled by the window each frame (read-only here).
 struct DiagnosticsInfo {
+    // The F4 readout (frame time, level, zoom, cursor, hints) around the projection
+    // switch; off: the switch alone, which a user always needs.
+    bool readout = true;
     double frame_ms = 0.0;  // mean time between consecutive frames (not idle sleeps)
     double work_ms = 0.0;   // time to prepare and draw a frame, without waiting for vsync
     std::optional<geo::Lod> lod;  // level drawn (nullopt: nothing drawn yet)

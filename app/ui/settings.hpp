@@ -18,7 +18,9 @@ struct PanelVisibility {
     bool legend = true;
     bool details = true;
     bool timeline = true;
-    bool diagnostics = true;  // the F4 readout (frame time, level, cursor); "overlay" in the settings file
+    // The F4 readout (frame time, level, cursor): a developer's tool, off until asked for
+    // (F4, --bench-frames, or "overlay" in the settings file).
+    bool diagnostics = false;
     bool story = false;       // the Story panel (F6)
 };
 

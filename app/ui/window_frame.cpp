@@ -57,6 +57,15 @@ std::string window_title(geo::ProjectionKind kind) {
     return "deportmap \xE2\x80\x94 " + std::string(geo::projection_label(kind));
 }
 
+// Closing, or --frames drawn and no scripted step still waiting (a fly-to before an
+// export); a script that never finishes is cut off after kScriptWaitSeconds.
+bool WindowProgram::last_frame(const Frame& f) const {
+    constexpr double kScriptWaitSeconds = 60.0;
+    if (f.closing) return true;
+    if (!options_.frames || frames_drawn_ < *options_.frames) return false;
+    return !app_->script_pending() || f.now_s > kScriptWaitSeconds;
+}
+
 // One frame; false when the program should stop.
 bool WindowProgram::frame() {
     Frame f;
@@ -68,7 +77,7 @@ bool WindowProgram::frame() {
     draw_map(f);
     draw_overlays(f);
     end_frame(f);
-    const bool last = f.closing || (options_.frames && frames_drawn_ >= *options_.frames);
+    const bool last = last_frame(f);
     run_presenter_view(f, last);
     if (options_.bench_frames && bench_after_swap(f)) return false;
     return !last;
@@ -251,7 +260,8 @@ void WindowProgram::run_ui(Frame& f) {
         if (!platform::open_url(url, error)) app_->add_message(error);
     }
     f.view = camera().transform(bounds, f.fb.width, f.fb.height);
-    if (app_->panels().diagnostics && !app_->presenting()) run_diagnostics_panel(f);
+    // The projection switch is always there; F4 adds the developer's readout around it.
+    if (!app_->presenting()) run_diagnostics_panel(f);
     f.drawn_lod = renderer_->level_for(lod_for_world_width(f.view.scale_x * bounds.width()));
     const Scene& scene = app_->scene();
     if (f.globe_active) {  // the globe's label points on the hemisphere facing the viewer
@@ -265,10 +275,11 @@ void WindowProgram::run_ui(Frame& f) {
     imgui_->end_frame();
 }
 
-// The status overlay (F4): frame times, level, cursor; projection and globe switches.
+// The projection and globe switch, with the F4 readout (frame times, level, cursor) when on.
 void WindowProgram::run_diagnostics_panel(Frame& f) {
     const geo::BBox& bounds = session_->projected().world_bounds;
     DiagnosticsInfo info;
+    info.readout = app_->panels().diagnostics;
     info.frame_ms = frame_ms_.value();
     info.work_ms = work_ms_.value();
     info.lod = renderer_->level_for(lod_for_world_width(f.view.scale_x * bounds.width()));
@@ -410,7 +421,7 @@ void WindowProgram::end_frame(Frame& f) {
     stage_mark(f, 3);
     ++frames_drawn_;
     quiet_frames_ = f.changed ? 0 : quiet_frames_ + 1;
-    const bool last = f.closing || (options_.frames && frames_drawn_ >= *options_.frames);
+    const bool last = last_frame(f);
     if (last && !options_.screenshot_path.empty()) {
         screenshot_ = platform::read_back_buffer(f.fb.width, f.fb.height);
     }

@@ -114,6 +114,8 @@ TEST_F(WindowState, SelectStepAndHoverLegend) {
     EXPECT_EQ(s["date"], data::civil_from_days(expected_day).iso());
     EXPECT_EQ(s["hovered_legend"], "receiving");
     EXPECT_EQ(s["highlighted_status"], "receiving");
+    // A first start shows no developer readout (F4 turns it on).
+    EXPECT_EQ(s["panels"]["overlay"], false);
 
     // Legend counts are the timeline's counts on that day.
     std::vector<int> counts;

@@ -114,7 +114,8 @@ void MapApp::select(int world_index, bool fly) {
 void MapApp::apply_actions(const std::vector<Action>& actions, const geo::World&) {
     bool deferring = false;
     for (const Action& a : actions) {
-        deferring = deferring || is_story_verb(a.verb);
+        // An export waits for the view the script asked for (run_deferred_action).
+        deferring = deferring || is_story_verb(a.verb) || a.verb == "export";
         if (deferring) {
             if (a.verb == "story-select") story_step_number(a.arg);  // a bad number stops the run now
             deferred_.push_back(a);  // run one per frame, in order (run_deferred_action)
@@ -621,6 +622,11 @@ std::string MapApp::state_json(const geo::World& world) const {
     j["story"] = json::parse(story_state_json());
     j["messages"] = messages_;
     j["data_messages"] = data_.messages();  // loading notes: reloads, unreadable files
+    json not_drawn = json::array();  // countries of the data the boundaries lack (ISO3)
+    for (const int c : countries_not_in_world(data_.timeline(), data_.world_to_data())) {
+        not_drawn.push_back(data_.countries().country(c).iso3);
+    }
+    j["not_drawn"] = not_drawn;
     j["data_title"] = data_.data_title();
     const data::StatedFigure* stated = data::find_stated_figure(data_.stated(), "countries_contacted_or_planned");
     j["stated_figure"] = stated ? json(stated->value) : json(nullptr);

@@ -117,6 +117,9 @@ public:
     // Applies scripted actions (before the first frame's panels). Throws UsageError for
     // an unknown country or status.
     void apply_actions(const std::vector<Action>& actions, const geo::World& world);
+    // Scripted steps still to run (from the first story verb or export on, one a frame;
+    // an export waits for a fly-to in progress): --frames keeps the window going for them.
+    bool script_pending() const { return !deferred_.empty(); }
 
     // New boundaries were loaded: remap countries, drop the selection.
     void world_changed(const geo::World& world);

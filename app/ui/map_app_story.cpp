@@ -52,6 +52,8 @@ int story_step_number(const std::string& arg) {
 
 void MapApp::run_deferred_action(const FrameArgs& args) {
     if (deferred_.empty()) return;
+    const bool flying = pending_fly_ >= 0 || flight_.has_value() || globe_flight_.has_value();
+    if (deferred_.front().verb == "export" && flying) return;  // export the view once it arrives
     const Action a = deferred_.front();
     deferred_.erase(deferred_.begin());
     try {

@@ -117,6 +117,7 @@ void WindowProgram::apply_options_to_scene() {
         app_->timeline().set_speed_index(settings_.speed_index);
         globe_view() = settings_.globe_view;
     }
+    if (options_.bench_frames) app_->panels().diagnostics = true;  // the timings on screen too
     if (options_.theme) scene.theme = *parse_theme(*options_.theme);
     if (options_.labels) scene.labels = true;
     if (options_.date) app_->timeline().go_to(scene, data::query_day(*data::parse_date(*options_.date)));

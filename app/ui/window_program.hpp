@@ -86,6 +86,7 @@ private:
     void draw_map(Frame& f);
     void draw_overlays(Frame& f);
     void end_frame(Frame& f);
+    bool last_frame(const Frame& f) const;
     void stage_mark(Frame& f, int stage);
     // presenter view (window_presenter_view.cpp)
     void run_presenter_view(Frame& f, bool last);

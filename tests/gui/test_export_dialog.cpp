@@ -7,6 +7,7 @@
 // server (tests/support/xserver_run.sh; skipped without Xvfb and xauth): scripted
 // selection, hidden status and labels, then the dialog's export.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -285,4 +286,36 @@ TEST(ExportDialog, WindowViewReachesTheFile) {
     EXPECT_NE(json.find("\"hide_status\": [\n      \"declined\"\n    ]"), std::string::npos) << json;
     EXPECT_NE(json.find("\"highlight_status\": \"\""), std::string::npos)
         << json;  // nothing hovered
+}
+
+// A scripted export after a fly-to waits until the camera has arrived: the file shows
+// the country the script flew to, not the world the window opened on.
+TEST(ExportDialog, ScriptedExportWaitsForTheFlyTo) {
+    if (!dm::test::on_path("Xvfb") || !dm::test::on_path("xauth")) {
+        GTEST_SKIP() << "Xvfb or xauth is not installed";
+    }
+    const std::filesystem::path dir = dm::test::scratch();
+    const std::string out = (dir / "flown.png").string();
+    dm::test::RunOptions options;
+    options.env = {"XDG_CONFIG_HOME=" + (dir / "config").string()};
+    options.merge_stderr = true;
+    // Two frames are asked for; the flight takes longer, and the export waits for it.
+    const dm::test::RunResult run =
+        dm::test::run_binary({DEPORTMAP_XSERVER_RUN, "--screen", "1280x800x24", DEPORTMAP_BINARY,
+                              "--frames", "2", "--size", "1024x640", "--date", "2025-07-01",
+                              "--actions", "fly:Rwanda;export:" + out},
+                             options);
+    ASSERT_EQ(run.exit_code, 0) << run.how_it_ended() << ": " << run.out;
+    ASSERT_TRUE(std::filesystem::exists(out + ".json")) << run.out;
+    std::ifstream sidecar(out + ".json");
+    const nlohmann::json j = nlohmann::json::parse(sidecar);
+    const nlohmann::json& bounds = j["parameters"]["bounds"];
+    ASSERT_TRUE(bounds.is_array() && bounds.size() == 4) << j.dump(2);
+    const double min_lon = bounds[0], min_lat = bounds[1], max_lon = bounds[2], max_lat = bounds[3];
+    // Rwanda (about 29-31 E, 1-3 S) is inside, and the view is a region, not the world.
+    EXPECT_LT(min_lon, 29.0);
+    EXPECT_GT(max_lon, 31.0);
+    EXPECT_LT(min_lat, -3.0);
+    EXPECT_GT(max_lat, -1.0);
+    EXPECT_LT(max_lon - min_lon, 60.0) << j["parameters"].dump();
 }

@@ -21,31 +21,27 @@ void paint_scene(const Scene& scene, const data::Timeline& timeline,
         out.striped[i] = approximate[i] && !dimmed;
         if (out.striped[i]) out.fill[i].a = kApproximateAlpha;  // striped by the map shader
     }
-    // Counts over every status, hidden ones too.
+    timeline.counts_at(scene.date, out.counts);
+    out.counts.resize(timeline.statuses().size(), 0);
+    // The map's countries without a status; hidden statuses are not "no request".
     Scene every = scene;
     every.hidden_statuses.clear();
     std::vector<data::StatusIndex> all;
     world_statuses(every, timeline, world_to_data, all);
-    out.counts.assign(timeline.statuses().size(), 0);
-    for (const data::StatusIndex s : all) {
-        if (s != data::kNoStatus) ++out.counts[static_cast<size_t>(s)];
-    }
+    out.unmarked = static_cast<int>(std::count(all.begin(), all.end(), data::kNoStatus));
 }
 
 std::vector<LegendEntry> legend_entries(const Scene& scene, const data::StatusTable& table,
-                                        const std::vector<int>& counts, size_t world_countries,
-                                        bool stripes_key) {
+                                        const ScenePaint& paint, bool stripes_key) {
     const ThemeColors& colors = theme_colors(scene.theme);
     std::vector<LegendEntry> legend;
-    int no_status = static_cast<int>(world_countries);
     for (const data::StatusIndex s : table.legend()) {
         const size_t i = static_cast<size_t>(s);
-        const int n = i < counts.size() ? counts[i] : 0;
-        no_status -= n;
+        const int n = i < paint.counts.size() ? paint.counts[i] : 0;
         if (i < scene.hidden_statuses.size() && scene.hidden_statuses[i]) continue;  // not on the map
         legend.push_back({table[i].key, table[i].label, status_fill(table[i], scene.theme), n});
     }
-    legend.push_back({"none", "No known request", colors.no_data, std::max(0, no_status)});
+    legend.push_back({"none", "No known request", colors.no_data, std::max(0, paint.unmarked)});
     if (stripes_key) {
         LegendEntry key{"approximate", "Date known only to the month or year", colors.muted_text, 0};
         key.hatched = true;

@@ -34,20 +34,20 @@ struct ScenePaint {
     // Striped: the status was set by an event dated only to the month or year, and the
     // country is neither hidden nor dimmed by a highlighted status.
     std::vector<uint8_t> striped;
-    // Per StatusIndex: World countries holding it (hidden statuses counted too: the
-    // legend leaves them out, but the counts stay true).
+    // Per StatusIndex: the data's countries holding it on the date, as the window's legend
+    // counts them (Timeline::counts_at): hidden statuses and countries the boundaries lack
+    // are counted too, so a page and the window never disagree.
     std::vector<int> counts;
+    int unmarked = 0;  // World countries with no status on the date (hidden ones excepted)
 };
 
 void paint_scene(const Scene& scene, const data::Timeline& timeline,
                  const std::vector<int>& world_to_data, ScenePaint& out);
 
-// The legend for `counts` (ScenePaint::counts) over `world_countries` countries: each
-// legend status that is not hidden, "No known request" with the rest, and the stripes'
-// key when `stripes_key`.
+// The legend of a ScenePaint: each legend status that is not hidden with its count,
+// "No known request" with paint.unmarked, and the stripes' key when `stripes_key`.
 std::vector<LegendEntry> legend_entries(const Scene& scene, const data::StatusTable& table,
-                                        const std::vector<int>& counts, size_t world_countries,
-                                        bool stripes_key);
+                                        const ScenePaint& paint, bool stripes_key);
 
 // A status's fill colour in a theme.
 Color status_fill(const data::Status& status, Theme theme);

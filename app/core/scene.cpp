@@ -34,6 +34,32 @@ std::vector<int> map_world_to_data(const geo::World& world,
     return out;
 }
 
+std::vector<int> countries_not_in_world(const data::Timeline& timeline, const std::vector<int>& world_to_data) {
+    std::vector<bool> drawn(timeline.country_count(), false);
+    for (const int d : world_to_data) {
+        if (d >= 0 && static_cast<size_t>(d) < drawn.size()) drawn[static_cast<size_t>(d)] = true;
+    }
+    std::vector<int> out;
+    for (const int c : timeline.countries_named()) {
+        if (c >= 0 && static_cast<size_t>(c) < drawn.size() && !drawn[static_cast<size_t>(c)]) out.push_back(c);
+    }
+    return out;
+}
+
+std::string country_list_text(const data::CountryResolver& countries, const std::vector<int>& indices) {
+    std::string out;
+    for (const int c : indices) {
+        if (c < 0 || static_cast<size_t>(c) >= countries.size()) continue;
+        const data::Country& country = countries.country(c);
+        if (!out.empty()) out += ", ";
+        out += country.name;
+        out += " (";
+        out += country.iso3;
+        out += ")";
+    }
+    return out;
+}
+
 void world_statuses(const Scene& scene, const data::Timeline& timeline,
                     const std::vector<int>& world_to_data,
                     std::vector<data::StatusIndex>& out) {

@@ -57,6 +57,12 @@ struct Scene {
 // iso3; -1 where the data has no such country.
 std::vector<int> map_world_to_data(const geo::World& world, const data::CountryResolver& countries);
 
+// The countries the data names (data indices, in the order of Timeline::countries_named)
+// that no World country carries: they are counted in the legend but cannot be drawn.
+std::vector<int> countries_not_in_world(const data::Timeline& timeline, const std::vector<int>& world_to_data);
+// "Kosovo (XKX), Tuvalu (TUV)": the names and codes of data countries, for messages.
+std::string country_list_text(const data::CountryResolver& countries, const std::vector<int>& indices);
+
 // Each World country's status on scene.date (kNoStatus where none or hidden).
 void world_statuses(const Scene& scene, const data::Timeline& timeline,
                     const std::vector<int>& world_to_data,

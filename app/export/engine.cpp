@@ -51,6 +51,7 @@ private:
     void start_workers();
     void read_inputs();
     void resolve_view_options();
+    void report_countries_not_drawn() const;
     void plan_page();
     void choose_view(const geo::BBox& shown);
     void prepare_frames();
@@ -145,13 +146,32 @@ void ExportJob::read_inputs() {
     timer_.lap("data");
     world_ready_.get();  // rethrows a loading error
     timer_.lap("load");
+    if (p_.strict && !world_.skipped.empty()) {
+        throw ExportError("--strict: the boundaries had parts left out: " + world_.skipped.front() +
+                          (world_.skipped.size() > 1 ? " (and " + std::to_string(world_.skipped.size() - 1) + " more)" : ""));
+    }
     if (callbacks_.note) {
         for (const std::string& line : world_.skipped) callbacks_.note(line);
     }
     frame_.world = &world_;
     frame_.world_to_data = map_world_to_data(world_, *frame_.data.resolver);
+    report_countries_not_drawn();
     if (!p_.focus.empty()) setup_.bounds = focus_bounds(world_, frame_.data.resolver.get(), p_.focus);
     resolve_view_options();
+}
+
+// Countries the data names that the boundaries lack: counted in the legend, as in the
+// window, but not drawn; said on stderr (an error with --strict).
+void ExportJob::report_countries_not_drawn() const {
+    const std::vector<int> missing = countries_not_in_world(frame_.data.timeline, frame_.world_to_data);
+    if (missing.empty()) return;
+    const std::string boundaries = p_.boundaries.empty() ? std::string("the bundled boundaries") : p_.boundaries;
+    const std::string message =
+        std::to_string(missing.size()) + (missing.size() == 1 ? " country" : " countries") + " of the data " +
+        (missing.size() == 1 ? "is" : "are") + " not in " + boundaries +
+        " (counted in the legend, not drawn): " + country_list_text(*frame_.data.resolver, missing);
+    if (p_.strict) throw ExportError("--strict: " + message);
+    if (callbacks_.note) callbacks_.note("warning: " + message);
 }
 
 // The view's highlights: outlined countries, hidden statuses, a highlighted status.

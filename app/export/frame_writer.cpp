@@ -35,8 +35,7 @@ std::string credit_line(const FrameContext& ctx, data::Day day) {
 
 }  // namespace
 
-PageText page_text(const FrameContext& ctx, const Frame& frame, const std::vector<int>& counts,
-                   bool stripes_key) {
+PageText page_text(const FrameContext& ctx, const Frame& frame, const ScenePaint& paint, bool stripes_key) {
     const ExportParams& p = *ctx.params;
     PageText t;
     const bool bundled = p.data.empty();
@@ -50,8 +49,7 @@ PageText page_text(const FrameContext& ctx, const Frame& frame, const std::vecto
     t.credit = credit(ctx, frame.day);  // once: it lists and ranks the sources
     t.source = footer_line(t.credit, data_footnote(ctx.data, frame.day));
     t.notes = frame.caption.empty() ? p.notes : frame.caption;
-    t.legend = legend_entries(ctx.scene, ctx.data.timeline.statuses(), counts, ctx.world->countries.size(),
-                              stripes_key);
+    t.legend = legend_entries(ctx.scene, ctx.data.timeline.statuses(), paint, stripes_key);
     return t;
 }
 
@@ -103,7 +101,10 @@ PageLayout reserve_layout(const FrameContext& ctx, const std::vector<Frame>& fra
     }
     const bool any_striped = std::find(ctx.frame_striped.begin(), ctx.frame_striped.end(), 1) != ctx.frame_striped.end();
     const size_t statuses = ctx.data.timeline.statuses().size();
-    PageText reserve = page_text(ctx, frames[widest], std::vector<int>(statuses, 888), any_striped);
+    ScenePaint widest_counts;  // room for three-digit counts
+    widest_counts.counts.assign(statuses, 888);
+    widest_counts.unmarked = 888;
+    PageText reserve = page_text(ctx, frames[widest], widest_counts, any_striped);
     for (auto& e : reserve.legend) e.count = 888;
     reserve.date_line = "As of 30 September 9999";
     // The credit line may grow with the frames: reserve the last frame's; and a story's
@@ -121,7 +122,7 @@ FramePaint paint_frame(const FrameContext& ctx, Scene& scene, const Frame& frame
     if (frame.step >= 0) scene.emphasised_statuses = frame.emphasised;
     fp.view = frame.view ? *frame.view : ctx.view;
     paint_scene(scene, ctx.data.timeline, ctx.world_to_data, fp.paint);
-    fp.text = page_text(ctx, frame, fp.paint.counts, stripes_key);
+    fp.text = page_text(ctx, frame, fp.paint, stripes_key);
     const std::vector<geo::ProjectedShape>& shapes = ctx.projected.shapes[static_cast<size_t>(ctx.lod)];
     MarkerRule rule;
     rule.max_area_px2 *= ctx.unit * ctx.unit;

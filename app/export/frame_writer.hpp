@@ -45,9 +45,8 @@ struct FrameContext {
     StageTimer* timer = nullptr;
 };
 
-// The page's text on a frame: title, date line, credit line, legend from `counts`.
-PageText page_text(const FrameContext& ctx, const Frame& frame, const std::vector<int>& counts,
-                   bool stripes_key);
+// The page's text on a frame: title, date line, credit line, legend from the paint's counts.
+PageText page_text(const FrameContext& ctx, const Frame& frame, const ScenePaint& paint, bool stripes_key);
 // Per frame: whether a striped country lies in the area shown.
 std::vector<uint8_t> frames_striped(const FrameContext& ctx, const std::vector<Frame>& frames);
 PageOptions page_options(const ExportSetup& setup, double unit);

@@ -17,6 +17,32 @@ namespace deportmap::exporter {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// The first few problems (each names its file and line; validate lists them all) and the
+// count of rows left out: notes, or with --strict one error and no file.
+void report_bad_rows(const data::ReadResult& read, bool strict, const NoteFn& note) {
+    constexpr size_t kShown = 3;
+    std::vector<std::string> lines;
+    size_t errors = 0;
+    for (const data::Problem& problem : read.problems) {
+        if (problem.warning) continue;
+        if (++errors <= kShown) lines.push_back(problem.to_string());
+    }
+    if (errors > kShown) lines.push_back("... and " + std::to_string(errors - kShown) + " more problems");
+    const std::string count = std::to_string(read.bad_rows) + (read.bad_rows == 1 ? " bad row" : " bad rows");
+    if (strict) {
+        std::string message = "--strict: " + count + " in the data (run deportmap validate):";
+        for (const std::string& line : lines) message.append("\n  ").append(line);
+        throw ExportError(message);
+    }
+    if (!note) return;
+    for (const std::string& line : lines) note(line);
+    note(count + " left out (run deportmap validate)");
+}
+
+}  // namespace
+
 DataInputs load_data(const ExportParams& p, const NoteFn& note) {
     DataInputs in;
     if (!p.statuses.empty()) {
@@ -41,13 +67,7 @@ DataInputs load_data(const ExportParams& p, const NoteFn& note) {
         }
         throw ExportError("cannot read " + read.unreadable.front());
     }
-    if (read.bad_rows > 0 && note) {
-        // The first problem names its file and line (validate lists them all).
-        const auto first = std::find_if(read.problems.begin(), read.problems.end(),
-                                        [](const data::Problem& problem) { return !problem.warning; });
-        if (first != read.problems.end()) note(first->to_string());
-        note(std::to_string(read.bad_rows) + " bad rows left out (run deportmap validate)");
-    }
+    if (read.bad_rows > 0) report_bad_rows(read, p.strict, note);
     if (p.sources == "strong") {
         in.filter = data::SourceFilter::Strong;
         const auto weak = std::remove_if(read.events.begin(), read.events.end(), [](const data::Event& e) {

@@ -68,6 +68,10 @@ const ExportOption kOptions[] = {
     {"boundaries", "boundaries", "FILE", "country boundaries (default: Natural Earth)", &P::boundaries},
     {"id-field", "id_field", "F", "the boundaries' ISO3 field", &P::id_field},
     {"name-field", "name_field", "F", "the boundaries' name field", &P::name_field},
+    {"strict", "strict", "",
+     "any problem in the inputs (bad rows, skipped polygons, countries the boundaries lack) is an error: "
+     "exit 1, no file written",
+     &P::strict, F::Flag},
     {"each-event", "each_event", "", "one frame per event day", &P::each_event, F::Flag},
     {"dates", "dates", "FROM..TO", "a range of frames (with --step)", &P::dates},
     {"step", "step", "N(d|w|m|y)", "the range's step (default 1m; months end on their last day)", &P::step},

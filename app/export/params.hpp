@@ -49,6 +49,9 @@ struct ExportParams {
     std::string boundaries;         // empty: the bundled boundaries
     std::string id_field;
     std::string name_field;
+    // Any problem in the inputs (a bad row, a skipped polygon, a country the boundaries
+    // lack) is an error: exit 1 and no file, instead of a note and the rest drawn.
+    bool strict = false;
     // Batches and animation.
     bool each_event = false;
     std::string dates;       // FROM..TO

@@ -13,7 +13,8 @@ void ErrorsPanel::draw(PanelContext& ctx, const std::vector<std::string>& extra)
         if (!p.warning) problems.push_back(&p);
     }
     const auto& notes = ctx.data.messages();
-    const size_t total = problems.size() + notes.size() + extra.size();
+    const std::vector<int> not_drawn = countries_not_in_world(ctx.data.timeline(), ctx.data.world_to_data());
+    const size_t total = problems.size() + notes.size() + extra.size() + not_drawn.size();
     if (total == 0) {
         open_ = false;
         return;
@@ -34,8 +35,7 @@ void ErrorsPanel::draw(PanelContext& ctx, const std::vector<std::string>& extra)
                 label = std::to_string(problems.size()) +
                         (problems.size() == 1 ? " problem" : " problems") + " in the data";
             } else {
-                label = std::to_string(notes.size() + extra.size()) +
-                        (notes.size() + extra.size() == 1 ? " message" : " messages");
+                label = std::to_string(total) + (total == 1 ? " message" : " messages");
             }
             if (total > seen_) label += " (new)";
             ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.80f, 0.30f, 0.15f, 0.85f));
@@ -67,8 +67,17 @@ void ErrorsPanel::draw(PanelContext& ctx, const std::vector<std::string>& extra)
                 ImGui::TextUnformatted(line.c_str());
             }
         }
-        if (!notes.empty() || !extra.empty()) {
+        if (!not_drawn.empty()) {
             if (!problems.empty()) ImGui::Separator();
+            const std::string head = std::to_string(not_drawn.size()) +
+                                     (not_drawn.size() == 1 ? " country of the data is" : " countries of the data are") +
+                                     " not in the boundaries: counted in the legend, not drawn.";
+            ImGui::TextUnformatted(head.c_str());
+            const std::string names = country_list_text(ctx.data.countries(), not_drawn);
+            ImGui::TextUnformatted(names.c_str());
+        }
+        if (!notes.empty() || !extra.empty()) {
+            if (!problems.empty() || !not_drawn.empty()) ImGui::Separator();
             ImGui::TextDisabled("Loading");
             for (const std::string& m : notes) ImGui::TextUnformatted(m.c_str());
             for (const std::string& m : extra) ImGui::TextUnformatted(m.c_str());

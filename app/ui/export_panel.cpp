@@ -156,7 +156,7 @@ void ExportPanel::draw_preview(const PanelContext& ctx, int width, int height, d
     ScenePaint paint;
     paint_scene(ctx.scene, ctx.data.timeline(), ctx.data.world_to_data(), paint);
     const bool striped = std::find(paint.striped.begin(), paint.striped.end(), 1) != paint.striped.end();
-    text.legend = legend_entries(ctx.scene, table, paint.counts, ctx.world.countries.size(), striped);
+    text.legend = legend_entries(ctx.scene, table, paint, striped);
     const std::string key = std::to_string(width) + "x" + std::to_string(height) + "|" +
                             text.title + "|" + text.subtitle + "|" + text.date_line + "|" +
                             text.source + "|" + std::to_string(text.legend.size()) + "|" +

@@ -572,3 +572,74 @@ TEST_F(ExportComposeTest, BadInputsAreOneLineErrors) {
 
 }  // namespace
 }  // namespace deportmap
+
+namespace deportmap {
+namespace {
+
+// Bad rows: the first few problems and the count on stderr, the good rows drawn; with
+// --strict the same problems are one error, exit 1, and no file.
+TEST_F(ExportComposeTest, BadRowsAreSaidAndStrictRefusesThem) {
+    const std::string bad = std::string(DEPORTMAP_TEST_FIXTURES) + "/data/events_bad.csv";
+    const fs::path png = scratch() / "rows.png";
+    const Args page = {"export", "--out", png.string(), "--width", "320", "--height", "180", "--data", bad};
+    RunResult run = deportmap(page);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_TRUE(fs::exists(png));
+    EXPECT_NE(run.err.find(bad + ":3: country_name: unknown country 'Narnia'"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("3 bad rows left out (run deportmap validate)"), std::string::npos) << run.err;
+
+    fs::remove(png);
+    run = deportmap(page + Args{"--strict"});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    EXPECT_FALSE(fs::exists(png));
+    EXPECT_NE(run.err.find("deportmap: --strict: 3 bad rows in the data (run deportmap validate):"), std::string::npos)
+        << run.err;
+    EXPECT_NE(run.err.find("  " + bad + ":3: country_name: unknown country 'Narnia'"), std::string::npos) << run.err;
+}
+
+// Boundaries that lack countries the data names: the export lists them, counts them in
+// the legend as the window does, and --strict refuses.
+TEST_F(ExportComposeTest, CountriesTheBoundariesLackAreListedAndCounted) {
+    const fs::path geo = scratch() / "two.geojson";
+    {
+        std::ofstream f(geo);
+        f << R"({"type":"FeatureCollection","features":[)"
+          << R"({"type":"Feature","properties":{"iso3":"RWA","name":"Rwanda"},"geometry":{"type":"Polygon",)"
+          << R"("coordinates":[[[29,-1],[31,-1],[31,-3],[29,-3],[29,-1]]]}},)"
+          << R"({"type":"Feature","properties":{"iso3":"FRA","name":"France"},"geometry":{"type":"Polygon",)"
+          << R"("coordinates":[[[0,45],[5,45],[5,49],[0,49],[0,45]]]}}]})";
+    }
+    const fs::path svg = scratch() / "two.svg";
+    const Args page = {"export", "--out", svg.string(), "--width", "480", "--height", "270",
+                       "--date", "2025-07-01", "--boundaries", geo.string()};
+    RunResult run = deportmap(page);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.err.find(" of the data are not in " + geo.string() + " (counted in the legend, not drawn): "),
+              std::string::npos)
+        << run.err;
+    EXPECT_NE(run.err.find("Kosovo (XKX)"), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find("Rwanda (RWA)"), std::string::npos) << run.err;  // it is drawn
+    // The legend counts what the window counts: `status` prints the same date's table.
+    const RunResult status = deportmap({"status", "--date", "2025-07-01", "--format", "csv"});
+    ASSERT_EQ(status.exit_code, 0) << status.err;
+    int agreed = 0;
+    for (const std::string& line : test::split_lines(status.out)) agreed += line.find(",agreed,") != std::string::npos;
+    ASSERT_GT(agreed, 1);
+    const std::string text = slurp(svg);
+    EXPECT_NE(text.find(">Agreed</text>"), std::string::npos);
+    EXPECT_NE(text.find(">" + std::to_string(agreed) + "</text>"), std::string::npos) << "agreed " << agreed;
+
+    fs::remove(svg);
+    run = deportmap(page + Args{"--strict"});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    EXPECT_FALSE(fs::exists(svg));
+    EXPECT_NE(run.err.find("deportmap: --strict: "), std::string::npos) << run.err;
+
+    // The bundled boundaries (every level) carry every country of the bundled data.
+    run = deportmap({"export", "--out", svg.string(), "--width", "480", "--height", "270", "--strict"});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.err.find("not in"), std::string::npos) << run.err;
+}
+
+}  // namespace
+}  // namespace deportmap

@@ -112,20 +112,39 @@ double delta_e_2000(const Lab& p, const Lab& q) {
     return std::sqrt(tl * tl + tc * tc + th * th + rt * tc * th);
 }
 
+PaletteCheck check_palette(const std::vector<Color>& colours, Vision vision) {
+    PaletteCheck worst;
+    worst.min_delta_e = INFINITY;
+    worst.vision = vision;
+    std::vector<Lab> labs;
+    for (Color c : colours) labs.push_back(linear_to_lab(simulate_vision(c, vision)));
+    for (size_t i = 0; i < labs.size(); ++i) {
+        for (size_t j = i + 1; j < labs.size(); ++j) {
+            const double d = delta_e_2000(labs[i], labs[j]);
+            if (d < worst.min_delta_e) worst = {d, i, j, vision};
+        }
+    }
+    return worst;
+}
+
 PaletteCheck check_palette(const std::vector<Color>& colours) {
     PaletteCheck worst;
     worst.min_delta_e = INFINITY;
     for (Vision v : {Vision::Normal, Vision::Protanopia, Vision::Deuteranopia, Vision::Tritanopia}) {
-        std::vector<Lab> labs;
-        for (Color c : colours) labs.push_back(linear_to_lab(simulate_vision(c, v)));
-        for (size_t i = 0; i < labs.size(); ++i) {
-            for (size_t j = i + 1; j < labs.size(); ++j) {
-                const double d = delta_e_2000(labs[i], labs[j]);
-                if (d < worst.min_delta_e) worst = {d, i, j, v};
-            }
-        }
+        const PaletteCheck c = check_palette(colours, v);
+        if (c.min_delta_e < worst.min_delta_e) worst = c;
     }
     return worst;
+}
+
+double relative_luminance(Color c) {
+    const auto l = srgb_to_linear(c);
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+}
+
+double contrast_ratio(Color x, Color y) {
+    const double a = relative_luminance(x) + 0.05, b = relative_luminance(y) + 0.05;
+    return a > b ? a / b : b / a;
 }
 
 }  // namespace deportmap::data

@@ -35,5 +35,12 @@ struct PaletteCheck {
 };
 // Compares every pair of `colours` under every Vision; needs at least two colours.
 PaletteCheck check_palette(const std::vector<Color>& colours);
+// The same under one vision only.
+PaletteCheck check_palette(const std::vector<Color>& colours, Vision vision);
+
+// WCAG 2 relative luminance (0 black .. 1 white) and the contrast ratio of two colours
+// ((lighter + 0.05) / (darker + 0.05), 1 to 21), whichever is lighter.
+double relative_luminance(Color c);
+double contrast_ratio(Color x, Color y);
 
 }  // namespace deportmap::data

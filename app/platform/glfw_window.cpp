@@ -119,9 +119,10 @@ GlfwWindow::GlfwWindow(const WindowConfig& config) {
             width = static_cast<int>(std::lround(width * s));
             height = static_cast<int>(std::lround(height * s));
             if (ww > 0 && wh > 0) {
-                // Leave room for window decorations on small screens.
-                width = std::min(width, static_cast<int>(ww * 0.95));
-                height = std::min(height, static_cast<int>(wh * 0.9));
+                // Most of the work area (a larger monitor gets a larger map), with room
+                // left for window decorations and the task bar.
+                width = std::clamp(std::max(width, static_cast<int>(ww * 0.85)), 1, static_cast<int>(ww * 0.95));
+                height = std::clamp(std::max(height, static_cast<int>(wh * 0.85)), 1, static_cast<int>(wh * 0.9));
             }
         }
     }

@@ -30,7 +30,8 @@ void post_empty_event();
 struct WindowConfig {
     std::string title = "deportmap";
     // Size in screen coordinates. When `scale_to_monitor` is true the size is
-    // multiplied by the primary monitor's content scale and clamped to its work area.
+    // multiplied by the primary monitor's content scale, raised to 85% of its work area
+    // and clamped to 95% x 90% of it.
     int width = 1280;
     int height = 800;
     bool scale_to_monitor = false;

@@ -41,6 +41,8 @@ struct DiagnosticsActions {
     std::optional<geo::ProjectionKind> projection;
     std::optional<bool> globe;  // true: switch to the globe; false: back to the flat map
     bool reset_view = false;
+    // Where the overlay was drawn (ImGui coordinates; zero when not drawn).
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
 class DiagnosticsPanel {

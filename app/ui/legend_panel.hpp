@@ -13,14 +13,31 @@
 
 namespace deportmap::ui {
 
-// The legend column's width in font heights (also the map's free area's left edge).
+// The legend's width in font heights with the summary shown, and compact (the default:
+// the data's title and one line per status).
 inline constexpr float kLegendWidthEm = 21.0f;
+inline constexpr float kLegendCompactWidthEm = 14.0f;
+
+// A panel's rectangle in ImGui coordinates (all zero when it was not drawn).
+struct PanelRect {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool empty() const { return x1 <= x0 || y1 <= y0; }
+    bool contains(float x, float y) const { return x >= x0 && x < x1 && y >= y0 && y < y1; }
+    bool overlaps(const PanelRect& o) const {
+        return !empty() && !o.empty() && x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
+    }
+};
 
 class LegendPanel {
 public:
-    // Draws both and updates the scene's highlight and hidden statuses. Returns the
-    // bottom edge (ImGui coordinates) of what it drew.
-    float draw(PanelContext& ctx);
+    // Draws the legend (with the summary when `summary`; its button flips `summary`) and
+    // updates the scene's highlight and hidden statuses. Returns the bottom edge (ImGui
+    // coordinates) of what it drew.
+    float draw(PanelContext& ctx, bool& summary);
+    // Its width in ImGui pixels as last drawn (compact or with the summary).
+    float width_px() const;
+    // Where it was drawn in the last frame.
+    const PanelRect& rect() const { return rect_; }
 
     // Scripted hover (tests, --actions hover-legend:KEY): the entry stays hovered as if
     // the mouse were on it; kNoStatus clears it.
@@ -33,6 +50,12 @@ public:
     const std::string& headline() const { return headline_; }
 
 private:
+    void draw_summary(PanelContext& ctx);
+    void draw_entries(PanelContext& ctx, float row_w);
+    void draw_stripes_key();
+
+    bool summary_ = false;
+    PanelRect rect_;
     data::StatusIndex forced_hover_ = data::kNoStatus;
     data::StatusIndex hovered_ = data::kNoStatus;
     std::vector<int> counts_;

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -23,7 +24,7 @@ namespace {
 const std::vector<std::string> kVerbsWithArg = {"select", "fly",   "step",   "date",   "hover-legend",
                                                 "hide",   "theme", "speed", "search", "export", "key",
                                                 "story-select", "story-caption", "story-notes",
-                                                "story-save-as"};
+                                                "story-save-as", "legend-summary"};
 const std::vector<std::string> kVerbsWithoutArg = {"play", "pause", "labels", "clear", "help",
                                                    "problems", "open-export", "story", "story-add",
                                                    "story-up", "story-down", "story-delete", "story-save"};
@@ -164,6 +165,9 @@ void MapApp::apply_action(const Action& a) {
         } else {
             scene_.hidden_statuses[static_cast<size_t>(s)] = true;
         }
+    } else if (a.verb == "legend-summary") {
+        if (a.arg != "on" && a.arg != "off") throw UsageError("option --actions: legend-summary must be on or off");
+        panels_.legend_summary = a.arg == "on";
     } else if (a.verb == "theme") {
         const auto t = parse_theme(a.arg);
         if (!t) throw UsageError("option --actions: theme must be light or dark");
@@ -251,6 +255,15 @@ void MapApp::shortcuts(FrameArgs&) {
     if (ImGui::IsKeyPressed(GLFW_KEY_F6, false)) panels_.story = !panels_.story;
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S, false) && panels_.story) save_story_edits(std::nullopt);
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_E, false)) export_.toggle();
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_EQUAL, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD, false))) {
+        set_ui_scale(ui_scale_ * 1.125f);
+    }
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_MINUS, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT, false))) {
+        set_ui_scale(ui_scale_ / 1.125f);
+    }
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_0, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_0, false))) {
+        set_ui_scale(1.0f);
+    }
     if (!io.WantTextInput) {
         for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
             const ImWchar ch = io.InputQueueCharacters[i];
@@ -518,14 +531,23 @@ FrameResult MapApp::frame(FrameArgs& args) {
     result.bottom_left_y = ctx.bottom;
     last_top_ = ctx.top;
     last_bottom_ = ctx.bottom;
-    if (panels_.legend) legend_.draw(ctx);
+    timeline_rect_ = panels_.timeline ? PanelRect{ctx.left, ctx.bottom, ctx.right, vp->WorkPos.y + vp->WorkSize.y}
+                                      : PanelRect{};
     const float pad = ImGui::GetStyle().WindowPadding.x;
-    last_left_ = panels_.legend ? ctx.left + pad + ImGui::GetFontSize() * kLegendWidthEm : ctx.left;
+    if (panels_.legend) {
+        legend_.draw(ctx, panels_.legend_summary);
+        last_left_ = ctx.left + pad + legend_.width_px();
+    } else {
+        last_left_ = ctx.left;
+    }
     if (panels_.details) {
         last_right_ = details_.draw(ctx);
     } else {
         last_right_ = ctx.right;
     }
+    details_rect_ = panels_.details && scene_.selected >= 0
+                        ? PanelRect{last_right_, ctx.top + pad, ctx.right - pad, ctx.bottom - pad}
+                        : PanelRect{};
     // The panel's width is known before a selection draws it: keep room for it.
     if (scene_.selected < 0 || !panels_.details) {
         last_right_ = ctx.right - (panels_.details ? ImGui::GetFontSize() * 25.0f + pad : 0.0f);
@@ -533,7 +555,7 @@ FrameResult MapApp::frame(FrameArgs& args) {
     const int picked = search_.draw(ctx);
     if (picked >= 0) select(picked, true);
     errors_.draw(ctx, messages_);
-    help_.draw(scene_, panels_);
+    help_.draw(scene_, panels_, ui_scale_);
     story_panel(ctx, args);
     export_.draw(ctx, ExportView{args.camera, args.projected.world_bounds,
                                  args.projected.projection, args.fb_width, args.fb_height});
@@ -551,7 +573,35 @@ FrameResult MapApp::frame(FrameArgs& args) {
     } else {
         last_globe_.reset();
     }
+    find_covered(args);
     return result;
+}
+
+// The countries whose label point (flat map) falls under the legend, the timeline, the
+// details panel or the projection switch.
+void MapApp::find_covered(const FrameArgs& args) {
+    covered_.clear();
+    display_ = {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y};
+    if (args.globe != nullptr || args.fb_width <= 0) return;
+    const float fbs = ImGui::GetIO().DisplayFramebufferScale.x;
+    const ViewTransform view = args.camera.transform(args.projected.world_bounds, args.fb_width, args.fb_height);
+    const PanelRect legend = panels_.legend ? legend_.rect() : PanelRect{};
+    for (size_t w = 0; w < args.world.countries.size(); ++w) {
+        for (int l = geo::kLodCount - 1; l >= 0; --l) {
+            const auto& shapes = args.projected.shapes[static_cast<size_t>(l)];
+            if (!args.projected.ready[static_cast<size_t>(l)] || w >= shapes.size() || shapes[w].bbox.empty()) continue;
+            const geo::Vec2 px = view.to_pixel(shapes[w].label_point);
+            const float x = static_cast<float>(px.x) / fbs, y = static_cast<float>(px.y) / fbs;
+            const std::array<const PanelRect*, 4> panels = {&legend, &timeline_rect_, &details_rect_, &switch_rect_};
+            for (const PanelRect* r : panels) {
+                if (r->contains(x, y)) {
+                    covered_.push_back(args.world.countries[w].iso3);
+                    break;
+                }
+            }
+            break;
+        }
+    }
 }
 
 std::string MapApp::state_json(const geo::World& world) const {
@@ -612,7 +662,19 @@ std::string MapApp::state_json(const geo::World& world) const {
                    {"timeline", panels_.timeline},
                    {"details", panels_.details},
                    {"overlay", panels_.diagnostics},
-                   {"story", panels_.story}};
+                   {"story", panels_.story},
+                   {"legend_summary", panels_.legend_summary}};
+    j["ui_scale"] = ui_scale_;
+    auto rect = [](const PanelRect& r) {
+        return r.empty() ? json(nullptr) : json::array({r.x0, r.y0, r.x1, r.y1});
+    };
+    j["layout"] = {{"legend", rect(panels_.legend ? legend_.rect() : PanelRect{})},
+                   {"timeline", rect(timeline_rect_)},
+                   {"details", rect(details_rect_)},
+                   {"switch", rect(switch_rect_)},
+                   {"width", display_[0]},
+                   {"height", display_[1]}};
+    j["covered"] = covered_;
     size_t warnings = 0;
     for (const data::Problem& p : data_.dataset().problems()) warnings += p.warning ? 1 : 0;
     j["problems"] = data_.dataset().problems().size() - warnings;

@@ -7,6 +7,7 @@
 // Render; nothing here touches GL.
 #pragma once
 #include <filesystem>
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -103,6 +104,12 @@ public:
     TimelinePanel& timeline() { return timeline_; }
     ExportPanel& export_panel() { return export_; }
     PanelVisibility& panels() { return panels_; }
+    // The user's text and panel size (Ctrl+= / Ctrl+- / Ctrl+0, the F1 panel's slider).
+    float ui_scale() const { return ui_scale_; }
+    void set_ui_scale(float s) { ui_scale_ = clamp_ui_scale(s); }
+    // Where the window program drew the projection switch this frame (for --dump-state's
+    // layout and the covered countries).
+    void set_switch_rect(const PanelRect& r) { switch_rect_ = r; }
     // Current per-country fill colours (World order), mid-fade while one runs.
     const std::vector<Color>& colors() const { return fade_.current(); }
     // Milliseconds the last frame spent computing new target colours (a date, theme,
@@ -187,6 +194,13 @@ private:
     AppData data_;
     Scene scene_;
     PanelVisibility panels_;
+    float ui_scale_ = 1.0f;
+    // The panels' rectangles in the last frame and the countries whose label point lies
+    // under one of them (ISO3), for --dump-state: a layout test reads them.
+    PanelRect switch_rect_, timeline_rect_, details_rect_;
+    std::vector<std::string> covered_;
+    std::array<float, 2> display_{};  // ImGui's display size in the last frame
+    void find_covered(const FrameArgs& args);
     TimelinePanel timeline_;
     LegendPanel legend_;
     DetailsPanel details_;

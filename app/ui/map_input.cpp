@@ -28,6 +28,18 @@ Camera home_camera(const geo::BBox& world) {
     return c;
 }
 
+Camera home_camera(const geo::BBox& world, double width, double height, double free_bottom) {
+    Camera c = home_camera(world);
+    if (world.empty() || !(width > 0.0) || !(height > 0.0)) return c;
+    const double band = std::clamp(free_bottom, height * 0.5, height);
+    const ViewTransform full = fit_bounds(world, width, height);
+    const ViewTransform part = fit_bounds(world, width, band);
+    c.zoom = part.scale_x / full.scale_x;
+    // The world's centre at the middle of the band: py = height/2 + (centre.y - y) * s.
+    c.center.y = world.center().y - (height - band) * 0.5 / part.scale_x;
+    return c;
+}
+
 void clamp_camera(Camera& camera, const geo::BBox& world) {
     if (world.empty()) return;
     camera.center.x = std::clamp(camera.center.x, world.min_x, world.max_x);
@@ -84,8 +96,8 @@ bool MapInput::apply(Camera& camera, const geo::BBox& world, int width, int heig
         }
     }
 
-    // Keyboard, unless a text field or panel has it.
-    if (!io.WantCaptureKeyboard) {
+    // Keyboard, unless a text field or panel has it (Ctrl with + and - sizes the UI).
+    if (!io.WantCaptureKeyboard && !io.KeyCtrl) {
         const geo::Vec2 middle{w * 0.5, h * 0.5};
         if (pressed(GLFW_KEY_R)) {
             camera = home_camera(world);

@@ -27,6 +27,9 @@ struct MapInput {
 
 // The camera showing the whole world, centred.
 Camera home_camera(const geo::BBox& world);
+// The world fitted into the band of a width x height viewport from its top down to
+// `free_bottom` pixels (above the timeline), centred in it; at least half the height.
+Camera home_camera(const geo::BBox& world, double width, double height, double free_bottom);
 // Keeps the camera's centre inside the world's bounds, so the map cannot be lost.
 void clamp_camera(Camera& camera, const geo::BBox& world);
 // After a change of projection: centres the new map on the same longitude/latitude

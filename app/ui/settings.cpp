@@ -3,6 +3,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -54,9 +56,16 @@ std::string settings_to_json(const Settings& s) {
                    {"details", s.panels.details},
                    {"timeline", s.panels.timeline},
                    {"overlay", s.panels.diagnostics},
-                   {"story", s.panels.story}};
+                   {"story", s.panels.story},
+                   {"legend_summary", s.panels.legend_summary}};
     j["timeline_speed"] = s.speed_index;
+    j["ui_scale"] = s.ui_scale;
     return j.dump(2);
+}
+
+float clamp_ui_scale(float scale) {
+    if (!std::isfinite(scale)) return 1.0f;
+    return std::clamp(scale, kMinUiScale, kMaxUiScale);
 }
 
 Settings load_settings(const std::string& path, std::string& message) {
@@ -154,6 +163,7 @@ Settings load_settings(const std::string& path, std::string& message) {
             get_bool(p, "timeline", s.panels.timeline);
             get_bool(p, "overlay", s.panels.diagnostics);
             get_bool(p, "story", s.panels.story);
+            get_bool(p, "legend_summary", s.panels.legend_summary);
         } else {
             note("panels");
         }
@@ -163,6 +173,15 @@ Settings load_settings(const std::string& path, std::string& message) {
         get_int(j, "timeline_speed", v);
         if (v && *v >= 0 && *v < 16) s.speed_index = *v;
         else if (v) note("timeline_speed");
+    }
+    if (j.contains("ui_scale")) {
+        const json& v = j["ui_scale"];
+        if (v.is_number() && std::isfinite(v.get<double>()) && v.get<double>() >= kMinUiScale &&
+            v.get<double>() <= kMaxUiScale) {
+            s.ui_scale = v.get<float>();
+        } else {
+            note("ui_scale");
+        }
     }
     if (!bad.empty()) message = path + ": ignored bad values (" + bad + ")";
     return s;

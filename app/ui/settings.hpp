@@ -22,6 +22,9 @@ struct PanelVisibility {
     // (F4, --bench-frames, or "overlay" in the settings file).
     bool diagnostics = false;
     bool story = false;       // the Story panel (F6)
+    // The legend's sentence, the count of countries named and the report's stated
+    // figure; off by default (a compact legend: the data's title and one line per status).
+    bool legend_summary = false;
 };
 
 struct Settings {
@@ -36,7 +39,13 @@ struct Settings {
     bool labels = false;
     PanelVisibility panels;
     int speed_index = 1;  // index into the timeline's speeds
+    float ui_scale = 1.0f;  // text and panels, times the monitor's content scale
 };
+
+// The range of the user's UI scale and a clamp into it (NaN gives 1).
+inline constexpr float kMinUiScale = 0.75f;
+inline constexpr float kMaxUiScale = 3.0f;
+float clamp_ui_scale(float scale);
 
 // The folder settings live in ("" when neither XDG_CONFIG_HOME nor HOME is set).
 std::string config_dir();

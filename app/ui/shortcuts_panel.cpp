@@ -16,6 +16,7 @@ constexpr Shortcut kShortcuts[] = {
     {"Home / End", "first event / latest date"},
     {"Ctrl+F or /", "find a country"},
     {"Ctrl+E", "export the view (PNG or SVG)"},
+    {"Ctrl+= / Ctrl+- / Ctrl+0", "larger, smaller or the usual text and panels"},
     {"Esc", "clear the selection (or close the search)"},
     {"click a country", "select it: details on the right"},
     {"drag, wheel", "pan, zoom about the cursor"},
@@ -35,7 +36,7 @@ constexpr Shortcut kShortcuts[] = {
 
 }  // namespace
 
-void ShortcutsPanel::draw(Scene& scene, PanelVisibility& panels) {
+void ShortcutsPanel::draw(Scene& scene, PanelVisibility& panels, float& ui_scale) {
     if (!open_) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f,
@@ -70,6 +71,9 @@ void ShortcutsPanel::draw(Scene& scene, PanelVisibility& panels) {
         ImGui::Checkbox("Diagnostics (F4)", &panels.diagnostics);
         ImGui::SameLine();
         ImGui::Checkbox("Story (F6)", &panels.story);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+        ImGui::SliderFloat("Text and panel size (Ctrl+= / Ctrl+-)", &ui_scale, kMinUiScale, kMaxUiScale, "%.2fx");
+        ui_scale = clamp_ui_scale(ui_scale);
     }
     ImGui::End();
 }

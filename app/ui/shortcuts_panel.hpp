@@ -10,7 +10,8 @@ class ShortcutsPanel {
 public:
     void toggle() { open_ = !open_; }
     bool is_open() const { return open_; }
-    void draw(Scene& scene, PanelVisibility& panels);
+    // `ui_scale`: the text and panel size the user chose (a slider here).
+    void draw(Scene& scene, PanelVisibility& panels, float& ui_scale);
 
 private:
     bool open_ = false;

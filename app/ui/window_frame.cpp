@@ -1,5 +1,6 @@
 // The window program's frame: each step a method (see window_program.hpp).
 #include <glad/gl.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
@@ -210,9 +211,11 @@ void WindowProgram::upload_globe_levels(const MapSession::Changes& changes) {
 // follows the monitor the window is on.
 void WindowProgram::run_ui(Frame& f) {
     f.scale = window_->content_scale();
-    f.changed = f.changed || f.scale != last_scale_;
-    last_scale_ = f.scale;
-    imgui_->set_scale(f.scale);
+    // The UI's size: the monitor's content scale times the user's choice (Ctrl+= / Ctrl+-).
+    const float ui_scale = f.scale * app_->ui_scale();
+    f.changed = f.changed || ui_scale != last_scale_;
+    last_scale_ = ui_scale;
+    imgui_->set_scale(ui_scale);
     imgui_->set_dark(app_->scene().theme == Theme::Dark);
     imgui_->begin_frame();
     f.changed = f.changed || imgui_->had_input();
@@ -259,6 +262,7 @@ void WindowProgram::run_ui(Frame& f) {
         std::string error;
         if (!platform::open_url(url, error)) app_->add_message(error);
     }
+    fit_home_view(f, bounds);
     f.view = camera().transform(bounds, f.fb.width, f.fb.height);
     // The projection switch is always there; F4 adds the developer's readout around it.
     if (!app_->presenting()) run_diagnostics_panel(f);
@@ -273,6 +277,25 @@ void WindowProgram::run_ui(Frame& f) {
     }
     map_overlay_.draw_labels(scene, *world_, f.fb.width, f.fb.height);
     imgui_->end_frame();
+}
+
+// The home view (the world fitted to the window, as R and a new projection leave it) is
+// fitted instead into the part of the window above the timeline, so that no country sits
+// under it; a camera the user or a flight has moved is left alone.
+void WindowProgram::fit_home_view(Frame& f, const geo::BBox& bounds) {
+    if (f.globe_active || app_->presenting() || bounds.empty()) return;
+    auto same = [](const Camera& a, const Camera& b) {
+        return a.zoom == b.zoom && a.center.x == b.center.x && a.center.y == b.center.y;
+    };
+    const Camera& now = camera();
+    if (!same(now, home_camera(bounds)) && !(fitted_home_ && same(now, *fitted_home_))) return;
+    const double free_bottom = f.result.bottom_left_y * ImGui::GetIO().DisplayFramebufferScale.y;
+    const Camera fitted = home_camera(bounds, f.fb.width, f.fb.height, free_bottom);
+    if (!same(fitted, now)) {
+        camera() = fitted;
+        f.changed = true;
+    }
+    fitted_home_ = fitted;
 }
 
 // The projection and globe switch, with the F4 readout (frame times, level, cursor) when on.
@@ -300,6 +323,7 @@ void WindowProgram::run_diagnostics_panel(Frame& f) {
     info.errors = &errors_;
     info.bottom = f.result.bottom_left_y;
     const DiagnosticsActions actions = overlay_.draw(info);
+    app_->set_switch_rect({actions.x0, actions.y0, actions.x1, actions.y1});
     Scene& scene = app_->scene();
     if (actions.globe) {
         orthographic() = *actions.globe;

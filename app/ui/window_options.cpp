@@ -2,17 +2,19 @@
 #include "ui/window_options.hpp"
 
 #include <charconv>
+#include <cstdlib>
 
 #include "core/data/date.hpp"
 #include "core/scene.hpp"
 #include "core/util/args.hpp"
+#include "ui/settings.hpp"
 
 namespace deportmap::ui {
 
 const std::set<std::string> kWindowValueOptions = {
     "projection", "size",    "frames", "screenshot", "boundaries", "id-field",   "name-field",
     "data",       "statuses", "date",  "select",     "theme",      "actions",    "dump-state",
-    "bench-frames", "zoom-to", "story", "monitor", "view-screenshot",
+    "bench-frames", "zoom-to", "story", "monitor", "view-screenshot", "ui-scale",
 };
 const std::set<std::string> kWindowFlagOptions = {"help", "labels", "play", "present", "autoplay", "loop",
                                                   "presenter-view"};
@@ -66,6 +68,14 @@ WindowOptions parse_window_options(const std::vector<std::string>& argv) {
         o.width = size->width;
         o.height = size->height;
         o.size_given = true;
+    }
+    if (auto u = args.get("ui-scale")) {
+        char* end = nullptr;
+        const double v = std::strtod(u->c_str(), &end);
+        if (u->empty() || end == nullptr || *end != '\0' || !(v >= kMinUiScale && v <= kMaxUiScale)) {
+            throw UsageError("option --ui-scale expects a number from 0.75 to 3, got '" + *u + "'");
+        }
+        o.ui_scale = static_cast<float>(v);
     }
     if (auto f = args.get_int("frames")) {
         if (*f < 1) throw UsageError("option --frames expects a count of at least 1");
@@ -133,7 +143,8 @@ const char* window_usage() {
            "  --projection P      equal-earth (default), robinson, natural-earth,\n"
            "                      winkel-tripel, mercator, equirectangular,\n"
            "                      orthographic (a globe that rotates under the mouse)\n"
-           "  --size WxH          window size (default 1280x800, scaled to the monitor)\n"
+           "  --size WxH          window size (default: 85% of the monitor's work area)\n"
+           "  --ui-scale S        text and panels S times their usual size, 0.75 to 3 (Ctrl+= / Ctrl+-)\n"
            "  --frames N          render N frames, then exit\n"
            "  --screenshot F.png  save the last frame as a PNG (with --frames, or on close)\n"
            "  --boundaries FILE   any GDAL polygon layer instead of the bundled countries\n"

@@ -116,7 +116,9 @@ void WindowProgram::apply_options_to_scene() {
         app_->panels() = settings_.panels;
         app_->timeline().set_speed_index(settings_.speed_index);
         globe_view() = settings_.globe_view;
+        app_->set_ui_scale(settings_.ui_scale);
     }
+    if (options_.ui_scale) app_->set_ui_scale(*options_.ui_scale);
     if (options_.bench_frames) app_->panels().diagnostics = true;  // the timings on screen too
     if (options_.theme) scene.theme = *parse_theme(*options_.theme);
     if (options_.labels) scene.labels = true;
@@ -229,6 +231,7 @@ void WindowProgram::save_window_settings() {
     settings_.labels = app_->scene().labels;
     settings_.panels = app_->panels();
     settings_.speed_index = app_->timeline().speed_index();
+    settings_.ui_scale = app_->ui_scale();
     std::string error;
     if (!save_settings(settings_file_, settings_, error)) {
         std::fprintf(stderr, "deportmap: settings not saved: %s\n", error.c_str());

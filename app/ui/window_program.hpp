@@ -99,6 +99,8 @@ private:
     void bench_hover_picks(const Frame& f);
     // The view lives in the Scene (core/scene.hpp), the window's and the exports' alike.
     Camera& camera() { return app_->scene().camera; }
+    void fit_home_view(Frame& f, const geo::BBox& bounds);
+    std::optional<Camera> fitted_home_;  // the home view as last fitted above the timeline
     geo::GlobeView& globe_view() { return app_->scene().globe_view; }
     bool& orthographic() { return app_->scene().orthographic; }
     // shutdown

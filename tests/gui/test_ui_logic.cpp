@@ -2,6 +2,7 @@
 // settings (round trip, bad files), scripted actions, the colour cross-fade, the
 // timeline's span and event-day steps, the headline sentence, search over names and
 // aliases, dropped-file classification and the fly-to camera.
+#include <cmath>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -77,7 +78,9 @@ TEST(Settings, RoundTripAndAtomicWrite) {
     s.projection = geo::ProjectionKind::Robinson;
     s.labels = true;
     s.panels.legend = false;
+    s.panels.legend_summary = true;
     s.speed_index = 4;
+    s.ui_scale = 1.5f;
     std::string error;
     ASSERT_TRUE(save_settings(path, s, error)) << error;
     for (const auto& entry : fs::directory_iterator(dir + "/deportmap")) {
@@ -96,6 +99,18 @@ TEST(Settings, RoundTripAndAtomicWrite) {
     EXPECT_FALSE(back.panels.legend);
     EXPECT_TRUE(back.panels.timeline);
     EXPECT_EQ(back.speed_index, 4);
+    EXPECT_TRUE(back.panels.legend_summary);
+    EXPECT_FLOAT_EQ(back.ui_scale, 1.5f);
+    // Defaults: the compact legend, the usual size; a scale out of range is ignored.
+    EXPECT_FALSE(Settings{}.panels.legend_summary);
+    EXPECT_FLOAT_EQ(Settings{}.ui_scale, 1.0f);
+    std::ofstream(path) << R"({"ui_scale": 40})";
+    const Settings bad = load_settings(path, message);
+    EXPECT_FLOAT_EQ(bad.ui_scale, 1.0f);
+    EXPECT_NE(message.find("ui_scale"), std::string::npos) << message;
+    EXPECT_FLOAT_EQ(clamp_ui_scale(0.1f), kMinUiScale);
+    EXPECT_FLOAT_EQ(clamp_ui_scale(9.0f), kMaxUiScale);
+    EXPECT_FLOAT_EQ(clamp_ui_scale(std::nanf("")), 1.0f);
 }
 
 TEST(Settings, GlobeRoundTrip) {

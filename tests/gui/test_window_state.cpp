@@ -6,6 +6,8 @@
 // globe turning it to the country. The expected values come from the core timeline,
 // so the test follows the bundled data.
 // Skipped when Xvfb or xauth is not installed.
+#include <array>
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -402,6 +404,59 @@ TEST_F(WindowState, TheStatedFigureBelongsToTheBundledData) {
     ASSERT_EQ(own.code, 0) << own.output;
     EXPECT_EQ(own.state["data_title"], "events_clean.csv");
     EXPECT_TRUE(own.state["stated_figure"].is_null());
+}
+
+// The window as it opens (issue 15): at 1280x800, at 1920x1080 and with the UI at twice
+// its size, no panel covers another, no country of the Americas has its label point
+// under a panel, the legend is compact (title and one line per status), and the home
+// view leaves the timeline's band free.
+TEST_F(WindowState, OpeningLayoutLeavesTheAmericasAndThePanelsClear) {
+    struct Size {
+        const char* name;
+        std::string screen, size;
+        Args extra;
+    };
+    const std::vector<Size> sizes = {{"layout_1280", "1280x800x24", "1280x800", {}},
+                                     {"layout_1920", "1920x1080x24", "1920x1080", {}},
+                                     {"layout_2x", "2560x1600x24", "2560x1600", {"--ui-scale", "2"}}};
+    const std::vector<std::string> americas = {"USA", "CAN", "MEX", "GTM", "HND", "SLV", "NIC", "CRI", "PAN",
+                                               "CUB", "HTI", "DOM", "COL", "VEN", "ECU", "PER", "BRA", "BOL",
+                                               "PRY", "CHL", "ARG", "URY", "GUY", "SUR"};
+    for (const Size& s : sizes) {
+        SCOPED_TRACE(s.name);
+        Args args = {"--date", "2025-07-15", "--size", s.size, "--select", "PER"};
+        args.insert(args.end(), s.extra.begin(), s.extra.end());
+        const WindowRun r = run_window(s.name, args, 4, {}, s.screen);
+        ASSERT_EQ(r.code, 0) << r.output;
+        const json& layout = r.state["layout"];
+        EXPECT_EQ(r.state["panels"]["legend_summary"], false);
+        std::vector<std::pair<std::string, std::array<double, 4>>> rects;
+        for (const char* panel : {"legend", "timeline", "details", "switch"}) {
+            ASSERT_TRUE(layout[panel].is_array()) << panel << " was not drawn: " << layout.dump();
+            rects.push_back({panel, layout[panel].get<std::array<double, 4>>()});
+        }
+        for (size_t i = 0; i < rects.size(); ++i) {
+            for (size_t j = i + 1; j < rects.size(); ++j) {
+                const auto& a = rects[i].second;
+                const auto& b = rects[j].second;
+                const bool overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+                EXPECT_FALSE(overlap) << rects[i].first << " covers " << rects[j].first << ": " << layout.dump();
+            }
+        }
+        // The details panel is on the right: Peru itself is in view beside it.
+        const std::vector<std::string> covered = r.state["covered"].get<std::vector<std::string>>();
+        for (const std::string& iso3 : americas) {
+            EXPECT_EQ(std::count(covered.begin(), covered.end(), iso3), 0) << iso3 << " is under a panel";
+        }
+        // Compact: no taller than a third of the window.
+        const auto& legend = rects[0].second;
+        EXPECT_LT(legend[3] - legend[1], layout["height"].get<double>() / 3.0) << layout.dump();
+    }
+    // The summary comes back with its button's setting, and is wider and taller.
+    const WindowRun full = run_window("layout_summary", {"--date", "2025-07-15", "--actions", "legend-summary:on"}, 3);
+    ASSERT_EQ(full.code, 0) << full.output;
+    EXPECT_EQ(full.state["panels"]["legend_summary"], true);
+    EXPECT_GT(full.state["layout"]["legend"][3].get<double>(), 300.0);
 }
 
 // Presenter type scales with the screen: at 2560x1440 the date is exactly twice as tall

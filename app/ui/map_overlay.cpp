@@ -88,7 +88,9 @@ size_t MapOverlay::draw_labels(const Scene& scene, const geo::World& world, int 
         place_labels(std::move(candidates), measure, width, height, {3.0, 2.0});
     const ThemeColors& theme = theme_colors(scene.theme);
     const ImU32 text = IM_COL32(theme.text.r, theme.text.g, theme.text.b, 255);
-    const ImU32 halo = IM_COL32(theme.background.r, theme.background.g, theme.background.b, 170);
+    // A halo in the page colour on eight sides: dark text stays readable on a deep blue or
+    // grey fill (light theme), light text on yellow or pink (dark theme).
+    const ImU32 halo = IM_COL32(theme.background.r, theme.background.g, theme.background.b, 210);
     // ImGui works in window coordinates; the map in framebuffer pixels.
     const ImVec2 fb_scale = ImGui::GetIO().DisplayFramebufferScale;
     const float sx = fb_scale.x > 0 ? 1.0f / fb_scale.x : 1.0f;
@@ -98,7 +100,8 @@ size_t MapOverlay::draw_labels(const Scene& scene, const geo::World& world, int 
         const ImVec2 p(static_cast<float>(l.box.min_x) * sx, static_cast<float>(l.box.min_y) * sy);
         const char* b = l.text.data();
         const char* e = b + l.text.size();
-        for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
+        for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1), ImVec2(-1, -1), ImVec2(1, 1),
+                               ImVec2(1, -1), ImVec2(-1, 1)})
             dl->AddText(font, size * sx, ImVec2(p.x + d.x, p.y + d.y), halo, b, e);
         dl->AddText(font, size * sx, p, text, b, e);
     }

@@ -52,6 +52,9 @@ private:
     void read_inputs();
     void resolve_view_options();
     void report_countries_not_drawn() const;
+    void lay_out_page(const geo::BBox& shown, double unit);
+    void fit_type_to_page(const geo::BBox& shown);
+    static constexpr double kMinMapShare = 0.5;  // of the page's height, with --dpi
     void plan_page();
     void choose_view(const geo::BBox& shown);
     void prepare_frames();
@@ -174,6 +177,49 @@ void ExportJob::report_countries_not_drawn() const {
     if (callbacks_.note) callbacks_.note("warning: " + message);
 }
 
+// The page's layout with type at `unit`, the widest date and counts reserved.
+void ExportJob::lay_out_page(const geo::BBox& shown, double unit) {
+    frame_.unit = unit;
+    frame_.page_options = page_options(setup_, frame_.unit);
+    if (shown.height() > 0) frame_.page_options.map_aspect = shown.width() / shown.height();
+    frame_.base_layout = reserve_layout(frame_, frames_);
+    frame_.page_options.closed_in = frame_.base_layout.closed_in;
+}
+
+// --dpi sizes type for print and --scale multiplies it; on a page with too few pixels for
+// that (1080p at 300 dpi is 6.4 inches wide) the titles and legend would take the room
+// the map needs. The type is made smaller until the map has half the page's height
+// again, and a warning says so with the figures.
+void ExportJob::fit_type_to_page(const geo::BBox& shown) {
+    if (!setup_.full || setup_.height <= 0) return;
+    const double asked = frame_.unit;
+    const double share = frame_.base_layout.map.h / setup_.height;
+    if (share >= kMinMapShare) return;
+    for (int i = 0; i < 24 && frame_.base_layout.map.h / setup_.height < kMinMapShare; ++i) {
+        lay_out_page(shown, frame_.unit * 0.9);
+    }
+    if (!callbacks_.note) return;
+    char text[400];
+    if (!setup_.dpi) {
+        char what[48] = "the titles and legend";
+        if (p_.scale != 1.0) std::snprintf(what, sizeof what, "--scale %g", p_.scale);
+        std::snprintf(text, sizeof text,
+                      "warning: %s on a %dx%d page would leave the map %.0f%% of the page's height; type "
+                      "set %.0f%% smaller to keep it half the page",
+                      what, setup_.width, setup_.height, share * 100.0, (1.0 - frame_.unit / asked) * 100.0);
+        callbacks_.note(text);
+        return;
+    }
+    std::snprintf(text, sizeof text,
+                  "warning: --dpi %g on a %dx%d page (%.1f x %.1f inches) would leave the map %.0f%% of the page's "
+                  "height; type set %.0f%% smaller to keep it half the page (for print at %g dpi use a page of "
+                  "about %.0fx%.0f pixels, or a print preset)",
+                  *setup_.dpi, setup_.width, setup_.height, setup_.width / *setup_.dpi, setup_.height / *setup_.dpi,
+                  share * 100.0, (1.0 - frame_.unit / asked) * 100.0, *setup_.dpi,
+                  setup_.width * asked / frame_.unit, setup_.height * asked / frame_.unit);
+    callbacks_.note(text);
+}
+
 // The view's highlights: outlined countries, hidden statuses, a highlighted status.
 void ExportJob::resolve_view_options() {
     const data::StatusTable& table = frame_.data.timeline.statuses();
@@ -211,12 +257,9 @@ void ExportJob::plan_page() {
     }
     frame_.params = &p_;
     frame_.setup = &setup_;
-    frame_.unit = type_unit(setup_.width, setup_.height, p_.scale, setup_.dpi);
-    frame_.page_options = page_options(setup_, frame_.unit);
-    if (shown.height() > 0) frame_.page_options.map_aspect = shown.width() / shown.height();
     frame_.frame_striped = frames_striped(frame_, frames_);
-    frame_.base_layout = reserve_layout(frame_, frames_);
-    frame_.page_options.closed_in = frame_.base_layout.closed_in;
+    lay_out_page(shown, type_unit(setup_.width, setup_.height, p_.scale, setup_.dpi));
+    fit_type_to_page(shown);
     choose_view(shown);
     timer_.lap("layout");
     lod_chosen_.set_value(frame_.lod);

@@ -24,6 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/scene.hpp"
 #include "image_check.hpp"
 #include "run_binary.hpp"
 #include "scratch.hpp"
@@ -595,6 +596,47 @@ TEST_F(ExportComposeTest, BadRowsAreSaidAndStrictRefusesThem) {
     EXPECT_NE(run.err.find("deportmap: --strict: 3 bad rows in the data (run deportmap validate):"), std::string::npos)
         << run.err;
     EXPECT_NE(run.err.find("  " + bad + ":3: country_name: unknown country 'Narnia'"), std::string::npos) << run.err;
+}
+
+// Type sized for print on a page too small for it (issue 15): the export says so with the
+// figures and makes the type smaller, so the map keeps half the page's height; --scale
+// the same. Measured on the PNG: the rows that hold the ocean's colour.
+TEST_F(ExportComposeTest, TypeTooLargeForThePageIsSaidAndShrunk) {
+    const Color ocean = theme_colors(Theme::Light).ocean;
+    auto map_rows = [&](const fs::path& png) {
+        const auto image = test::load_png(png.string());
+        if (!image) return -1;
+        int rows = 0;
+        for (int y = 0; y < image->height; ++y) {
+            for (int x = 0; x < image->width; ++x) {
+                const uint8_t* p = image->at(x, y);
+                if (p[0] == ocean.r && p[1] == ocean.g && p[2] == ocean.b) {
+                    ++rows;
+                    break;
+                }
+            }
+        }
+        return rows;
+    };
+    const fs::path png = scratch() / "dpi.png";
+    RunResult run = deportmap({"export", "--out", png.string(), "--width", "960", "--height", "540", "--dpi", "300"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.err.find("warning: --dpi 300 on a 960x540 page (3.2 x 1.8 inches) would leave the map"),
+              std::string::npos)
+        << run.err;
+    EXPECT_NE(run.err.find("smaller to keep it half the page (for print at 300 dpi use a page of about"),
+              std::string::npos)
+        << run.err;
+    EXPECT_GE(map_rows(png), 540 / 2 - 20) << "the map keeps about half the page";
+    // --scale on a small page: the same rule.
+    run = deportmap({"export", "--out", png.string(), "--width", "800", "--height", "600", "--scale", "4"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.err.find("warning: --scale 4 on a 800x600 page would leave the map"), std::string::npos) << run.err;
+    EXPECT_GE(map_rows(png), 600 / 2 - 20);
+    // A page with room for 300 dpi type says nothing.
+    run = deportmap({"export", "--out", png.string(), "--preset", "a4-300dpi", "--size-scale", "0.5", "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.err.find("warning"), std::string::npos) << run.err;
 }
 
 // Boundaries that lack countries the data names: the export lists them, counts them in

@@ -194,10 +194,14 @@ void ExportJob::fit_type_to_page(const geo::BBox& shown) {
     if (!setup_.full || setup_.height <= 0) return;
     const double asked = frame_.unit;
     const double share = frame_.base_layout.map.h / setup_.height;
-    if (share >= kMinMapShare) return;
-    for (int i = 0; i < 24 && frame_.base_layout.map.h / setup_.height < kMinMapShare; ++i) {
-        lay_out_page(shown, frame_.unit * 0.9);
-    }
+    // Half the page, or less where the map is as tall as the page's width allows.
+    auto crowded = [&] {
+        const Rect& m = frame_.base_layout.map;
+        const double aspect = frame_.page_options.map_aspect > 0 ? frame_.page_options.map_aspect : 2.0;
+        return m.h + 1.0 < std::min(kMinMapShare * setup_.height, m.w / aspect);
+    };
+    if (!crowded()) return;
+    for (int i = 0; i < 24 && crowded(); ++i) lay_out_page(shown, frame_.unit * 0.9);
     if (!callbacks_.note) return;
     char text[400];
     if (!setup_.dpi) {

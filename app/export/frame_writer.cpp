@@ -35,16 +35,20 @@ std::string credit_line(const FrameContext& ctx, data::Day day) {
 
 }  // namespace
 
+std::string default_title(bool bundled_data) { return bundled_data ? data::kBundledDataTitle : ""; }
+
+std::string default_subtitle(bool bundled_data, const data::Date& date) {
+    if (!bundled_data) return "";
+    return "Each country's status on " + data::format_date(date) +
+           " as reported: asked, negotiating, agreed, receiving, declined, paused, or blocked or allowed by a court";
+}
+
 PageText page_text(const FrameContext& ctx, const Frame& frame, const ScenePaint& paint, bool stripes_key) {
     const ExportParams& p = *ctx.params;
     PageText t;
     const bool bundled = p.data.empty();
-    t.title = p.title ? *p.title : bundled ? data::kBundledDataTitle : "";
-    t.subtitle = p.subtitle ? *p.subtitle
-                            : bundled ? "Each country's status on " + data::format_date(frame.date) +
-                                            " as reported: asked, negotiating, agreed, receiving, declined, "
-                                            "paused, or blocked or allowed by a court"
-                                      : "";
+    t.title = p.title ? *p.title : default_title(bundled);
+    t.subtitle = p.subtitle ? *p.subtitle : default_subtitle(bundled, frame.date);
     t.date_line = date_line(frame);
     t.credit = credit(ctx, frame.day);  // once: it lists and ranks the sources
     t.source = footer_line(t.credit, data_footnote(ctx.data, frame.day));

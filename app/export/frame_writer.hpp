@@ -47,6 +47,11 @@ struct FrameContext {
 
 // The page's text on a frame: title, date line, credit line, legend from the paint's counts.
 PageText page_text(const FrameContext& ctx, const Frame& frame, const ScenePaint& paint, bool stripes_key);
+
+// The title and subtitle a page gets when none is given: for the bundled data its
+// headline and what the colours show on `date`; for other data none ("").
+std::string default_title(bool bundled_data);
+std::string default_subtitle(bool bundled_data, const data::Date& date);
 // Per frame: whether a striped country lies in the area shown.
 std::vector<uint8_t> frames_striped(const FrameContext& ctx, const std::vector<Frame>& frames);
 PageOptions page_options(const ExportSetup& setup, double unit);

@@ -44,8 +44,13 @@ exporter::ExportParams export_params(const ExportRequest& r) {
         p.bounds = exporter::parse_bounds_text(exporter::format_bounds(*r.bounds));
     }
     p.theme = std::string(theme_name(r.theme));
-    p.title = r.title;
-    p.subtitle = r.subtitle;
+    if (r.no_titles) {
+        p.title = "";
+        p.subtitle = "";
+    } else {
+        if (!r.title.empty()) p.title = r.title;
+        if (!r.subtitle.empty()) p.subtitle = r.subtitle;
+    }
     if (!r.source.empty()) p.source = r.source;
     p.transparent = r.transparent;
     if (r.strong_sources) p.sources = "strong";

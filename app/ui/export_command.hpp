@@ -43,8 +43,9 @@ struct ExportRequest {
     Theme theme = Theme::Light;
     // MINLON, MINLAT, MAXLON, MAXLAT in degrees; nullopt: the whole world.
     std::optional<std::array<double, 4>> bounds;
-    std::string title;
-    std::string subtitle;
+    std::string title;     // empty: the command line's default (the bundled data's headline)
+    std::string subtitle;  // empty: the command line's default (what the colours show)
+    bool no_titles = false;  // leave title and subtitle out (--title "" --subtitle "")
     std::string source;   // empty: the exporter's default from the data's publishers
     bool transparent = false;
     bool strong_sources = false;  // --sources strong: leave out facts resting only on weak sources

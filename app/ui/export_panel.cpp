@@ -1,6 +1,7 @@
 // The Export dialog (see export_panel.hpp).
 #include "ui/export_panel.hpp"
 
+#include <glad/gl.h>
 #include <imgui.h>
 #include <unistd.h>
 
@@ -10,7 +11,10 @@
 #include <filesystem>
 
 #include "core/paint.hpp"
+#include "export/compose.hpp"
 #include "export/inputs.hpp"
+#include "export/frame_writer.hpp"
+#include "export/options.hpp"
 #include "ui/widgets.hpp"
 
 namespace deportmap::ui {
@@ -51,12 +55,18 @@ std::string with_extension(std::string path, bool svg) {
 
 }  // namespace
 
-ExportPanel::ExportPanel() {
-    set_text(title_, "Third-country deportations");
-    set_text(subtitle_, "Countries the U.S. asked to take deportees who are not their citizens");
+// Empty title fields: the command line's defaults (exporter::default_title / _subtitle).
+ExportPanel::ExportPanel() = default;
+
+ExportPanel::~ExportPanel() {
+    thumb_child_.wait();
+    if (!thumb_dir_.empty()) {
+        std::error_code ec;
+        std::filesystem::remove_all(thumb_dir_, ec);
+    }
 }
 
-ExportPanel::~ExportPanel() = default;
+void ExportPanel::release_gl() { thumb_texture_.reset(); }
 
 void ExportPanel::request_export(std::string path) {
     open_ = true;
@@ -86,6 +96,7 @@ ExportRequest ExportPanel::request(const PanelContext& ctx, const ExportView& vi
     }
     r.title = title_.data();
     r.subtitle = subtitle_.data();
+    r.no_titles = no_titles_;
     r.source = source_.data();
     r.transparent = transparent_;
     r.strong_sources = strong_sources_;
@@ -141,8 +152,12 @@ void ExportPanel::poll() {
 void ExportPanel::draw_preview(const PanelContext& ctx, int width, int height, double dpi) {
     const data::StatusTable& table = ctx.data.timeline().statuses();
     exporter::PageText text;
-    text.title = title_.data();
-    text.subtitle = subtitle_.data();
+    const bool bundled = inputs_.data_files.empty();
+    text.title = no_titles_ ? "" : title_[0] != '\0' ? std::string(title_.data()) : exporter::default_title(bundled);
+    text.subtitle = no_titles_ ? ""
+                    : subtitle_[0] != '\0'
+                        ? std::string(subtitle_.data())
+                        : exporter::default_subtitle(bundled, data::civil_from_days(ctx.scene.date));
     text.date_line = "As of " + format_day(ctx.scene.date);
     // The credit line the export will print (its default from the outlets of the facts
     // shown), with the footnote on sources and the data's coverage.
@@ -185,6 +200,13 @@ void ExportPanel::draw_preview(const PanelContext& ctx, int width, int height, d
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), im_color(tc.background));
     if (transparent_) {
         dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), im_color(tc.muted_text), 0.0f, 0, 1.0f);
+    }
+    // The real page, rendered small by the exporter, once it is there (the boxes below
+    // stand in until then and while a new one renders).
+    if (thumb_texture_ && thumb_page_ == std::pair<int, int>{width, height}) {
+        dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(thumb_texture_.id())), p,
+                     ImVec2(p.x + size.x, p.y + size.y));
+        return;
     }
     auto box = [&](const exporter::Rect& r) {
         return std::pair<ImVec2, ImVec2>{
@@ -256,7 +278,7 @@ void ExportPanel::draw(PanelContext& ctx, const ExportView& view) {
     if (ImGui::Begin("Export###export", &open_,
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
                          ImGuiWindowFlags_NoSavedSettings)) {
-        const float field = ImGui::GetFontSize() * 20.0f;
+        const float field = ImGui::GetFontSize() * 28.0f;
         const char* current = preset_ < kPresetCount ? kExportPresets[preset_].name : "custom";
         ImGui::SetNextItemWidth(field * 0.5f);
         if (ImGui::BeginCombo("Size", current)) {
@@ -307,10 +329,14 @@ void ExportPanel::draw(PanelContext& ctx, const ExportView& view) {
         ImGui::Checkbox("Leave out facts resting only on weak sources", &strong_sources_);
         ImGui::SetNextItemWidth(field);
         ImGui::InputText("File", path_.data(), path_.size());
+        ImGui::BeginDisabled(no_titles_);
         ImGui::SetNextItemWidth(field);
-        ImGui::InputText("Title", title_.data(), title_.size());
+        ImGui::InputTextWithHint("Title", "default: the data's headline", title_.data(), title_.size());
         ImGui::SetNextItemWidth(field);
-        ImGui::InputText("Subtitle", subtitle_.data(), subtitle_.size());
+        ImGui::InputTextWithHint("Subtitle", "default: what the colours show on the date", subtitle_.data(),
+                                 subtitle_.size());
+        ImGui::EndDisabled();
+        ImGui::Checkbox("No title or subtitle", &no_titles_);
         ImGui::SetNextItemWidth(field);
         ImGui::InputTextWithHint("Source", "default: the data's publishers, most cited first",
                                  source_.data(), source_.size());
@@ -332,6 +358,7 @@ void ExportPanel::draw(PanelContext& ctx, const ExportView& view) {
         add(carried.labels ? "labels on" : "labels off");
         if (!carried.markers) add("no markers");
         ImGui::TextDisabled("%s", also.c_str());
+        update_thumbnail(ctx, view, w, h);
         draw_preview(ctx, w, h, dpi);
         ImGui::BeginDisabled(child_.running());
         if (ImGui::Button("Export")) start(ctx, view);
@@ -344,6 +371,88 @@ void ExportPanel::draw(PanelContext& ctx, const ExportView& view) {
         }
     }
     ImGui::End();
+}
+
+// The thumbnail: `deportmap export` of the same request at a small --size-scale into a
+// private temporary folder, started a moment after the settings last changed (so typing
+// a title does not start one export per key), one at a time; when it ends, its PNG
+// becomes a texture. Only in the window program (enable_thumbnail): a test that draws
+// the dialog must not run its own binary as an exporter.
+void ExportPanel::update_thumbnail(const PanelContext& ctx, const ExportView& view, int width, int height) {
+    if (!thumbnail_on_) return;
+    finish_thumbnail();
+    if (thumb_dir_.empty() && !make_thumb_dir()) return;
+    ExportRequest r = request(ctx, view);
+    r.out = thumb_dir_ + "/preview.png";
+    exporter::ExportParams p = export_params(r);
+    p.size_scale = std::min(1.0, kThumbnailPx / static_cast<double>(std::max(width, height)));
+    std::vector<std::string> argv = {"deportmap", "export"};
+    const std::vector<std::string> options = exporter::params_to_argv(p);
+    argv.insert(argv.end(), options.begin(), options.end());
+    argv.push_back("--quiet");
+    std::string key;
+    for (const std::string& a : argv) key += a + '\n';
+    const double now = ImGui::GetTime();
+    if (key != thumb_wanted_key_) {
+        thumb_wanted_key_ = key;
+        thumb_changed_s_ = now;
+    }
+    if (key == thumb_key_ || thumb_child_.running() || now - thumb_changed_s_ < kThumbnailDelaySeconds) return;
+    std::string error;
+    if (!thumb_child_.start("/proc/self/exe", argv, error)) {
+        thumb_state_ = "failed: " + error;
+        thumb_key_ = key;
+        return;
+    }
+    thumb_key_ = key;
+    thumb_running_page_ = {width, height};
+    thumb_state_ = "rendering";
+}
+
+// A finished thumbnail export: its PNG into the texture, or its error line kept.
+void ExportPanel::finish_thumbnail() {
+    const auto done = thumb_child_.poll();
+    if (!done) return;
+    if (done->exit_code != 0) {
+        thumb_state_ = "failed: " + last_line(done->stderr_text);
+        return;
+    }
+    try {
+        const exporter::Image image = exporter::load_image(thumb_dir_ + "/preview.png");
+        if (!thumb_texture_) thumb_texture_ = render::gl::Texture::create();
+        glBindTexture(GL_TEXTURE_2D, thumb_texture_.id());
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                     image.rgba.data());
+        glBindTexture(GL_TEXTURE_2D, 0);
+        thumb_page_ = thumb_running_page_;
+        thumb_size_ = {image.width, image.height};
+        thumb_state_ = "ready";
+    } catch (const std::exception& e) {
+        thumb_state_ = std::string("failed: ") + e.what();
+    }
+}
+
+bool ExportPanel::make_thumb_dir() {
+    std::error_code ec;
+    const std::string base = (std::filesystem::temp_directory_path(ec) / "deportmap-preview-XXXXXX").string();
+    std::vector<char> name(base.begin(), base.end());
+    name.push_back('\0');
+    if (ec || mkdtemp(name.data()) == nullptr) {
+        thumb_state_ = "failed: no temporary folder for the preview";
+        thumbnail_on_ = false;
+        return false;
+    }
+    thumb_dir_ = name.data();
+    return true;
+}
+
+bool ExportPanel::thumbnail_settling() const {
+    return open_ && thumbnail_on_ && (thumb_child_.running() || thumb_key_ != thumb_wanted_key_);
 }
 
 }  // namespace deportmap::ui

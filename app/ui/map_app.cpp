@@ -565,7 +565,7 @@ FrameResult MapApp::frame(FrameArgs& args) {
     result.flight_started = fly_step(args);
     result.colors_changed = update_colors(args.now_s, false);
     result.animating = timeline_.playing() || fade_.active() || flight_.has_value() ||
-                       globe_flight_.has_value() || pending_fly_ >= 0 || export_.busy() ||
+                       globe_flight_.has_value() || pending_fly_ >= 0 || export_.busy() || export_.thumbnail_settling() ||
                        !deferred_.empty() || pending_step_view_ >= 0;
     scene_.camera = args.camera;
     if (args.globe != nullptr) {
@@ -658,6 +658,9 @@ std::string MapApp::state_json(const geo::World& world) const {
     j["search_open"] = search_.is_open();
     j["export_open"] = export_.is_open();
     j["export_status"] = export_.status();
+    j["export_thumbnail"] = {{"state", export_.thumbnail_state()},
+                             {"width", export_.thumbnail_size().first},
+                             {"height", export_.thumbnail_size().second}};
     j["panels"] = {{"legend", panels_.legend},
                    {"timeline", panels_.timeline},
                    {"details", panels_.details},

@@ -125,8 +125,9 @@ public:
     // an unknown country or status.
     void apply_actions(const std::vector<Action>& actions, const geo::World& world);
     // Scripted steps still to run (from the first story verb or export on, one a frame;
-    // an export waits for a fly-to in progress): --frames keeps the window going for them.
-    bool script_pending() const { return !deferred_.empty(); }
+    // an export waits for a fly-to in progress), or the open Export dialog's thumbnail
+    // still behind its settings: --frames keeps the window going for them.
+    bool script_pending() const { return !deferred_.empty() || export_.thumbnail_settling(); }
 
     // New boundaries were loaded: remap countries, drop the selection.
     void world_changed(const geo::World& world);

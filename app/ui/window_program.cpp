@@ -103,6 +103,7 @@ bool WindowProgram::load_model() {
         std::fprintf(stderr, "deportmap: note: %s\n", line.c_str());
         app_->add_message(line);
     }
+    app_->export_panel().enable_thumbnail();
     app_->export_panel().set_inputs({options_.data_files, options_.statuses_path, options_.boundaries.path,
                                      options_.boundaries.id_field, options_.boundaries.name_field});
     return true;
@@ -185,6 +186,7 @@ void WindowProgram::create_renderers() {
 }
 
 int WindowProgram::shutdown() {
+    app_->export_panel().release_gl();  // while the window's context is current
     if (!settings_file_.empty()) save_window_settings();
     if (!options_.dump_state_path.empty()) {
         std::ofstream out(options_.dump_state_path, std::ios::binary | std::ios::trunc);

@@ -22,6 +22,7 @@
 #include "platform/child_process.hpp"
 #include "run_binary.hpp"
 #include "scratch.hpp"
+#include "export/frame_writer.hpp"
 #include "ui/export_command.hpp"
 
 namespace dm = deportmap;
@@ -102,8 +103,8 @@ TEST(ExportDialog, ArgvCarriesTheView) {
     EXPECT_EQ(value_of(a, "--theme"), "dark");
     EXPECT_EQ(value_of(a, "--bounds"), "-20.5000,30.2500,45.0000,72.1250");
     EXPECT_EQ(value_of(a, "--title"), "My title");
-    EXPECT_EQ(value_of(a, "--subtitle"), "");   // emptied in the dialog: the line is left out
-    EXPECT_FALSE(has(a, "--source"));          // empty: the exporter's default
+    EXPECT_FALSE(has(a, "--subtitle"));  // empty in the dialog: the command line's default
+    EXPECT_FALSE(has(a, "--source"));    // empty: the exporter's default
     EXPECT_TRUE(has(a, "--transparent"));
     EXPECT_EQ(value_of(a, "--sources"), "strong");  // the dialog's "leave out weak facts"
     EXPECT_EQ(std::count(a.begin(), a.end(), std::string("--data")), 2);
@@ -111,6 +112,25 @@ TEST(ExportDialog, ArgvCarriesTheView) {
     EXPECT_FALSE(has(a, "--boundaries"));
     // Defaults of the view's options add nothing.
     expect_no_view_options(a);
+}
+
+// The dialog's defaults are the command line's: empty title fields give the exporter's
+// own title and subtitle; "leave them out" passes empty ones.
+TEST(ExportDialog, TitlesDefaultAsOnTheCommandLine) {
+    ui::ExportRequest r = sample_request();
+    r.title.clear();
+    std::vector<std::string> a = ui::build_export_argv(r);
+    EXPECT_FALSE(has(a, "--title"));
+    EXPECT_FALSE(has(a, "--subtitle"));
+    r.title = "Mine";
+    r.no_titles = true;
+    a = ui::build_export_argv(r);
+    EXPECT_EQ(value_of(a, "--title"), "");
+    EXPECT_EQ(value_of(a, "--subtitle"), "");
+    EXPECT_EQ(dm::exporter::default_title(true), "Where the U.S. has sought to send deportees who are not citizens");
+    EXPECT_EQ(dm::exporter::default_title(false), "");
+    EXPECT_NE(dm::exporter::default_subtitle(true, *dm::data::parse_date("2025-07-01")).find("on 1 July 2025"),
+              std::string::npos);
 }
 
 TEST(ExportDialog, SelectionHighlightsAndLabelsCarryOver) {
@@ -318,4 +338,35 @@ TEST(ExportDialog, ScriptedExportWaitsForTheFlyTo) {
     EXPECT_LT(min_lat, -3.0);
     EXPECT_GT(max_lat, -1.0);
     EXPECT_LT(max_lon - min_lon, 60.0) << j["parameters"].dump();
+}
+
+// The dialog's preview is the real page: an export of the same request at a small scale,
+// rendered in the background and shown as a picture (issue 15). A scripted run waits
+// for it; its size follows the page (480 px on the longer side).
+TEST(ExportDialog, PreviewIsARealThumbnailOfThePage) {
+    if (!dm::test::on_path("Xvfb") || !dm::test::on_path("xauth")) {
+        GTEST_SKIP() << "Xvfb or xauth is not installed";
+    }
+    const std::filesystem::path dir = dm::test::scratch();
+    const std::string state = (dir / "state.json").string();
+    dm::test::RunOptions options;
+    options.env = {"XDG_CONFIG_HOME=" + (dir / "config").string(), "TMPDIR=" + dir.string()};
+    options.merge_stderr = true;
+    const dm::test::RunResult run =
+        dm::test::run_binary({DEPORTMAP_XSERVER_RUN, "--screen", "1280x800x24", DEPORTMAP_BINARY, "--frames", "2",
+                              "--size", "1280x800", "--date", "2025-07-15", "--actions", "open-export",
+                              "--dump-state", state},
+                             options);
+    ASSERT_EQ(run.exit_code, 0) << run.how_it_ended() << ": " << run.out;
+    std::ifstream in(state);
+    const nlohmann::json j = nlohmann::json::parse(in);
+    EXPECT_EQ(j["export_open"], true);
+    EXPECT_EQ(j["export_thumbnail"]["state"], "ready") << j["export_thumbnail"].dump();
+    EXPECT_EQ(j["export_thumbnail"]["width"], 480);   // 1080p: 1920 x 1080 at a quarter
+    EXPECT_EQ(j["export_thumbnail"]["height"], 270);
+    // The private folder it used is gone when the window has closed.
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        EXPECT_EQ(entry.path().filename().string().rfind("deportmap-preview-", 0), std::string::npos)
+            << entry.path() << " was left behind";
+    }
 }

@@ -15,20 +15,23 @@ uniform bool u_solid;        // true: every vertex takes u_solid_color
 uniform vec4 u_solid_color;
 
 flat out vec4 v_color;
-flat out float v_hatch;  // 1: the country's status date is only a month or a year
+// The country's flags from the alpha (core/patterns.hpp): bit 0 stripes (a status date
+// known only to the month or year), bits 1-3 the status pattern.
+flat out int v_flags;
 
 void main() {
     gl_Position = vec4(a_position * u_clip_scale + u_clip_offset, 0.0, 1.0);
-    v_hatch = 0.0;
+    v_flags = 0;
     if (u_solid) {
         v_color = u_solid_color;
     } else {
         int index = int(a_country);
         v_color = index < u_color_count ? texelFetch(u_colors, ivec2(index % 256, index / 256), 0)
                                         : u_no_data;
-        // Alpha 254 in the table marks an approximate status (see core/scene.hpp).
-        if (abs(v_color.a * 255.0 - 254.0) < 0.5) {
-            v_hatch = 1.0;
+        // Alpha 240..254 in the table carries the flags (255 - flags); fills are opaque.
+        int alpha = int(v_color.a * 255.0 + 0.5);
+        if (alpha >= 240 && alpha < 255) {
+            v_flags = 255 - alpha;
             v_color.a = 1.0;
         }
     }

@@ -19,7 +19,7 @@ uniform int u_color_count;
 uniform vec4 u_no_data;
 
 flat out vec4 v_color;
-flat out float v_hatch;  // 1: the country's status date is only a month or a year
+flat out int v_flags;  // stripes and pattern, from the alpha (see fill.vert)
 out float gl_ClipDistance[1];
 
 void main() {
@@ -32,10 +32,11 @@ void main() {
     int index = int(a_country);
     v_color = index < u_color_count ? texelFetch(u_colors, ivec2(index % 256, index / 256), 0)
                                     : u_no_data;
-    // Alpha 254 in the table marks an approximate status (see core/scene.hpp).
-    v_hatch = 0.0;
-    if (abs(v_color.a * 255.0 - 254.0) < 0.5) {
-        v_hatch = 1.0;
+    // Alpha 240..254 in the table carries the flags (255 - flags; core/patterns.hpp).
+    v_flags = 0;
+    int alpha = int(v_color.a * 255.0 + 0.5);
+    if (alpha >= 240 && alpha < 255) {
+        v_flags = 255 - alpha;
         v_color.a = 1.0;
     }
 }

@@ -3,7 +3,15 @@
 
 #include <algorithm>
 
+#include "core/patterns.hpp"
+
 namespace deportmap {
+
+int status_pattern(const data::StatusTable& table, data::StatusIndex s) {
+    const std::vector<data::StatusIndex> order = table.legend();
+    const auto it = std::find(order.begin(), order.end(), s);
+    return it == order.end() ? 0 : pattern_for_legend_position(static_cast<int>(it - order.begin()));
+}
 
 Color status_fill(const data::Status& status, Theme theme) {
     return theme == Theme::Dark ? status.colour_dark : status.colour_light;
@@ -16,10 +24,15 @@ void paint_scene(const Scene& scene, const data::Timeline& timeline,
     std::vector<bool> approximate;
     world_approximate(scene, timeline, world_to_data, approximate);
     out.striped.assign(out.statuses.size(), 0);
+    out.pattern.assign(out.statuses.size(), 0);
     for (size_t i = 0; i < out.statuses.size(); ++i) {
         const bool dimmed = scene_dims(scene, out.statuses[i]);
         out.striped[i] = approximate[i] && !dimmed;
-        if (out.striped[i]) out.fill[i].a = kApproximateAlpha;  // striped by the map shader
+        if (scene.patterns && !dimmed && out.statuses[i] != data::kNoStatus) {
+            out.pattern[i] = static_cast<uint8_t>(status_pattern(timeline.statuses(), out.statuses[i]));
+        }
+        // The map shader reads the stripes and the pattern from the alpha.
+        out.fill[i].a = flags_alpha(out.striped[i] != 0, out.pattern[i]);
     }
     timeline.counts_at(scene.date, out.counts);
     out.counts.resize(timeline.statuses().size(), 0);
@@ -39,7 +52,9 @@ std::vector<LegendEntry> legend_entries(const Scene& scene, const data::StatusTa
         const size_t i = static_cast<size_t>(s);
         const int n = i < paint.counts.size() ? paint.counts[i] : 0;
         if (i < scene.hidden_statuses.size() && scene.hidden_statuses[i]) continue;  // not on the map
-        legend.push_back({table[i].key, table[i].label, status_fill(table[i], scene.theme), n});
+        LegendEntry entry{table[i].key, table[i].label, status_fill(table[i], scene.theme), n};
+        if (scene.patterns) entry.pattern = status_pattern(table, s);
+        legend.push_back(entry);
     }
     legend.push_back({"none", "No known request", colors.no_data, std::max(0, paint.unmarked)});
     if (stripes_key) {

@@ -22,6 +22,7 @@ struct LegendEntry {
     // A key rather than a status: a striped swatch (the map's stripes over countries
     // whose status date is known only to the month or year) and no count.
     bool hatched = false;
+    int pattern = 0;    // the status's pattern when the scene has patterns (core/patterns.hpp)
     bool operator==(const LegendEntry&) const = default;
 };
 
@@ -29,11 +30,14 @@ struct LegendEntry {
 struct ScenePaint {
     std::vector<data::StatusIndex> statuses;  // as drawn: kNoStatus where none or hidden
     // Fill colour: the status colour or the theme's no-data colour, dimmed when another
-    // status is highlighted; alpha kApproximateAlpha where striped.
+    // status is highlighted; alpha carries the stripe and pattern flags (flags_alpha).
     std::vector<Color> fill;
     // Striped: the status was set by an event dated only to the month or year, and the
     // country is neither hidden nor dimmed by a highlighted status.
     std::vector<uint8_t> striped;
+    // The status's pattern (0: none) where the scene has patterns and the country is not
+    // dimmed.
+    std::vector<uint8_t> pattern;
     // Per StatusIndex: the data's countries holding it on the date, as the window's legend
     // counts them (Timeline::counts_at): hidden statuses and countries the boundaries lack
     // are counted too, so a page and the window never disagree.
@@ -48,6 +52,9 @@ void paint_scene(const Scene& scene, const data::Timeline& timeline,
 // "No known request" with paint.unmarked, and the stripes' key when `stripes_key`.
 std::vector<LegendEntry> legend_entries(const Scene& scene, const data::StatusTable& table,
                                         const ScenePaint& paint, bool stripes_key);
+
+// The pattern of status `s` in `table` (by its place in the legend), 0 for none.
+int status_pattern(const data::StatusTable& table, data::StatusIndex s);
 
 // A status's fill colour in a theme.
 Color status_fill(const data::Status& status, Theme theme);

@@ -51,6 +51,9 @@ struct Scene {
     std::vector<bool> hidden_statuses; // per StatusIndex: drawn as no-data when true
     bool markers = true;               // circles for small countries with a status
     bool labels = false;
+    // A second cue per status for greyscale print (core/patterns.hpp): a hatching, dots or
+    // lines over each status's colour; off by default.
+    bool patterns = false;
 };
 
 // Maps World::countries indices to the dataset's country indices (resolver order), by

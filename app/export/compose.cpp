@@ -16,6 +16,8 @@
 #include <stb/stb_image.h>
 #pragma GCC diagnostic pop
 
+#include "core/patterns.hpp"
+
 namespace deportmap::exporter {
 
 Image load_image(const std::string& path) {
@@ -92,10 +94,37 @@ void hatch_rect(Canvas& canvas, int x0, int y0, int x1, int y1, double period, C
     }
 }
 
+Color pattern_mark(Color fill) {
+    // The shader's rule, on the 8-bit values as the shader sees them: dark marks on light
+    // colours, light marks on dark ones.
+    const double lum = (0.2126 * fill.r + 0.7152 * fill.g + 0.0722 * fill.b) / 255.0;
+    return lum > 0.45 ? Color{0, 0, 0, 128} : Color{255, 255, 255, 140};
+}
+
+void pattern_rect(Canvas& canvas, int x0, int y0, int x1, int y1, int pattern, double period, Color fill) {
+    x0 = std::max(0, x0);
+    y0 = std::max(canvas.band_top(), y0);
+    x1 = std::min(canvas.width(), x1);
+    y1 = std::min(canvas.band_top() + canvas.band_rows(), y1);
+    const Color mark = pattern_mark(fill);
+    for (int y = y0; y < y1; ++y) {
+        for (int x = x0; x < x1; ++x) {
+            if (on_pattern(pattern, x + 0.5, canvas.height() - y - 0.5, period)) {
+                canvas.blend(x, y, {mark.r, mark.g, mark.b, 255}, mark.a / 255.0f);
+            }
+        }
+    }
+}
+
 void draw_page(Canvas& canvas, const PageLayout& layout, const PageColors& colors,
                const Image* logo) {
     for (const SwatchItem& s : layout.swatches) {
         canvas.fill_rect(s.rect.x, s.rect.y, s.rect.x + s.rect.w, s.rect.y + s.rect.h, s.color);
+        if (s.pattern != 0 && s.pattern_px > 0) {
+            const auto x0 = static_cast<int>(s.rect.x), y0 = static_cast<int>(s.rect.y);
+            pattern_rect(canvas, x0, y0, x0 + static_cast<int>(s.rect.w), y0 + static_cast<int>(s.rect.h), s.pattern,
+                         s.pattern_px, s.color);
+        }
         if (s.hatch > 0) {
             const auto x0 = static_cast<int>(s.rect.x), y0 = static_cast<int>(s.rect.y);
             hatch_rect(canvas, x0, y0, x0 + static_cast<int>(s.rect.w), y0 + static_cast<int>(s.rect.h),

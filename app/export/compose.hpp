@@ -45,6 +45,11 @@ bool on_hatch_stripe(int x, int y, int height, double period);
 // Mixes `color` 50 % into the pixels of [x0, x1) x [y0, y1) that lie on a stripe
 // (phase as on_hatch_stripe with the page's height).
 void hatch_rect(Canvas& canvas, int x0, int y0, int x1, int y1, double period, Color color);
+// The colour and opacity (alpha) of a pattern's marks over `fill`, as the map shader
+// mixes them: black at one half on light colours, white at 0.55 on dark ones.
+Color pattern_mark(Color fill);
+// Marks `pattern` (core/patterns.hpp) over a rectangle of `fill`.
+void pattern_rect(Canvas& canvas, int x0, int y0, int x1, int y1, int pattern, double period, Color fill);
 
 // Draws the layout's texts, swatches and (when given and placed) the logo.
 void draw_page(Canvas& canvas, const PageLayout& layout, const PageColors& colors,

@@ -34,6 +34,7 @@ struct MapLayer {
     std::vector<data::StatusIndex> statuses;  // per country, as drawn (kNoStatus: none)
     std::vector<Color> fill;      // per country (dimmed by a highlighted status)
     std::vector<uint8_t> striped; // per country: stripes over the fill
+    std::vector<uint8_t> pattern; // per country: the status pattern over the fill (0: none)
     double hatch_px = 0;          // stripe period
     Color background, ocean, border, no_data;
     double border_width = 0.6;

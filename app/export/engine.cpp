@@ -232,6 +232,7 @@ void ExportJob::resolve_view_options() {
     scene.projection = setup_.projection;
     scene.markers = p_.markers;
     scene.labels = p_.labels;
+    scene.patterns = p_.patterns;
     scene.hidden_statuses.assign(table.size(), false);
     for (const std::string& key : p_.hide_status) {
         const data::StatusIndex s = table.find(key);

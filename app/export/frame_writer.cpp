@@ -222,6 +222,7 @@ PageDrawing FrameWriter::drawing(const FramePaint& fp, const PageLayout& layout)
     map.statuses = fp.paint.statuses;
     map.fill = fp.paint.fill;
     map.striped = fp.paint.striped;
+    map.pattern = fp.paint.pattern;
     map.hatch_px = hatch_px_;
     map.background = colors.background;
     map.ocean = colors.ocean;

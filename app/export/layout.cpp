@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/patterns.hpp"
 #include "export/font.hpp"
 
 namespace deportmap::exporter {
@@ -164,7 +165,8 @@ PageLayout compute_layout(const PageText& text, const PageOptions& o) {
             const double centre = top + row_h / 2;
             const double sy = std::round(centre - sw / 2);
             page.swatches.push_back({{std::round(placed[i].x), sy, sw, sw}, e.color,
-                                     std::max(1.0, std::round(u)), e.hatched ? kHatchUnits * u : 0.0});
+                                     std::max(1.0, std::round(u)), e.hatched ? kHatchUnits * u : 0.0, e.pattern,
+                                     e.pattern != 0 ? pattern_period(kHatchUnits * u) : 0.0});
             const double baseline = std::round(centre + 0.36 * px);
             const double tx = placed[i].x + sw + gap;
             page.texts.push_back({e.label, tx, baseline, px, false, false, false});

@@ -72,6 +72,8 @@ struct SwatchItem {
     Color color;
     double outline = 0;  // outline width in pixels (drawn in the border colour)
     double hatch = 0;    // stripe period in pixels (the map's stripes); 0: plain
+    int pattern = 0;     // the status's pattern (core/patterns.hpp), at pattern_period(hatch period)
+    double pattern_px = 0;
 };
 
 struct PageLayout {

@@ -38,6 +38,7 @@ struct ExportParams {
     std::optional<double> border_width;  // pixels; nullopt: scales with the type unit
     bool labels = false;     // country names for countries with a status
     bool markers = true;
+    bool patterns = false;   // a second cue per status for greyscale print
     // What the window's view stands out with: countries outlined in the highlight colour
     // (the selection), statuses drawn as no data and left out of the legend, and one
     // status whose countries stand out while the others are dimmed (legend hover).

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/patterns.hpp"
+#include "export/compose.hpp"
 #include "export/font.hpp"
 
 namespace deportmap::exporter {
@@ -94,6 +96,57 @@ std::string hatch_pattern(double period, Color color) {
            num(period) + "H0Z\" fill=\"" + color_attr(color) + "\" fill-opacity=\"0.5\"/></pattern>";
 }
 
+// The id of a status pattern's marks in `mark` (dark or light, by the fill beneath).
+std::string pattern_id(int pattern, Color mark) {
+    return "pattern-" + std::to_string(pattern) + (mark.r == 0 ? "-dark" : "-light");
+}
+
+// A userSpaceOnUse pattern of status pattern `pattern` (core/patterns.hpp), `period`
+// pixels, its marks in `mark` at the mark's opacity: the shapes of on_pattern.
+std::string status_pattern_def(int pattern, double period, Color mark) {
+    const double p = pattern == 7 ? period * 1.5 : period;
+    const std::string P = num(p);
+    std::string shapes;
+    auto rect = [&](double x, double y, double w, double h) {
+        shapes += "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" + num(h) + "\"/>";
+    };
+    switch (pattern) {
+        case 1: rect(0, 0, p, p * 0.28); break;
+        case 2: shapes = "<circle cx=\"" + num(p / 2) + "\" cy=\"" + num(p / 2) + "\" r=\"" + num(p * 0.2) + "\"/>"; break;
+        case 3: rect(0, 0, p * 0.28, p); break;
+        case 4: {
+            const double w = p * 0.28;
+            shapes = "<path d=\"M0 0H" + num(w) + "L0 " + num(w) + "ZM" + P + " 0L" + P + " " + num(w) + "L" + num(w) +
+                     " " + P + "L0 " + P + "Z\"/>";
+            break;
+        }
+        case 5: rect(0, 0, p, p * 0.18); rect(0, 0, p * 0.18, p); break;
+        case 6: rect(0, 0, p / 2, p / 2); rect(p / 2, p / 2, p / 2, p / 2); break;
+        case 7: shapes = "<circle cx=\"" + num(p / 2) + "\" cy=\"" + num(p / 2) + "\" r=\"" + num(p * 0.3) + "\"/>"; break;
+        default: return "";
+    }
+    return "<pattern id=\"" + pattern_id(pattern, mark) + "\" patternUnits=\"userSpaceOnUse\" width=\"" + P +
+           "\" height=\"" + P + "\"><g fill=\"" + color_attr(mark) + "\" fill-opacity=\"" + num(mark.a / 255.0) +
+           "\">" + shapes + "</g></pattern>";
+}
+
+// Every status pattern the page uses (map and legend), once each.
+std::string status_pattern_defs(const PageDrawing& dr, double period) {
+    std::vector<std::string> ids;
+    std::string s;
+    auto add = [&](int pattern, Color fill) {
+        if (pattern == 0) return;
+        const Color mark = pattern_mark(fill);
+        const std::string id = pattern_id(pattern, mark);
+        if (std::find(ids.begin(), ids.end(), id) != ids.end()) return;
+        ids.push_back(id);
+        s += status_pattern_def(pattern, period, mark);
+    };
+    for (size_t c = 0; c < dr.map.pattern.size() && c < dr.map.fill.size(); ++c) add(dr.map.pattern[c], dr.map.fill[c]);
+    for (const SwatchItem& sw : dr.swatches) add(sw.pattern, sw.color);
+    return s;
+}
+
 std::string base64(const std::string& bytes) {
     static const char* k = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string out;
@@ -138,7 +191,8 @@ std::string svg_head(const PageDrawing& dr) {
     const double hatch_period = map.hatch_px > 0 ? map.hatch_px : kHatchUnits * dr.unit;
     s += "<defs><clipPath id=\"map-clip\"><rect x=\"" + num(r.x) + "\" y=\"" + num(r.y) + "\" width=\"" +
          num(r.w) + "\" height=\"" + num(r.h) + "\"/></clipPath>" +
-         (hatched ? hatch_pattern(hatch_period, map.background) : std::string()) + "</defs>\n";
+         (hatched ? hatch_pattern(hatch_period, map.background) : std::string()) +
+         status_pattern_defs(dr, pattern_period(hatch_period)) + "</defs>\n";
     if (!map.transparent) {
         s += "<rect id=\"background\" width=\"" + w + "\" height=\"" + h + "\" fill=\"" +
              color_attr(map.background) + "\"/>\n";
@@ -170,6 +224,7 @@ std::string svg_countries(const MapLayer& map, std::vector<std::string>& shape_d
     const size_t count = map.world ? map.world->countries.size() : 0;
     shape_data.assign(count, std::string());
     std::string approximate;  // the striped overlay: shapes again, pattern-filled
+    std::string patterned;    // the status patterns' overlay (--patterns)
     for (const data::StatusIndex g : groups) {
         const bool none = g == data::kNoStatus;
         const std::string key = none ? "none" : (*map.table)[static_cast<size_t>(g)].key;
@@ -188,6 +243,10 @@ std::string svg_countries(const MapLayer& map, std::vector<std::string>& shape_d
             if (!fill && c < map.fill.size()) fill = map.fill[c];  // one status, one fill
             const std::string iso3 = xml_escape(map.world->countries[c].iso3);
             body += "<path id=\"" + iso3 + "\" data-status=\"" + xml_escape(key) + "\" d=\"" + d + "\"/>\n";
+            if (c < map.pattern.size() && map.pattern[c] != 0 && c < map.fill.size()) {
+                patterned += "<path data-country=\"" + iso3 + "\" fill=\"url(#" +
+                             pattern_id(map.pattern[c], pattern_mark(map.fill[c])) + ")\" d=\"" + d + "\"/>\n";
+            }
             if (c < map.striped.size() && map.striped[c] && map.hatch_px > 0) {
                 approximate += "<path data-country=\"" + iso3 + "\" d=\"" + d + "\"/>\n";
             }
@@ -199,6 +258,7 @@ std::string svg_countries(const MapLayer& map, std::vector<std::string>& shape_d
         s += body;
         s += "</g>\n";
     }
+    if (!patterned.empty()) s += "<g id=\"patterns\" fill-rule=\"evenodd\">\n" + patterned + "</g>\n";
     if (!approximate.empty()) {
         s += "<g id=\"approximate\" fill=\"url(#hatch)\" fill-rule=\"evenodd\">\n" + approximate + "</g>\n";
     }
@@ -258,6 +318,11 @@ std::string svg_page_items(const PageDrawing& dr) {
              "\" width=\"" + num(sw.rect.w - sw.outline) + "\" height=\"" + num(sw.rect.h - sw.outline) +
              "\" fill=\"" + color_attr(sw.color) + "\" stroke=\"" + color_attr(colors.outline) +
              "\" stroke-width=\"" + num(sw.outline) + "\"/>\n";
+        if (sw.pattern != 0) {
+            s += "<rect x=\"" + num(sw.rect.x + sw.outline) + "\" y=\"" + num(sw.rect.y + sw.outline) +
+                 "\" width=\"" + num(sw.rect.w - 2 * sw.outline) + "\" height=\"" + num(sw.rect.h - 2 * sw.outline) +
+                 "\" fill=\"url(#" + pattern_id(sw.pattern, pattern_mark(sw.color)) + ")\"/>\n";
+        }
         if (sw.hatch > 0) {
             s += "<rect x=\"" + num(sw.rect.x + sw.outline) + "\" y=\"" + num(sw.rect.y + sw.outline) +
                  "\" width=\"" + num(sw.rect.w - 2 * sw.outline) + "\" height=\"" + num(sw.rect.h - 2 * sw.outline) +

@@ -7,6 +7,8 @@
 // simplified fills per zoom range, and borders deduplicated and simplified, as one
 // triangle strip per run blended straight in.
 #include "render/map_renderer.hpp"
+
+#include "core/patterns.hpp"
 #include "render/color_table.hpp"
 #include "render/coverage_buffer.hpp"
 
@@ -749,7 +751,10 @@ void MapRenderer::set_country_colors(std::span<const Color> colors) {
     impl_->colors_opaque = std::all_of(colors.begin(), colors.end(), [](const Color& c) { return c.a >= 254; });
     // Alpha 254 marks an approximate status (core/scene.hpp), as fill.vert reads it.
     impl_->striped.assign(colors.size(), false);
-    for (size_t i = 0; i < colors.size(); ++i) impl_->striped[i] = colors[i].a == 254;
+    // Striped or patterned (core/patterns.hpp): drawn again with the fill shader.
+    for (size_t i = 0; i < colors.size(); ++i) {
+        impl_->striped[i] = alpha_striped(colors[i].a) || alpha_pattern(colors[i].a) != 0;
+    }
     impl_->any_striped = std::find(impl_->striped.begin(), impl_->striped.end(), true) != impl_->striped.end();
 }
 

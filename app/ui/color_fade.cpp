@@ -11,7 +11,9 @@ Color blend(Color a, Color b, double t) {
     auto m = [t](uint8_t x, uint8_t y) {
         return static_cast<uint8_t>(std::lround(x + (static_cast<double>(y) - x) * t));
     };
-    return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), m(a.a, b.a)};
+    // Alpha carries the map's stripe and pattern flags (core/patterns.hpp): the target's,
+    // never a value between two flags.
+    return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), b.a};
 }
 
 void ColorFade::set_targets(const std::vector<Color>& targets, double now, bool instant) {

@@ -25,6 +25,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/scene.hpp"
+#include "export/compose.hpp"
+#include "core/data/statuses.hpp"
 #include "image_check.hpp"
 #include "run_binary.hpp"
 #include "scratch.hpp"
@@ -596,6 +598,55 @@ TEST_F(ExportComposeTest, BadRowsAreSaidAndStrictRefusesThem) {
     EXPECT_NE(run.err.find("deportmap: --strict: 3 bad rows in the data (run deportmap validate):"), std::string::npos)
         << run.err;
     EXPECT_NE(run.err.find("  " + bad + ":3: country_name: unknown country 'Narnia'"), std::string::npos) << run.err;
+}
+
+// --patterns (issue 15): a patterned country in the PNG holds its colour and the colour
+// of the pattern's marks, where without patterns it is one flat colour; the legend's
+// swatch is patterned too; the SVG defines the patterns and fills the shapes with them.
+TEST_F(ExportComposeTest, PatternsMarkTheStatusesInPngAndSvg) {
+    const fs::path plain = scratch() / "plain.png", patterned = scratch() / "patterned.png";
+    const Args page = {"export", "--width", "960", "--height", "540", "--date", "2026-05-01",
+                       "--bounds=-120,5,-80,35", "--layout", "map-only", "--quiet"};
+    RunResult run = deportmap(page + Args{"--out", plain.string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    run = deportmap(page + Args{"--out", patterned.string(), "--patterns"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto a = test::load_png(plain.string()), b = test::load_png(patterned.string());
+    ASSERT_TRUE(a && b);
+    // Mexico is receiving on that date (vertical lines): the pixels of its colour lose
+    // ground to the marks' colour.
+    const data::StatusTable table = data::StatusTable::load_default();
+    const Color receiving = table[static_cast<size_t>(table.find("receiving"))].colour_light;
+    auto count = [&](const test::Image& im, Color c) {
+        int n = 0;
+        for (int y = 0; y < im.height; ++y) {
+            for (int x = 0; x < im.width; ++x) {
+                const uint8_t* p = im.at(x, y);
+                n += p[0] == c.r && p[1] == c.g && p[2] == c.b;
+            }
+        }
+        return n;
+    };
+    const int flat = count(*a, receiving), marked = count(*b, receiving);
+    EXPECT_GT(flat, 2000) << "Mexico should fill a good part of this view";
+    EXPECT_LT(marked, flat * 85 / 100) << "the lines take their share";
+    EXPECT_GT(marked, flat * 40 / 100) << "the colour still shows";
+    const Color mark = exporter::pattern_mark(receiving);
+    EXPECT_EQ(mark.r, 255);  // light marks on a dark blue
+
+    const fs::path svg = scratch() / "patterned.svg";
+    run = deportmap({"export", "--out", svg.string(), "--width", "960", "--height", "540", "--date", "2026-05-01",
+                     "--patterns", "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string text = test::slurp(svg);
+    EXPECT_NE(text.find("<pattern id=\"pattern-3-light\""), std::string::npos);
+    EXPECT_NE(text.find("<g id=\"patterns\""), std::string::npos);
+    EXPECT_NE(text.find("data-country=\"MEX\" fill=\"url(#pattern-3-light)\""), std::string::npos);
+    // Without --patterns there are none.
+    run = deportmap({"export", "--out", svg.string(), "--width", "960", "--height", "540", "--date", "2026-05-01",
+                     "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(test::slurp(svg).find("pattern-"), std::string::npos);
 }
 
 // Type sized for print on a page too small for it (issue 15): the export says so with the

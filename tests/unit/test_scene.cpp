@@ -9,6 +9,7 @@
 #include "core/data/stated_figures.hpp"
 #include "core/geo/world.hpp"
 #include "core/paint.hpp"
+#include "core/patterns.hpp"
 #include "core/scene.hpp"
 
 using namespace deportmap;
@@ -95,6 +96,85 @@ TEST_F(SceneBundled, LegendCountsAreTheDatasAndMatchTheWindow) {
     ASSERT_FALSE(legend.empty());
     EXPECT_EQ(legend.back().key, "none");
     EXPECT_EQ(legend.back().count, paint.unmarked);
+}
+
+// --patterns (issue 15): each status but the first has its own pattern, in the map's
+// paint (as alpha flags the shader reads) and in the legend; off, nothing changes.
+TEST_F(SceneBundled, PatternsGiveEachStatusASecondCue) {
+    Scene scene;
+    scene.date = data::days_from_civil(2026, 5, 1);
+    const data::Timeline& timeline = dataset_->timeline();
+    const data::StatusTable& table = timeline.statuses();
+    ScenePaint plain, patterned;
+    paint_scene(scene, timeline, world_to_data_, plain);
+    scene.patterns = true;
+    paint_scene(scene, timeline, world_to_data_, patterned);
+    std::vector<int> seen;
+    for (size_t c = 0; c < patterned.statuses.size(); ++c) {
+        EXPECT_EQ(plain.pattern[c], 0);
+        const data::StatusIndex s = patterned.statuses[c];
+        const int expected = s == data::kNoStatus ? 0 : status_pattern(table, s);
+        EXPECT_EQ(patterned.pattern[c], expected) << world_->countries[c].iso3;
+        EXPECT_EQ(alpha_pattern(patterned.fill[c].a), expected);
+        EXPECT_EQ(alpha_striped(patterned.fill[c].a), patterned.striped[c] != 0);
+        EXPECT_EQ(alpha_striped(plain.fill[c].a), plain.striped[c] != 0);
+        if (expected != 0) seen.push_back(expected);
+    }
+    EXPECT_EQ(patterned.pattern[index("FRA")], 0);  // no status, no pattern
+    // Asked, the largest group, stays plain; every other status has a pattern of its own.
+    const std::vector<data::StatusIndex>& order = table.legend();
+    EXPECT_EQ(status_pattern(table, order[0]), 0);
+    for (size_t i = 1; i < order.size(); ++i) {
+        for (size_t j = i + 1; j < order.size(); ++j) {
+            EXPECT_NE(status_pattern(table, order[i]), status_pattern(table, order[j]));
+        }
+        EXPECT_NE(status_pattern(table, order[i]), 0);
+    }
+    EXPECT_FALSE(seen.empty());
+    const auto legend = legend_entries(scene, table, patterned, false);
+    for (const LegendEntry& e : legend) {
+        const data::StatusIndex s = table.find(e.key);
+        EXPECT_EQ(e.pattern, s == data::kNoStatus ? 0 : status_pattern(table, s)) << e.key;
+    }
+}
+
+// The patterns differ from one another and from the approximate-date stripes, pixel by
+// pixel over a 28 px square at the window's period.
+TEST(Patterns, EachPatternMarksItsOwnPixels) {
+    const double period = pattern_period(7.0);
+    std::vector<std::vector<bool>> marks(kPatternCount);
+    for (int p = 0; p < kPatternCount; ++p) {
+        int on = 0;
+        for (int y = 0; y < 28; ++y) {
+            for (int x = 0; x < 28; ++x) {
+                const bool m = on_pattern(p, x + 0.5, y + 0.5, period);
+                marks[static_cast<size_t>(p)].push_back(m);
+                on += m;
+            }
+        }
+        if (p == 0) {
+            EXPECT_EQ(on, 0);
+        } else {
+            EXPECT_GT(on, 28 * 28 / 12) << pattern_name(p);  // visible
+            EXPECT_LT(on, 28 * 28 * 2 / 3) << pattern_name(p);  // the colour still shows
+        }
+    }
+    for (int a = 1; a < kPatternCount; ++a) {
+        for (int b = a + 1; b < kPatternCount; ++b) {
+            EXPECT_NE(marks[static_cast<size_t>(a)], marks[static_cast<size_t>(b)]) << pattern_name(a) << " vs " << pattern_name(b);
+        }
+    }
+    // The flags in the alpha: 255 is none, 254 the stripes alone (as before patterns).
+    EXPECT_EQ(flags_alpha(false, 0), 255);
+    EXPECT_EQ(flags_alpha(true, 0), 254);
+    for (int p = 0; p < kPatternCount; ++p) {
+        for (const bool s : {false, true}) {
+            EXPECT_EQ(alpha_pattern(flags_alpha(s, p)), p);
+            EXPECT_EQ(alpha_striped(flags_alpha(s, p)), s);
+        }
+    }
+    EXPECT_EQ(alpha_pattern(128), 0);  // a real translucent colour carries no flags
+    EXPECT_FALSE(alpha_striped(129));
 }
 
 TEST_F(SceneBundled, CountriesTheBoundariesLackAreCountedAndListed) {

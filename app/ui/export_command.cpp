@@ -13,6 +13,7 @@ namespace deportmap::ui {
 void view_options_from_scene(ExportRequest& r, const Scene& scene, const geo::World& world,
                              const data::StatusTable& table) {
     r.labels = scene.labels;
+    r.patterns = scene.patterns;
     r.markers = scene.markers;
     r.highlight.clear();
     if (scene.selected >= 0 && static_cast<size_t>(scene.selected) < world.countries.size()) {
@@ -55,6 +56,7 @@ exporter::ExportParams export_params(const ExportRequest& r) {
     p.transparent = r.transparent;
     if (r.strong_sources) p.sources = "strong";
     p.labels = r.labels;
+    p.patterns = r.patterns;
     p.markers = r.markers;
     p.highlight = r.highlight;
     p.hide_status = r.hide_status;

@@ -51,6 +51,7 @@ struct ExportRequest {
     bool strong_sources = false;  // --sources strong: leave out facts resting only on weak sources
     // The view's highlights (see view_options_from_scene).
     bool labels = false;                   // --labels
+    bool patterns = false;                 // --patterns
     bool markers = true;                   // false: --no-markers
     std::vector<std::string> highlight;    // --highlight ISO3,...: the selection, outlined
     std::vector<std::string> hide_status;  // --hide-status KEY,...

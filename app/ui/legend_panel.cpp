@@ -5,6 +5,10 @@
 
 #include <cctype>
 
+#include "core/paint.hpp"
+#include "core/patterns.hpp"
+#include "export/compose.hpp"
+#include "ui/imgui_layer.hpp"
 #include "ui/widgets.hpp"
 
 namespace deportmap::ui {
@@ -113,6 +117,7 @@ void LegendPanel::draw_entries(PanelContext& ctx, float row_w) {
         const Color c = status_color(table, s, ctx.scene.theme);
         dl->AddRectFilled(row_start, ImVec2(row_start.x + row_h, row_start.y + row_h), im_color(c, hidden ? 0.25f : 1.0f),
                           row_h * 0.2f);
+        if (ctx.scene.patterns && !hidden) draw_pattern_swatch(dl, row_start, row_h, status_pattern(table, s), c);
         dl->AddRect(row_start, ImVec2(row_start.x + row_h, row_start.y + row_h), IM_COL32(0, 0, 0, 90), row_h * 0.2f);
         const ImU32 text = ImGui::GetColorU32(hidden ? ImGuiCol_TextDisabled : ImGuiCol_Text);
         dl->AddText(ImVec2(row_start.x + row_h + font * 0.5f, row_start.y), text, table[i].label.c_str());
@@ -123,6 +128,22 @@ void LegendPanel::draw_entries(PanelContext& ctx, float row_w) {
     }
     hovered_ = hovered;
     ctx.scene.highlighted_status = hovered;
+}
+
+// The status's pattern (--patterns) over its swatch, mark by mark as the map draws it.
+void LegendPanel::draw_pattern_swatch(ImDrawList* dl, ImVec2 at, float size, int pattern, Color fill) {
+    if (pattern == 0) return;
+    const Color mark = exporter::pattern_mark(fill);
+    const ImU32 col = IM_COL32(mark.r, mark.g, mark.b, mark.a);
+    const double period = pattern_period(7.0 * ImGui::GetFontSize() / kUiFontPx);
+    const int n = static_cast<int>(size);
+    for (int y = 1; y < n - 1; ++y) {
+        for (int x = 1; x < n - 1; ++x) {
+            if (on_pattern(pattern, x + 0.5, n - y - 0.5, period)) {
+                dl->AddRectFilled(ImVec2(at.x + x, at.y + y), ImVec2(at.x + x + 1, at.y + y + 1), col);
+            }
+        }
+    }
 }
 
 // Key to the stripes the map draws over approximate statuses.

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+
 #include "core/data/statuses.hpp"
 #include "ui/panel_context.hpp"
 
@@ -53,6 +55,7 @@ private:
     void draw_summary(PanelContext& ctx);
     void draw_entries(PanelContext& ctx, float row_w);
     void draw_stripes_key();
+    static void draw_pattern_swatch(ImDrawList* dl, ImVec2 at, float size, int pattern, Color fill);
 
     bool summary_ = false;
     PanelRect rect_;

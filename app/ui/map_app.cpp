@@ -650,6 +650,7 @@ std::string MapApp::state_json(const geo::World& world) const {
     j["speed"] = kPlaySpeeds[static_cast<size_t>(timeline_.speed_index())].label;
     j["theme"] = std::string(theme_name(scene_.theme));
     j["labels"] = scene_.labels;
+    j["patterns"] = scene_.patterns;
     j["camera"] = {{"zoom", scene_.camera.zoom},
                    {"center", {scene_.camera.center.x, scene_.camera.center.y}}};
     j["globe"] = last_globe_ ? json{{"center", {last_globe_->center_lon, last_globe_->center_lat}},

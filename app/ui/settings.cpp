@@ -52,6 +52,7 @@ std::string settings_to_json(const Settings& s) {
                   {"lat", s.globe_view.center_lat},
                   {"zoom", s.globe_view.zoom}};
     j["labels"] = s.labels;
+    j["patterns"] = s.patterns;
     j["panels"] = {{"legend", s.panels.legend},
                    {"details", s.panels.details},
                    {"timeline", s.panels.timeline},
@@ -155,6 +156,7 @@ Settings load_settings(const std::string& path, std::string& message) {
         }
     }
     get_bool(j, "labels", s.labels);
+    get_bool(j, "patterns", s.patterns);
     if (j.contains("panels")) {
         const json& p = j["panels"];
         if (p.is_object()) {

@@ -37,6 +37,7 @@ struct Settings {
     bool globe = false;
     geo::GlobeView globe_view;
     bool labels = false;
+    bool patterns = false;  // the second cue per status (core/patterns.hpp)
     PanelVisibility panels;
     int speed_index = 1;  // index into the timeline's speeds
     float ui_scale = 1.0f;  // text and panels, times the monitor's content scale

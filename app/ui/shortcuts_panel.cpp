@@ -60,6 +60,8 @@ void ShortcutsPanel::draw(Scene& scene, PanelVisibility& panels, float& ui_scale
         if (ImGui::Checkbox("Dark theme", &dark)) scene.theme = dark ? Theme::Dark : Theme::Light;
         ImGui::SameLine();
         ImGui::Checkbox("Labels", &scene.labels);
+        ImGui::SameLine();
+        ImGui::Checkbox("Patterns (greyscale print)", &scene.patterns);
         ImGui::TextUnformatted("Panels:");
         ImGui::SameLine();
         ImGui::Checkbox("Legend", &panels.legend);

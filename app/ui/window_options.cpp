@@ -17,7 +17,7 @@ const std::set<std::string> kWindowValueOptions = {
     "bench-frames", "zoom-to", "story", "monitor", "view-screenshot", "ui-scale",
 };
 const std::set<std::string> kWindowFlagOptions = {"help", "labels", "play", "present", "autoplay", "loop",
-                                                  "presenter-view"};
+                                                  "presenter-view", "patterns"};
 
 std::optional<Size2> parse_size(const std::string& text) {
     const auto x = text.find_first_of("xX");
@@ -105,6 +105,7 @@ WindowOptions parse_window_options(const std::vector<std::string>& argv) {
         o.theme = *t;
     }
     o.labels = args.has("labels");
+    o.patterns = args.has("patterns");
     o.actions = args.get_or("actions", "");
     if (auto d = args.get("dump-state")) {
         if (d->empty()) throw UsageError("option --dump-state needs a file name");
@@ -157,6 +158,7 @@ const char* window_usage() {
            "  --select C          select a country (ISO code or name): its detail panel\n"
            "  --theme T           light or dark\n"
            "  --labels            show country labels\n"
+           "  --patterns          a second cue per status (lines, dots, grid) for greyscale print\n"
            "  --actions \"A;B\"     scripted steps before the first frame: select:C, fly:C,\n"
            "                      step:+N, date:D, hover-legend:STATUS, hide:STATUS,\n"
            "                      theme:T, speed:0..4, search:TEXT (or search:open),\n"

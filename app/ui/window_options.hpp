@@ -38,6 +38,7 @@ struct WindowOptions {
     std::optional<long long> bench_frames;
     std::string zoom_to;                  // --zoom-to ISO3 (or "europe"): start view
     std::optional<float> ui_scale;        // --ui-scale S: text and panels (0.75 to 3)
+    bool patterns = false;                // --patterns: a second cue per status
     bool play = false;                    // --play: the timeline plays from the start
     bool present = false;                 // --present: start in presenter mode (full screen)
     int monitor = 0;                      // --monitor N: 1-based; 0: the primary

@@ -114,6 +114,7 @@ void WindowProgram::apply_options_to_scene() {
     if (!settings_file_.empty()) {
         scene.theme = settings_.theme;
         scene.labels = settings_.labels;
+        scene.patterns = settings_.patterns;
         app_->panels() = settings_.panels;
         app_->timeline().set_speed_index(settings_.speed_index);
         globe_view() = settings_.globe_view;
@@ -123,6 +124,7 @@ void WindowProgram::apply_options_to_scene() {
     if (options_.bench_frames) app_->panels().diagnostics = true;  // the timings on screen too
     if (options_.theme) scene.theme = *parse_theme(*options_.theme);
     if (options_.labels) scene.labels = true;
+    if (options_.patterns) scene.patterns = true;
     if (options_.date) app_->timeline().go_to(scene, data::query_day(*data::parse_date(*options_.date)));
     if (!options_.select.empty()) {
         std::string error;
@@ -231,6 +233,7 @@ void WindowProgram::save_window_settings() {
     settings_.globe = orthographic();
     settings_.globe_view = globe_view();
     settings_.labels = app_->scene().labels;
+    settings_.patterns = app_->scene().patterns;
     settings_.panels = app_->panels();
     settings_.speed_index = app_->timeline().speed_index();
     settings_.ui_scale = app_->ui_scale();

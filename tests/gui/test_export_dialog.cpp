@@ -133,6 +133,19 @@ TEST(ExportDialog, TitlesDefaultAsOnTheCommandLine) {
               std::string::npos);
 }
 
+// The window's pattern switch reaches the file (--patterns), off adds nothing.
+TEST(ExportDialog, PatternsCarryOver) {
+    const dm::geo::World world = three_countries();
+    const dm::data::StatusTable table = dm::data::StatusTable::load_default();
+    dm::Scene scene;
+    ui::ExportRequest r = sample_request();
+    ui::view_options_from_scene(r, scene, world, table);
+    EXPECT_FALSE(has(ui::build_export_argv(r), "--patterns"));
+    scene.patterns = true;
+    ui::view_options_from_scene(r, scene, world, table);
+    EXPECT_TRUE(has(ui::build_export_argv(r), "--patterns"));
+}
+
 TEST(ExportDialog, SelectionHighlightsAndLabelsCarryOver) {
     const dm::geo::World world = three_countries();
     const dm::data::StatusTable table = dm::data::StatusTable::load_default();

@@ -81,6 +81,7 @@ TEST(Settings, RoundTripAndAtomicWrite) {
     s.panels.legend_summary = true;
     s.speed_index = 4;
     s.ui_scale = 1.5f;
+    s.patterns = true;
     std::string error;
     ASSERT_TRUE(save_settings(path, s, error)) << error;
     for (const auto& entry : fs::directory_iterator(dir + "/deportmap")) {
@@ -101,6 +102,7 @@ TEST(Settings, RoundTripAndAtomicWrite) {
     EXPECT_EQ(back.speed_index, 4);
     EXPECT_TRUE(back.panels.legend_summary);
     EXPECT_FLOAT_EQ(back.ui_scale, 1.5f);
+    EXPECT_TRUE(back.patterns);
     // Defaults: the compact legend, the usual size; a scale out of range is ignored.
     EXPECT_FALSE(Settings{}.panels.legend_summary);
     EXPECT_FLOAT_EQ(Settings{}.ui_scale, 1.0f);

@@ -459,6 +459,16 @@ TEST_F(WindowState, OpeningLayoutLeavesTheAmericasAndThePanelsClear) {
     EXPECT_GT(full.state["layout"]["legend"][3].get<double>(), 300.0);
 }
 
+// --patterns in the window (issue 15): the scene has them, and the setting is saved.
+TEST_F(WindowState, PatternsSwitchIsInTheScene) {
+    const WindowRun on = run_window("patterns_on", {"--date", "2026-05-01", "--patterns"}, 2);
+    ASSERT_EQ(on.code, 0) << on.output;
+    EXPECT_EQ(on.state["patterns"], true);
+    const WindowRun off = run_window("patterns_off", {"--date", "2026-05-01"}, 2);
+    ASSERT_EQ(off.code, 0) << off.output;
+    EXPECT_EQ(off.state["patterns"], false);
+}
+
 // Presenter type scales with the screen: at 2560x1440 the date is exactly twice as tall
 // as at 1280x720.
 TEST_F(WindowState, PresenterTypeScalesWithTheScreenHeight) {

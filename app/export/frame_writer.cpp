@@ -120,6 +120,23 @@ PageLayout reserve_layout(const FrameContext& ctx, const std::vector<Frame>& fra
     return compute_layout(reserve, options);
 }
 
+void space_markers(std::vector<CircleItem>& markers, double px_per_unit, double floor_px) {
+    const size_t n = markers.size();
+    std::vector<double> nearest(n, INFINITY);
+    for (size_t i = 0; i < n; ++i) {
+        for (size_t j = i + 1; j < n; ++j) {
+            const double d = std::hypot(markers[i].anchor.x - markers[j].anchor.x,
+                                        markers[i].anchor.y - markers[j].anchor.y) * std::abs(px_per_unit);
+            nearest[i] = std::min(nearest[i], d);
+            nearest[j] = std::min(nearest[j], d);
+        }
+    }
+    for (size_t i = 0; i < n; ++i) {
+        const double half = nearest[i] * 0.5;
+        if (half < markers[i].radius) markers[i].radius = std::max(floor_px, half);
+    }
+}
+
 FramePaint paint_frame(const FrameContext& ctx, Scene& scene, const Frame& frame, bool stripes_key) {
     FramePaint fp;
     scene.date = frame.day;
@@ -167,7 +184,11 @@ FrameWriter::FrameWriter(const FrameContext& ctx, const std::vector<Frame>& fram
     hatch_px_ = kHatchUnits * ctx.unit;
     highlight_width_ = 3.0 * ctx.unit;  // the window's selection outline, 3 px at scale 1
     marker_rule_.max_area_px2 *= ctx.unit * ctx.unit;
-    marker_rule_.radius_px = std::max(2.0, marker_rule_.radius_px * ctx.unit);
+    // Markers grow with the type up to 1080p's size, then only as its square root (8K:
+    // twice 1080p's radius, not four times), so at 8K they do not cover the neighbours
+    // they sit among; crowded ones shrink further (space_markers).
+    marker_base_px_ = marker_rule_.radius_px;
+    marker_rule_.radius_px = std::max(2.0, marker_rule_.radius_px * (ctx.unit <= 1.0 ? ctx.unit : std::sqrt(ctx.unit)));
     request_.width = ctx.map_w;
     request_.height = ctx.map_h;
     request_.view = ctx.view;
@@ -237,6 +258,7 @@ PageDrawing FrameWriter::drawing(const FramePaint& fp, const PageLayout& layout)
         dr.markers.push_back({c, shapes_[static_cast<size_t>(c)].label_point, marker_rule_.radius_px, fill,
                               colors.border, border_width_});
     }
+    space_markers(dr.markers, fp.view.scale_x, std::min(marker_rule_.radius_px, marker_base_px_));
     dr.labels = fp.labels;
     dr.label_color = colors.text;
     dr.label_halo = colors.background;

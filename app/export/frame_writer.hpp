@@ -48,6 +48,10 @@ struct FrameContext {
 // The page's text on a frame: title, date line, credit line, legend from the paint's counts.
 PageText page_text(const FrameContext& ctx, const Frame& frame, const ScenePaint& paint, bool stripes_key);
 
+// Shrinks each marker (centres in projected units, `px_per_unit` pixels each) to half the
+// distance to its nearest neighbour where it would overlap it, never below `floor_px`.
+void space_markers(std::vector<CircleItem>& markers, double px_per_unit, double floor_px);
+
 // The title and subtitle a page gets when none is given: for the bundled data its
 // headline and what the colours show on `date`; for other data none ("").
 std::string default_title(bool bundled_data);
@@ -97,6 +101,7 @@ private:
     render::MapImageRequest request_;
     PageColors page_colors_;
     MarkerRule marker_rule_;
+    double marker_base_px_ = 4.5;  // the rule's radius at 1080p (before the type unit)
     double border_width_ = 0.6;
     double hatch_px_ = 0;
     double highlight_width_ = 3;

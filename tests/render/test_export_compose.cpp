@@ -11,6 +11,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -647,6 +648,45 @@ TEST_F(ExportComposeTest, PatternsMarkTheStatusesInPngAndSvg) {
                      "--quiet"});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(test::slurp(svg).find("pattern-"), std::string::npos);
+}
+
+// Markers at 8K (issue 15): twice 1080p's radius (the square root of the type unit, not
+// the unit), and crowded ones shrink to half the distance to their nearest neighbour,
+// so the Caribbean's markers no longer cover one another. Read from the SVG's circles.
+TEST_F(ExportComposeTest, MarkersAt8KKeepClearOfTheirNeighbours) {
+    const fs::path svg = scratch() / "8k.svg";
+    const RunResult run = deportmap({"export", "--out", svg.string(), "--preset", "8k", "--date", "2026-05-01", "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string text = test::slurp(svg);
+    struct Circle {
+        std::string id;
+        double x, y, r;
+    };
+    std::vector<Circle> circles;
+    for (size_t at = text.find("<circle id=\"marker-"); at != std::string::npos;
+         at = text.find("<circle id=\"marker-", at + 1)) {
+        const size_t end = text.find('>', at);
+        const std::string tag = text.substr(at, end - at);
+        auto attr = [&](const std::string& name) {
+            const size_t p = tag.find(" " + name + "=\"");
+            return p == std::string::npos ? -1.0 : std::stod(tag.substr(p + name.size() + 3));
+        };
+        circles.push_back({tag.substr(19, 3), attr("cx"), attr("cy"), attr("r")});
+    }
+    ASSERT_GT(circles.size(), 10u);
+    int crowded = 0;
+    for (size_t i = 0; i < circles.size(); ++i) {
+        EXPECT_LE(circles[i].r, 9.0 + 1e-9) << circles[i].id;
+        EXPECT_GE(circles[i].r, 4.5 - 1e-9) << circles[i].id;
+        for (size_t j = i + 1; j < circles.size(); ++j) {
+            const double d = std::hypot(circles[i].x - circles[j].x, circles[i].y - circles[j].y);
+            if (d < 18.0) ++crowded;
+            if (d >= 9.0) {
+                EXPECT_LE(circles[i].r + circles[j].r, d + 0.2) << circles[i].id << " covers " << circles[j].id;
+            }
+        }
+    }
+    EXPECT_GT(crowded, 0) << "the Caribbean's markers are close enough to need spacing";
 }
 
 // Type sized for print on a page too small for it (issue 15): the export says so with the

@@ -16,6 +16,7 @@
 #include "core/data/events.hpp"
 #include "core/data/source_list.hpp"
 #include "core/data/stated_figures.hpp"
+#include "core/data/status_report.hpp"
 #include "core/data/statuses.hpp"
 #include "core/data/text.hpp"
 #include "core/data/timeline.hpp"
@@ -38,12 +39,8 @@ const char* const kUsage =
     "  --all            also list countries without events (status null)\n"
     "  --format F       table (default), csv or json";
 
-// One output row: a country and its state on the date.
-struct Row {
-    int country = -1;
-    CountryState state;
-    const Event* since = nullptr;  // the event that set the status
-};
+// One output row: a country and its state on the date (core/data/status_report.hpp).
+using Row = StatusRow;
 
 // A field of the event's first source, or "".
 std::string first(const Event* e, const std::string Source::*field) {
@@ -74,34 +71,7 @@ void print_table(const std::vector<Row>& rows, const CountryResolver& countries,
 
 void print_csv(const std::vector<Row>& rows, const CountryResolver& countries,
                const StatusTable& statuses) {
-    put_line(stdout,
-             "iso3,name,status,since,approximate,deportees,payment_usd,source_url,"
-             "source_publisher,deportees_to_date,payments_to_date_usd,summary");
-    auto num = [](const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; };
-    for (const Row& r : rows) {
-        const Country& c = countries.country(r.country);
-        const Event* e = r.since;
-        std::vector<std::string> f = {
-            c.iso3,
-            c.name,
-            r.state.status != kNoStatus ? statuses[static_cast<size_t>(r.state.status)].key : "",
-            e ? e->date.iso() : "",
-            e ? (e->date.approximate() ? "true" : "false") : "",
-            e ? num(e->deportees) : "",
-            e ? num(e->payment_usd) : "",
-            first(e, &Source::url),
-            first(e, &Source::publisher),
-            num(r.state.deportees_to_date),
-            num(r.state.payments_to_date_usd),
-            e ? e->summary : "",
-        };
-        std::string out;
-        for (size_t k = 0; k < f.size(); ++k) {
-            if (k) out += ',';
-            out += csv_field(f[k]);
-        }
-        put_line(stdout, out);
-    }
+    put(stdout, status_csv(rows, countries, statuses));
 }
 
 void print_json(const std::vector<Row>& rows, const CountryResolver& countries,
@@ -258,20 +228,7 @@ int run_status(const Argv& argv) {
     const Timeline timeline(std::move(read.events), statuses, countries.size());
     const Day day = query_day(*date);
     warn_past_coverage(timeline, day);
-    std::vector<Row> rows;
-    for (size_t c = 0; c < countries.size(); ++c) {
-        const int ci = static_cast<int>(c);
-        if (only >= 0 && ci != only) continue;
-        Row r{ci, timeline.state_at(ci, day), nullptr};
-        if (r.state.since_event >= 0) r.since = &timeline.events()[static_cast<size_t>(r.state.since_event)];
-        if (r.state.status == kNoStatus && only < 0 && !args.has("all")) continue;
-        rows.push_back(r);
-    }
-    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-        const std::string ka = normalize_name(countries.country(a.country).name);
-        const std::string kb = normalize_name(countries.country(b.country).name);
-        return ka != kb ? ka < kb : a.country < b.country;
-    });
+    const std::vector<Row> rows = status_rows(timeline, countries, day, only, args.has("all"));
 
     if (format == "json") {
         print_json(rows, countries, statuses);

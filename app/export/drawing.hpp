@@ -58,6 +58,8 @@ struct CircleItem {
 
 struct PageDrawing {
     int width = 0, height = 0;
+    std::string title, description;  // the SVG's <title> and <desc>
+    int day = 0;                     // the date shown (data::Day)
     double unit = 1.0;
     bool full = true;  // page decorations (text, legend, logo) besides the map
     MapLayer map;

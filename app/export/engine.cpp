@@ -8,6 +8,7 @@
 #include <future>
 #include <memory>
 
+#include "core/data/status_report.hpp"
 #include "build_info.hpp"
 #include "core/data/events.hpp"
 #include "core/geo/world.hpp"
@@ -53,6 +54,7 @@ private:
     void resolve_view_options();
     void report_countries_not_drawn() const;
     void lay_out_page(const geo::BBox& shown, double unit);
+    void write_extras(ExportResult& r) const;
     void fit_type_to_page(const geo::BBox& shown);
     static constexpr double kMinMapShare = 0.5;  // of the page's height, with --dpi
     void plan_page();
@@ -175,6 +177,26 @@ void ExportJob::report_countries_not_drawn() const {
         " (counted in the legend, not drawn): " + country_list_text(*frame_.data.resolver, missing);
     if (p_.strict) throw ExportError("--strict: " + message);
     if (callbacks_.note) callbacks_.note("warning: " + message);
+}
+
+// Beside every output (an animation: its last frame), written atomically like the image:
+// OUT.alt.txt, the map in words for a screen reader, and OUT.csv, every country's status
+// on the output's date (the rows `deportmap status --format csv` prints for that date).
+void ExportJob::write_extras(ExportResult& r) const {
+    const std::vector<std::string>& outputs = writer_->outputs();
+    const std::vector<std::string>& descriptions = writer_->descriptions();
+    const std::vector<data::Day>& days = writer_->days();
+    auto write = [&](const std::string& out, const std::string& description, data::Day day) {
+        write_file_atomic(out + ".alt.txt", description + "\n");
+        const auto rows = data::status_rows(frame_.data.timeline, *frame_.data.resolver, day);
+        write_file_atomic(out + ".csv", data::status_csv(rows, *frame_.data.resolver, frame_.data.statuses));
+        r.extras.push_back(out + ".alt.txt");
+        r.extras.push_back(out + ".csv");
+    };
+    for (size_t i = 0; i < outputs.size() && i < descriptions.size() && i < days.size(); ++i) {
+        write(outputs[i], descriptions[i], days[i]);
+    }
+    if (!r.animation.empty() && !frames_.empty()) write(r.animation, writer_->last_description(), frames_.back().day);
 }
 
 // The page's layout with type at `unit`, the widest date and counts reserved.
@@ -343,6 +365,7 @@ ExportResult ExportJob::finish() {
         const auto rows = data::list_sources(frame_.data.timeline, *frame_.data.resolver, frames_.back().day);
         write_file_atomic(r.sources_list, data::sources_csv(rows, *frame_.data.resolver, frame_.data.statuses));
     }
+    if (p_.extras) write_extras(r);
     // The sidecar: every parameter and input hash, next to the (first) output.
     r.sidecar = sidecar_path(p_.out.empty() ? p_.animate : p_.out);
     const std::string folder = fs::path(r.sidecar).parent_path().string();

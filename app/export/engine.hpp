@@ -31,6 +31,7 @@ struct ExportResult {
     std::vector<std::string> outputs;  // every file written, the sidecar not included
     std::string sidecar;
     std::string sources_list;  // OUT.sources.csv: the sources of the facts shown (full pages only)
+    std::vector<std::string> extras;  // OUT.alt.txt and OUT.csv of each output (unless --no-extras)
     std::string animation;  // the mp4/gif, or empty
     size_t frames = 0;
     int width = 0;

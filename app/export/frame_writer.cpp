@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <future>
 
+#include "core/data/status_report.hpp"
 #include "build_info.hpp"
 #include "core/data/stated_figures.hpp"
 #include "export/compose.hpp"
@@ -19,10 +20,12 @@ namespace {
 std::string date_line(const Frame& f) { return "As of " + data::format_date(f.date); }
 
 // The credit: --source or the outlets of the facts shown.
-std::string credit(const FrameContext& ctx, data::Day day) {
+// `list`: the name the credit gives the sources file; by default OUT.sources.csv's.
+std::string credit(const FrameContext& ctx, data::Day day, std::string list = {}) {
     const ExportParams& p = *ctx.params;
-    const std::string list =
-        std::filesystem::path(sources_list_path(p.out.empty() ? p.animate : p.out)).filename().string();
+    if (list.empty()) {
+        list = std::filesystem::path(sources_list_path(p.out.empty() ? p.animate : p.out)).filename().string();
+    }
     return p.source ? *p.source
                     : default_source(ctx.data.timeline, *ctx.data.resolver, day, p.boundaries.empty(), list);
 }
@@ -54,6 +57,12 @@ PageText page_text(const FrameContext& ctx, const Frame& frame, const ScenePaint
     t.source = footer_line(t.credit, data_footnote(ctx.data, frame.day));
     t.notes = frame.caption.empty() ? p.notes : frame.caption;
     t.legend = legend_entries(ctx.scene, ctx.data.timeline.statuses(), paint, stripes_key);
+    const bool world = !ctx.setup->bounds && p.focus.empty();
+    // The description names no file (a page repeated with --from into another name keeps
+    // its bytes): the sources file is "the sources file beside it".
+    t.description = data::map_description(ctx.data.timeline, *ctx.data.resolver, frame.day,
+                                           world ? "World map" : "Map of the area shown",
+                                           credit(ctx, frame.day, "the sources file beside it"));
     return t;
 }
 
@@ -139,6 +148,7 @@ void space_markers(std::vector<CircleItem>& markers, double px_per_unit, double 
 
 FramePaint paint_frame(const FrameContext& ctx, Scene& scene, const Frame& frame, bool stripes_key) {
     FramePaint fp;
+    fp.day = frame.day;
     scene.date = frame.day;
     if (frame.step >= 0) scene.emphasised_statuses = frame.emphasised;
     fp.view = frame.view ? *frame.view : ctx.view;
@@ -269,12 +279,17 @@ PageDrawing FrameWriter::drawing(const FramePaint& fp, const PageLayout& layout)
     dr.logo = ctx_.setup->logo ? &*ctx_.setup->logo : nullptr;
     dr.logo_bytes = ctx_.setup->logo_bytes;
     dr.logo_mime = ctx_.setup->logo_mime;
+    dr.title = fp.text.title;
+    dr.day = fp.day;
+    dr.description = fp.text.description;
     return dr;
 }
 
 void FrameWriter::write_svg(const PageDrawing& dr, const std::string& target) {
     write_file_atomic(target, svg_document(dr));
     outputs_.push_back(target);
+    descriptions_.push_back(dr.description);
+    days_.push_back(dr.day);
 }
 
 // The map layer through the GL tiles, then the rest of the drawing on the CPU, into
@@ -292,7 +307,11 @@ PngMetadata FrameWriter::png_chunks(const FramePaint& fp, const Frame& frame) co
     meta.dots_per_inch = ctx_.setup->dpi.value_or(0);
     std::vector<PngText>& chunks = meta.text;
     if (!fp.text.title.empty()) chunks.push_back({"Title", fp.text.title});
-    if (!fp.text.subtitle.empty()) chunks.push_back({"Description", fp.text.subtitle});
+    if (!fp.text.description.empty()) {
+        chunks.push_back({"Description", fp.text.description});
+    } else if (!fp.text.subtitle.empty()) {
+        chunks.push_back({"Description", fp.text.subtitle});
+    }
     if (!fp.text.credit.empty()) chunks.push_back({"Source", fp.text.credit});
     chunks.push_back({"Date", frame.date.iso()});
     chunks.push_back({"Software", std::string("deportmap ") + build::kVersion});
@@ -325,6 +344,8 @@ void FrameWriter::write_png_bands(const FramePaint& fp, const PageDrawing& dr, c
     if (encoded.valid()) encoded.get();
     png.finish();
     outputs_.push_back(target);
+    descriptions_.push_back(fp.text.description);
+    days_.push_back(fp.day);
     ctx_.timer->lap("png");
 }
 
@@ -343,9 +364,14 @@ void FrameWriter::write_animation_frame(const FramePaint& fp, const PageDrawing&
     if (!target.empty()) {
         write_png(target, page.rgba(), page_w, page_h, 4, png_chunks(fp, frame), !ctx_.params->transparent);
         outputs_.push_back(target);
+        descriptions_.push_back(fp.text.description);
+    days_.push_back(fp.day);
         ctx_.timer->lap("png");
     }
-    if (last) last_page_ = std::move(page);
+    if (last) {
+        last_page_ = std::move(page);
+        last_description_ = fp.text.description;
+    }
 }
 
 }  // namespace deportmap::exporter

@@ -65,6 +65,7 @@ PageLayout reserve_layout(const FrameContext& ctx, const std::vector<Frame>& fra
 
 // What is drawn on one day: the paint plus markers and labels.
 struct FramePaint {
+    data::Day day = 0;
     ScenePaint paint;
     ViewTransform view;  // the frame's own view (a story's flight) or the export's
     PageText text;
@@ -79,6 +80,10 @@ public:
                 platform::FfmpegPipe* pipe);
     void write(size_t index);
     const std::vector<std::string>& outputs() const { return outputs_; }
+    // The description of each output (same order), and of an animation's last frame.
+    const std::vector<std::string>& descriptions() const { return descriptions_; }
+    const std::string& last_description() const { return last_description_; }
+    const std::vector<data::Day>& days() const { return days_; }
     const std::string& last_target() const { return last_target_; }
     const Canvas& last_page() const { return last_page_; }
 
@@ -106,6 +111,9 @@ private:
     double hatch_px_ = 0;
     double highlight_width_ = 3;
     std::vector<std::string> outputs_;
+    std::vector<std::string> descriptions_;
+    std::vector<data::Day> days_;  // the date of each output
+    std::string last_description_;
     std::string last_target_;
     Canvas last_page_;
     std::vector<uint8_t> tile_scratch_;

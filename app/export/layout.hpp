@@ -33,6 +33,9 @@ struct PageText {
     std::string credit;     // the credit alone (--source or the outlets), for metadata
     std::string notes;
     std::vector<LegendEntry> legend;
+    // The map described in words for a screen reader (OUT.alt.txt, the PNG's
+    // Description, the SVG's <desc>): data::map_description.
+    std::string description;
 };
 
 struct PageOptions {

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <csetjmp>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -157,10 +158,20 @@ std::vector<png_text> text_chunks(const std::string& what, const std::vector<Png
             throw PngError(what + ": PNG text keyword '" + t.key + "' must have 1-79 characters");
         }
         png_text chunk{};
-        chunk.compression = PNG_TEXT_COMPRESSION_NONE;
         chunk.key = const_cast<char*>(t.key.c_str());
         chunk.text = const_cast<char*>(t.value.c_str());
-        chunk.text_length = t.value.size();
+        // tEXt is Latin-1: text with any byte past ASCII (UTF-8 names, dashes) goes in
+        // an iTXt chunk, which is UTF-8.
+        const bool ascii = std::all_of(t.value.begin(), t.value.end(), [](char c) { return (c & 0x80) == 0; });
+        if (ascii) {
+            chunk.compression = PNG_TEXT_COMPRESSION_NONE;
+            chunk.text_length = t.value.size();
+        } else {
+            chunk.compression = PNG_ITXT_COMPRESSION_NONE;
+            chunk.itxt_length = t.value.size();
+            chunk.lang = const_cast<char*>("");
+            chunk.lang_key = const_cast<char*>("");
+        }
         chunks.push_back(chunk);
     }
     return chunks;

@@ -184,6 +184,9 @@ std::string svg_head(const PageDrawing& dr) {
     std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     s += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + w + "\" height=\"" + h +
          "\" viewBox=\"0 0 " + w + " " + h + "\">\n";
+    // What a screen reader announces: the title, then the map in words.
+    if (!dr.title.empty()) s += "<title>" + xml_escape(dr.title) + "</title>\n";
+    if (!dr.description.empty()) s += "<desc>" + xml_escape(dr.description) + "</desc>\n";
     const Rect& r = map.area;
     bool hatched = false;
     for (const SwatchItem& sw : dr.swatches) hatched = hatched || sw.hatch > 0;

@@ -650,6 +650,50 @@ TEST_F(ExportComposeTest, PatternsMarkTheStatusesInPngAndSvg) {
     EXPECT_EQ(test::slurp(svg).find("pattern-"), std::string::npos);
 }
 
+// Beside every export (issue 14): OUT.alt.txt, the map in words, and OUT.csv, the same
+// rows `deportmap status --format csv` prints for the date; the PNG carries the words in
+// its Description (iTXt where the text is not ASCII), the SVG as <title> and <desc>;
+// --no-extras leaves the two files out.
+TEST_F(ExportComposeTest, AltTextAndDataBesideEveryExport) {
+    const fs::path png = scratch() / "m.png";
+    RunResult run = deportmap({"export", "--out", png.string(), "--width", "480", "--height", "270", "--date",
+                               "2025-07-01", "--source", "Reuters, Médecins Sans Frontières", "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string alt = test::slurp(png.string() + ".alt.txt");
+    EXPECT_EQ(alt.rfind("World map as of 1 July 2025. Of the 53 countries the data names, on this date ", 0), 0u) << alt;
+    EXPECT_NE(alt.find("6 were receiving them: El Salvador, Guatemala, Honduras, Mexico, Rwanda and Uzbekistan;"),
+              std::string::npos)
+        << alt;
+    EXPECT_NE(alt.find("1 was negotiating: Equatorial Guinea;"), std::string::npos) << alt;
+    EXPECT_NE(alt.find("Reuters, Médecins Sans Frontières"), std::string::npos) << alt;
+    EXPECT_EQ(alt.back(), '\n');
+    const RunResult status = deportmap({"status", "--date", "2025-07-01", "--format", "csv"});
+    ASSERT_EQ(status.exit_code, 0) << status.err;
+    EXPECT_EQ(test::slurp(png.string() + ".csv"), status.out);
+    const std::string bytes = test::slurp(png);
+    EXPECT_NE(bytes.find("iTXtSource"), std::string::npos) << "UTF-8 text goes in iTXt";
+    EXPECT_NE(bytes.find("iTXtDescription"), std::string::npos) << "the description names the source too";
+    EXPECT_NE(bytes.find("tEXtDate"), std::string::npos) << "ASCII text stays in tEXt";
+    EXPECT_NE(bytes.find(alt.substr(0, 60)), std::string::npos);
+
+    const fs::path svg = scratch() / "m.svg";
+    run = deportmap({"export", "--out", svg.string(), "--width", "480", "--height", "270", "--date", "2025-07-01",
+                     "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string text = test::slurp(svg);
+    EXPECT_NE(text.find("<title>Where the U.S. has sought to send deportees who are not citizens</title>"),
+              std::string::npos);
+    EXPECT_NE(text.find("<desc>World map as of 1 July 2025."), std::string::npos);
+    EXPECT_TRUE(fs::exists(svg.string() + ".alt.txt"));
+
+    const fs::path bare = scratch() / "bare.png";
+    run = deportmap({"export", "--out", bare.string(), "--width", "480", "--height", "270", "--no-extras", "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_FALSE(fs::exists(bare.string() + ".alt.txt"));
+    EXPECT_FALSE(fs::exists(bare.string() + ".csv"));
+    EXPECT_TRUE(fs::exists(bare.string() + ".json"));
+}
+
 // Markers at 8K (issue 15): twice 1080p's radius (the square root of the type unit, not
 // the unit), and crowded ones shrink to half the distance to their nearest neighbour,
 // so the Caribbean's markers no longer cover one another. Read from the SVG's circles.

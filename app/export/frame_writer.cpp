@@ -12,6 +12,7 @@
 #include "export/png.hpp"
 #include "export/sidecar.hpp"
 #include "export/drawing.hpp"
+#include "export/pdf.hpp"
 #include "export/svg.hpp"
 
 namespace deportmap::exporter {
@@ -224,6 +225,11 @@ void FrameWriter::write(size_t index) {
     const PageDrawing dr = drawing(fp, layout);
     if (ctx_.setup->format == "svg") {
         write_svg(dr, target);
+    } else if (ctx_.setup->format == "pdf") {
+        write_file_atomic(target, pdf_document(dr, ctx_.setup->dpi.value_or(0), data::civil_from_days(f.day).iso()));
+        outputs_.push_back(target);
+        descriptions_.push_back(dr.description);
+        days_.push_back(dr.day);
     } else if (pipe_) {
         write_animation_frame(fp, dr, target, f, index + 1 == frames_.size());
     } else if (!target.empty()) {

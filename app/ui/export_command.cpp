@@ -121,7 +121,11 @@ std::optional<std::array<double, 4>> visible_lonlat_bounds(const Camera& camera,
 }
 
 std::string default_export_name(data::Day date, bool svg) {
-    return "deportmap-" + iso_day(date) + (svg ? ".svg" : ".png");
+    return default_export_name(date, std::string(svg ? "svg" : "png"));
+}
+
+std::string default_export_name(data::Day date, const std::string& format) {
+    return "deportmap-" + iso_day(date) + "." + format;
 }
 
 }  // namespace deportmap::ui

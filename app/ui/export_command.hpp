@@ -34,7 +34,7 @@ struct ExportInputs {
 };
 
 struct ExportRequest {
-    std::string out;      // .png or .svg: the format follows the extension
+    std::string out;      // .png, .svg or .pdf: the format follows the extension
     std::string preset;   // a kExportPresets name, or empty for width x height
     int width = 1920;
     int height = 1080;
@@ -86,5 +86,6 @@ std::optional<std::array<double, 4>> visible_lonlat_bounds(const Camera& camera,
 
 // "deportmap-YYYY-MM-DD.png" (or .svg) for `date`.
 std::string default_export_name(data::Day date, bool svg);
+std::string default_export_name(data::Day date, const std::string& format);  // "png", "svg", "pdf"
 
 }  // namespace deportmap::ui

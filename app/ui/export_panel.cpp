@@ -45,8 +45,8 @@ std::string last_line(const std::string& text) {
                        end - (start == std::string::npos || end == 0 ? 0 : start + 1));
 }
 
-std::string with_extension(std::string path, bool svg) {
-    const std::string ext = svg ? ".svg" : ".png";
+std::string with_extension(std::string path, const std::string& format) {
+    const std::string ext = "." + format;
     const size_t slash = path.rfind('/');
     const size_t dot = path.rfind('.');
     if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) path.erase(dot);
@@ -70,7 +70,10 @@ void ExportPanel::release_gl() { thumb_texture_.reset(); }
 
 void ExportPanel::request_export(std::string path) {
     open_ = true;
-    svg_ = path.size() >= 4 && path.compare(path.size() - 4, 4, ".svg") == 0;
+    format_ = "png";
+    for (const char* f : {"svg", "pdf"}) {
+        if (path.size() >= 4 && path.compare(path.size() - 4, 4, std::string(".") + f) == 0) format_ = f;
+    }
     set_text(path_, path);
     path_set_ = true;
     scripted_path_ = std::move(path);
@@ -116,7 +119,7 @@ void ExportPanel::start(const PanelContext& ctx, const ExportView& view) {
     }
     const ExportRequest r = request(ctx, view);
     if (r.out.empty()) {
-        status_ = "give a file name ending in .png or .svg";
+        status_ = "give a file name ending in .png, .svg or .pdf";
         status_error_ = true;
         return;
     }
@@ -263,7 +266,7 @@ void ExportPanel::draw_preview(const PanelContext& ctx, int width, int height, d
 void ExportPanel::draw(PanelContext& ctx, const ExportView& view) {
     poll();
     if (!path_set_) {
-        set_text(path_, default_folder() + default_export_name(ctx.scene.date, svg_));
+        set_text(path_, default_folder() + default_export_name(ctx.scene.date, format_));
         path_set_ = true;
     }
     if (scripted_path_ && view.fb_width > 0) {
@@ -316,13 +319,16 @@ void ExportPanel::draw(PanelContext& ctx, const ExportView& view) {
             w = width_;
             h = height_;
         }
-        int format = svg_ ? 1 : 0;
+        static const char* const kFormats[] = {"png", "svg", "pdf"};
+        int format = format_ == "svg" ? 1 : format_ == "pdf" ? 2 : 0;
         bool fmt_changed = ImGui::RadioButton("PNG", &format, 0);
         ImGui::SameLine();
         fmt_changed = ImGui::RadioButton("SVG", &format, 1) || fmt_changed;
+        ImGui::SameLine();
+        fmt_changed = ImGui::RadioButton("PDF", &format, 2) || fmt_changed;
         if (fmt_changed) {
-            svg_ = format == 1;
-            set_text(path_, with_extension(path_.data(), svg_));
+            format_ = kFormats[format];
+            set_text(path_, with_extension(path_.data(), format_));
         }
         ImGui::SameLine();
         ImGui::Checkbox("Transparent background", &transparent_);

@@ -70,7 +70,7 @@ private:
     bool open_ = false;
     int preset_ = 0;  // index in kExportPresets; == size(): custom
     int width_ = 1920, height_ = 1080;
-    bool svg_ = false;
+    std::string format_ = "png";  // png, svg or pdf: the file's extension
     bool transparent_ = false;
     bool strong_sources_ = false;  // --sources strong
     bool no_titles_ = false;       // --title "" --subtitle ""

@@ -545,7 +545,7 @@ TEST_F(ExportComposeTest, BadInputsAreOneLineErrors) {
     expect_one_line_error(deportmap({"export", "--out", "/etc/passwd/map.png"}), 1,
                           "cannot write /etc/passwd/map.png");
     expect_one_line_error(deportmap({"export", "--out", (dir / "x.tiff").string()}), 2,
-                          "must end in .png or .svg");
+                          "must end in .png, .svg or .pdf");
     expect_one_line_error(
         deportmap(export_out + Args{"--animate", (dir / "a.avi").string(), "--each-event"}), 2,
         "must end in .mp4 or .gif");
@@ -648,6 +648,48 @@ TEST_F(ExportComposeTest, PatternsMarkTheStatusesInPngAndSvg) {
                      "--quiet"});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(test::slurp(svg).find("pattern-"), std::string::npos);
+}
+
+// Vector PDF for print (issue 14): the page through Cairo, A4 and US Letter from the print
+// presets, real text (pdftotext finds the title, the date and the credit), fonts
+// embedded and subset, the same bytes from the same export, and a page of the image's
+// aspect for other sizes. Needs poppler-utils (scripts/setup.sh installs it).
+TEST_F(ExportComposeTest, PdfIsAVectorPageWithRealText) {
+    if (!test::on_path("pdftotext") || !test::on_path("pdfinfo") || !test::on_path("pdffonts")) {
+        GTEST_SKIP() << "pdftotext, pdfinfo or pdffonts (poppler-utils) is not installed";
+    }
+    const fs::path pdf = scratch() / "a4.pdf";
+    RunResult run = deportmap({"export", "--out", pdf.string(), "--preset", "a4-300dpi", "--date", "2025-07-01",
+                               "--patterns", "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const RunResult info = test::run_binary({"pdfinfo", pdf.string()});
+    EXPECT_NE(info.out.find("Page size:       841.92 x 595.2 pts (A4)"), std::string::npos) << info.out;
+    EXPECT_NE(info.out.find("Title:           Where the U.S. has sought to send deportees who are not citizens"),
+              std::string::npos)
+        << info.out;
+    const RunResult text = test::run_binary({"pdftotext", pdf.string(), "-"});
+    EXPECT_NE(text.out.find("As of 1 July 2025"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("Receiving 6"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("Sources: The New York Times"), std::string::npos) << text.out;
+    const RunResult fonts = test::run_binary({"pdffonts", pdf.string()});
+    EXPECT_NE(fonts.out.find("NotoSans-Regular"), std::string::npos) << fonts.out;
+    EXPECT_NE(fonts.out.find("yes yes"), std::string::npos) << "embedded and subset: " << fonts.out;
+    // The same export into the same name elsewhere: the same bytes.
+    const fs::path again = fresh_scratch_dir("again") / "a4.pdf";
+    run = deportmap({"export", "--out", again.string(), "--preset", "a4-300dpi", "--date", "2025-07-01", "--patterns",
+                     "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(test::slurp(pdf), test::slurp(again));
+    // US Letter, and a 1080p page at 150 dpi.
+    const fs::path letter = scratch() / "letter.pdf", hd = scratch() / "hd.pdf";
+    ASSERT_EQ(deportmap({"export", "--out", letter.string(), "--preset", "letter-300dpi", "--quiet"}).exit_code, 0);
+    EXPECT_NE(test::run_binary({"pdfinfo", letter.string()}).out.find("792 x 612 pts (letter)"), std::string::npos);
+    ASSERT_EQ(deportmap({"export", "--out", hd.string(), "--preset", "1080p", "--quiet"}).exit_code, 0);
+    EXPECT_NE(test::run_binary({"pdfinfo", hd.string()}).out.find("921.6 x 518.4 pts"), std::string::npos);
+    // An animation renders PNG frames only.
+    expect_one_line_error(deportmap({"export", "--out", (scratch() / "f.pdf").string(), "--dates", "2025-03..2025-05",
+                                     "--animate", (scratch() / "a.mp4").string()}),
+                          2, "--animate renders PNG frames; --out must be .png");
 }
 
 // Beside every export (issue 14): OUT.alt.txt, the map in words, and OUT.csv, the same

@@ -115,7 +115,7 @@ void ExportJob::start_workers() {
         geo::project_level(world_, projector_, lod.get(), projected);
         return projected;
     });
-    if (setup_.format != "svg" && setup_.format != "pdf") {  // vector back ends need no GL
+    if (setup_.format == "png" || setup_.format.empty()) {  // the vector back ends need no GL
         context_.emplace();
         timer_.lap("context");
     }

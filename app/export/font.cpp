@@ -38,12 +38,12 @@ Font::Font(const std::string& path) : impl_(std::make_unique<Impl>()) {
 Font::~Font() = default;
 
 const Font& Font::regular() {
-    static const Font font("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf");
+    static const Font font(kRegularPath);
     return font;
 }
 
 const Font& Font::bold() {
-    static const Font font("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf");
+    static const Font font(kBoldPath);
     return font;
 }
 

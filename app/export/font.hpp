@@ -33,6 +33,9 @@ public:
     static const Font& bold();
     // The family name written into SVG files.
     static constexpr const char* kFamily = "Noto Sans";
+    // The font files (Debian fonts-noto-core); the PDF back end embeds the same ones.
+    static constexpr const char* kRegularPath = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+    static constexpr const char* kBoldPath = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
 
     // Advance width of `utf8` at em size `px` (kerning included).
     double measure(std::string_view utf8, double px) const;

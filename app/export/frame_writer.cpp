@@ -12,6 +12,7 @@
 #include "export/png.hpp"
 #include "export/sidecar.hpp"
 #include "export/drawing.hpp"
+#include "export/html.hpp"
 #include "export/pdf.hpp"
 #include "export/svg.hpp"
 
@@ -225,6 +226,12 @@ void FrameWriter::write(size_t index) {
     const PageDrawing dr = drawing(fp, layout);
     if (ctx_.setup->format == "svg") {
         write_svg(dr, target);
+    } else if (ctx_.setup->format == "html") {
+        write_file_atomic(target, html_document(dr, fp.text, ctx_.data.timeline, *ctx_.data.resolver, scene_.theme,
+                                                fp.day));
+        outputs_.push_back(target);
+        descriptions_.push_back(dr.description);
+        days_.push_back(dr.day);
     } else if (ctx_.setup->format == "pdf") {
         write_file_atomic(target, pdf_document(dr, ctx_.setup->dpi.value_or(0), data::civil_from_days(f.day).iso()));
         outputs_.push_back(target);

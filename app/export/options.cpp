@@ -18,7 +18,7 @@ using F = OptionForm;
 
 // Sidecar order is table order: keep new rows where they belong in a reader's eye.
 const ExportOption kOptions[] = {
-    {"out", "out", "FILE", "the file to write: .png, .svg or .pdf (frames: FILE-0001.png, ...)", &P::out},
+    {"out", "out", "FILE", "the file to write: .png, .svg, .pdf or .html (frames: FILE-0001.png, ...)", &P::out},
     {"date", "date", "D", "YYYY, YYYY-MM or YYYY-MM-DD (default: the data's last event day)", &P::date},
     {"preset", "preset", "P",
      "1080p, 4k, 8k, square (1080x1080), social (1200x675), a4-300dpi (3508x2480), "

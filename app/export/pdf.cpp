@@ -3,8 +3,11 @@
 // outlines, markers, labels, then the legend, the text and the logo.
 #include "export/pdf.hpp"
 
+#include <cairo-ft.h>
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 
 #include <algorithm>
 #include <memory>
@@ -174,9 +177,30 @@ void draw_marks(cairo_t* cr, const PageDrawing& dr) {
     }
 }
 
+// Noto Sans from the same files as the PNG's text (text::Font), through FreeType, so no
+// font is looked up by name (fontconfig) and the PDF embeds exactly those faces. Loaded
+// once and kept for the process.
+cairo_font_face_t* noto_face(bool bold) {
+    static FT_Library library = [] {
+        FT_Library l = nullptr;
+        if (FT_Init_FreeType(&l) != 0) throw ExportError("PDF: FreeType did not start");
+        return l;
+    }();
+    static cairo_font_face_t* faces[2] = {nullptr, nullptr};
+    static const cairo_user_data_key_t kFaceKey{};
+    cairo_font_face_t*& face = faces[bold ? 1 : 0];
+    if (face == nullptr) {
+        const char* path = bold ? text::Font::kBoldPath : text::Font::kRegularPath;
+        FT_Face ft = nullptr;
+        if (FT_New_Face(library, path, 0, &ft) != 0) throw ExportError(std::string("PDF: cannot read the font ") + path);
+        face = cairo_ft_font_face_create_for_ft_face(ft, 0);
+        cairo_font_face_set_user_data(face, &kFaceKey, ft, [](void* f) { FT_Done_Face(static_cast<FT_Face>(f)); });
+    }
+    return face;
+}
+
 void select_font(cairo_t* cr, bool bold, double size) {
-    cairo_select_font_face(cr, text::Font::kFamily, CAIRO_FONT_SLANT_NORMAL,
-                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_face(cr, noto_face(bold));
     cairo_set_font_size(cr, size);
 }
 

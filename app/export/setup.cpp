@@ -89,12 +89,12 @@ void check_outputs(const ExportParams& p, ExportSetup& s) {
         throw UsageError("--story gives the frames; leave out --each-event and --dates");
     }
     if (s.animate && !s.batch) throw UsageError("--animate needs --each-event or --dates FROM..TO");
-    if (p.out.empty() && !s.animate) throw UsageError("export needs --out FILE.png, FILE.svg or FILE.pdf");
+    if (p.out.empty() && !s.animate) throw UsageError("export needs --out FILE.png, FILE.svg, FILE.pdf or FILE.html");
     if (!p.out.empty()) {
         check_output_path(p.out, "--out");
         s.format = lower_extension(p.out);
-        if (s.format != "png" && s.format != "svg" && s.format != "pdf") {
-            throw UsageError("--out " + p.out + ": the file name must end in .png, .svg or .pdf");
+        if (s.format != "png" && s.format != "svg" && s.format != "pdf" && s.format != "html") {
+            throw UsageError("--out " + p.out + ": the file name must end in .png, .svg, .pdf or .html");
         }
     }
     if (s.animate) {
@@ -103,7 +103,7 @@ void check_outputs(const ExportParams& p, ExportSetup& s) {
         if (ext != "mp4" && ext != "gif") {
             throw UsageError("--animate " + p.animate + ": the file name must end in .mp4 or .gif");
         }
-        if (s.format == "svg" || s.format == "pdf") {
+        if (s.format == "svg" || s.format == "pdf" || s.format == "html") {
             throw UsageError("--animate renders PNG frames; --out must be .png");
         }
     }

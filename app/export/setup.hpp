@@ -24,7 +24,7 @@ struct LonLatBounds {
 };
 
 struct ExportSetup {
-    std::string format;  // "png", "svg", "pdf", or empty (an animation alone)
+    std::string format;  // "png", "svg", "pdf", "html", or empty (an animation alone)
     bool animate = false;
     bool batch = false;
     bool full = true;  // layout full (false: map-only)

@@ -69,7 +69,7 @@ TEST(ExportEngine, BadRequestsFailWithTypedOneLineErrors) {
     expect_failure({"--out", out, "--fps", "500", "--dates", "2025..2026", "--animate", (dir / "a.mp4").string()},
                    K::Usage, "--fps must be between 1 and 120");
     expect_failure({"--out", out, "--animate", (dir / "a.mp4").string()}, K::Usage, "--animate needs");
-    expect_failure({"--out", (dir / "m.tif").string()}, K::Usage, "must end in .png, .svg or .pdf");
+    expect_failure({"--out", (dir / "m.tif").string()}, K::Usage, "must end in .png, .svg, .pdf or .html");
     expect_failure({"--width", "10", "--height", "10"}, K::Usage, "export needs --out");
     expect_failure({"--out", out, "--hide-status", "nonsense"}, K::Usage, "unknown status 'nonsense'");
     expect_failure({"--out", out, "--highlight", "XXX"}, K::Usage, "--highlight: unknown country 'XXX'");

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -545,7 +546,7 @@ TEST_F(ExportComposeTest, BadInputsAreOneLineErrors) {
     expect_one_line_error(deportmap({"export", "--out", "/etc/passwd/map.png"}), 1,
                           "cannot write /etc/passwd/map.png");
     expect_one_line_error(deportmap({"export", "--out", (dir / "x.tiff").string()}), 2,
-                          "must end in .png, .svg or .pdf");
+                          "must end in .png, .svg, .pdf or .html");
     expect_one_line_error(
         deportmap(export_out + Args{"--animate", (dir / "a.avi").string(), "--each-event"}), 2,
         "must end in .mp4 or .gif");
@@ -648,6 +649,55 @@ TEST_F(ExportComposeTest, PatternsMarkTheStatusesInPngAndSvg) {
                      "--quiet"});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(test::slurp(svg).find("pattern-"), std::string::npos);
+}
+
+// The interactive HTML embed (issue 14), in a real browser: one file with nothing to fetch,
+// under 3 MB at 1:110m; headless Chromium opens it at a date given in the hash and the
+// script recolours the map and recounts the legend, which must agree with `deportmap
+// status` for that date. Needs chromium (scripts/setup.sh installs it).
+TEST_F(ExportComposeTest, HtmlEmbedRecountsInTheBrowser) {
+    const fs::path html = scratch() / "embed.html";
+    RunResult run = deportmap({"export", "--out", html.string(), "--width", "1280", "--height", "720", "--date",
+                               "2025-07-01", "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string page = test::slurp(html);
+    EXPECT_LT(page.size(), 3u * 1024 * 1024);
+    for (const char* remote : {"<script src", "<link", "url(http", "@import", "<img"}) {
+        EXPECT_EQ(page.find(remote), std::string::npos) << remote;
+    }
+    EXPECT_NE(page.find("<path id=\"MEX\""), std::string::npos);
+    EXPECT_NE(page.find("rel = \"noopener\""), std::string::npos) << "source links open safely";
+    EXPECT_NE(page.find("<noscript>"), std::string::npos);
+    if (!test::on_path("chromium")) GTEST_SKIP() << "chromium is not installed";
+    const std::string date = "2025-09-01";
+    test::RunOptions options;
+    options.timeout = std::chrono::seconds(90);
+    options.env = {"HOME=" + scratch().string()};
+    const RunResult dom = test::run_binary({"chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                                            "--no-first-run", "--user-data-dir=" + (scratch() / "profile").string(),
+                                            "--virtual-time-budget=3000", "--dump-dom",
+                                            "file://" + html.string() + "#date=" + date},
+                                           options);
+    ASSERT_EQ(dom.exit_code, 0) << dom.how_it_ended() << ": " << dom.err.substr(0, 2000);
+    ASSERT_NE(dom.out.find("data-ready=\"true\""), std::string::npos) << "the script did not run";
+    EXPECT_NE(dom.out.find("As of 1 September 2025"), std::string::npos);
+    // Expected counts: the status command's rows for the date, per status.
+    const RunResult status = deportmap({"status", "--date", date, "--format", "json"});
+    ASSERT_EQ(status.exit_code, 0) << status.err;
+    std::map<std::string, int> expected;
+    for (const auto& row : nlohmann::json::parse(status.out)) ++expected[row["status"].get<std::string>()];
+    const data::StatusTable table = data::StatusTable::load_default();
+    for (const data::Status& s : table.all()) {
+        const std::string tag = "<li data-key=\"" + s.key + "\">";
+        const size_t at = dom.out.find(tag);
+        ASSERT_NE(at, std::string::npos) << s.key;
+        const size_t count_at = dom.out.find("<span class=\"dm-count\">", at);
+        ASSERT_NE(count_at, std::string::npos);
+        const int shown = std::stoi(dom.out.substr(count_at + 23));
+        EXPECT_EQ(shown, expected[s.key]) << s.key << " on " << date;
+    }
+    // Mexico was receiving on that date: its path says so.
+    EXPECT_NE(dom.out.find("id=\"MEX\" data-status=\"receiving\""), std::string::npos);
 }
 
 // Vector PDF for print (issue 14): the page through Cairo, A4 and US Letter from the print

@@ -71,8 +71,9 @@ void ExportPanel::release_gl() { thumb_texture_.reset(); }
 void ExportPanel::request_export(std::string path) {
     open_ = true;
     format_ = "png";
-    for (const char* f : {"svg", "pdf"}) {
-        if (path.size() >= 4 && path.compare(path.size() - 4, 4, std::string(".") + f) == 0) format_ = f;
+    for (const std::string f : {"svg", "pdf", "html"}) {
+        const std::string ext = "." + f;
+        if (path.size() >= ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0) format_ = f;
     }
     set_text(path_, path);
     path_set_ = true;
@@ -119,7 +120,7 @@ void ExportPanel::start(const PanelContext& ctx, const ExportView& view) {
     }
     const ExportRequest r = request(ctx, view);
     if (r.out.empty()) {
-        status_ = "give a file name ending in .png, .svg or .pdf";
+        status_ = "give a file name ending in .png, .svg, .pdf or .html";
         status_error_ = true;
         return;
     }
@@ -319,13 +320,15 @@ void ExportPanel::draw(PanelContext& ctx, const ExportView& view) {
             w = width_;
             h = height_;
         }
-        static const char* const kFormats[] = {"png", "svg", "pdf"};
-        int format = format_ == "svg" ? 1 : format_ == "pdf" ? 2 : 0;
+        static const char* const kFormats[] = {"png", "svg", "pdf", "html"};
+        int format = format_ == "svg" ? 1 : format_ == "pdf" ? 2 : format_ == "html" ? 3 : 0;
         bool fmt_changed = ImGui::RadioButton("PNG", &format, 0);
         ImGui::SameLine();
         fmt_changed = ImGui::RadioButton("SVG", &format, 1) || fmt_changed;
         ImGui::SameLine();
         fmt_changed = ImGui::RadioButton("PDF", &format, 2) || fmt_changed;
+        ImGui::SameLine();
+        fmt_changed = ImGui::RadioButton("HTML", &format, 3) || fmt_changed;
         if (fmt_changed) {
             format_ = kFormats[format];
             set_text(path_, with_extension(path_.data(), format_));

@@ -37,6 +37,15 @@ void draw_on_canvas(Canvas& canvas, const PageDrawing& dr) {
         canvas.fill_circle(x, y, m.radius, m.fill);
     }
     if (!dr.labels.empty()) draw_map_labels(canvas, dr.labels, dr.label_color, dr.label_halo);
+    if (!dr.callouts.empty()) {
+        std::vector<MapLabel> notes;
+        for (const Callout& c : dr.callouts) {
+            stroke_rings(canvas, {{c.from, c.to}}, std::max(1.0, 1.2 * dr.unit), dr.label_color, x0, y0, x1, y1);
+            canvas.fill_circle(c.from.x, c.from.y, 2.2 * dr.unit, dr.label_color);
+            notes.push_back({c.country, c.text, c.x, c.baseline, c.size});
+        }
+        draw_map_labels(canvas, notes, dr.label_color, dr.label_halo);
+    }
     if (dr.full) draw_page_items(canvas, dr);
 }
 

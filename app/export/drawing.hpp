@@ -19,6 +19,7 @@
 #include "export/canvas.hpp"
 #include "export/compose.hpp"
 #include "export/layout.hpp"
+#include "export/annotations.hpp"
 #include "export/map_labels.hpp"
 
 namespace deportmap::exporter {
@@ -66,6 +67,7 @@ struct PageDrawing {
     std::vector<OutlineItem> outlines;  // under the markers, as in the window
     std::vector<CircleItem> markers;
     std::vector<MapLabel> labels;       // text runs over a halo
+    std::vector<Callout> callouts;      // --annotate: notes with leader lines
     Color label_color, label_halo;
     std::vector<SwatchItem> swatches;
     std::vector<TextItem> texts;

@@ -272,6 +272,7 @@ void ExportJob::resolve_view_options() {
         scene.highlighted_status = s;
     }
     scene.highlighted_countries = country_indices(world_, frame_.data.resolver.get(), p_.highlight, "--highlight");
+    frame_.annotations = parse_annotations(world_, frame_.data.resolver.get(), p_.annotate);
 }
 
 // Page size, layout (with the widest date and counts reserved so every frame has the

@@ -182,6 +182,9 @@ FramePaint paint_frame(const FrameContext& ctx, Scene& scene, const Frame& frame
         li.unit = ctx.unit;
         fp.labels = place_map_labels(li);
     }
+    if (!ctx.annotations.empty()) {
+        fp.callouts = place_callouts(ctx.annotations, shapes, fp.view, ctx.base_layout.map, fp.labels, ctx.unit);
+    }
     return fp;
 }
 
@@ -283,6 +286,7 @@ PageDrawing FrameWriter::drawing(const FramePaint& fp, const PageLayout& layout)
     }
     space_markers(dr.markers, fp.view.scale_x, std::min(marker_rule_.radius_px, marker_base_px_));
     dr.labels = fp.labels;
+    dr.callouts = fp.callouts;
     dr.label_color = colors.text;
     dr.label_halo = colors.background;
     dr.swatches = layout.swatches;

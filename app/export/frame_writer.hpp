@@ -12,6 +12,7 @@
 #include "core/scene.hpp"
 #include "core/view.hpp"
 #include "export/canvas.hpp"
+#include "export/annotations.hpp"
 #include "export/drawing.hpp"
 #include "export/frames.hpp"
 #include "export/inputs.hpp"
@@ -43,6 +44,7 @@ struct FrameContext {
     ViewTransform view;   // projected -> map-area pixels
     geo::Lod lod = geo::Lod::k110m;
     StageTimer* timer = nullptr;
+    std::vector<Annotation> annotations;  // --annotate, resolved
 };
 
 // The page's text on a frame: title, date line, credit line, legend from the paint's counts.
@@ -71,6 +73,7 @@ struct FramePaint {
     PageText text;
     std::vector<int> markers;  // World indices
     std::vector<MapLabel> labels;
+    std::vector<Callout> callouts;
 };
 FramePaint paint_frame(const FrameContext& ctx, Scene& scene, const Frame& frame, bool stripes_key);
 

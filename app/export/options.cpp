@@ -55,6 +55,8 @@ const ExportOption kOptions[] = {
     {"labels", "labels", "", "names of the countries with a status (placed without overlaps)",
      &P::labels, F::Flag},
     {"no-markers", "markers", "", "no circles on small countries", &P::markers, F::InvertedFlag},
+    {"annotate", "annotate", "C=TEXT",
+     "a callout with a leader line to country C (ISO code or name); repeatable", &P::annotate, F::Repeated},
     {"no-extras", "extras", "", "no OUT.alt.txt (the map in words) and OUT.csv (its data) beside the output",
      &P::extras, F::InvertedFlag},
     {"patterns", "patterns", "", "a second cue per status for greyscale print: lines, dots, grid or checks",

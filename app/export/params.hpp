@@ -39,6 +39,7 @@ struct ExportParams {
     bool labels = false;     // country names for countries with a status
     bool markers = true;
     bool patterns = false;   // a second cue per status for greyscale print
+    std::vector<std::string> annotate;  // "COUNTRY=TEXT" callouts (--annotate, repeatable)
     bool extras = true;      // OUT.alt.txt and OUT.csv beside every output (--no-extras: none)
     // What the window's view stands out with: countries outlined in the highlight colour
     // (the selection), statuses drawn as no data and left out of the legend, and one

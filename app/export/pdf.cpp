@@ -217,6 +217,27 @@ void draw_labels(cairo_t* cr, const PageDrawing& dr) {
     }
 }
 
+void draw_callouts(cairo_t* cr, const PageDrawing& dr) {
+    for (const Callout& c : dr.callouts) {
+        set_colour(cr, dr.label_color);
+        cairo_set_line_width(cr, std::max(1.0, 1.2 * dr.unit));
+        cairo_move_to(cr, c.from.x, c.from.y);
+        cairo_line_to(cr, c.to.x, c.to.y);
+        cairo_stroke(cr);
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, c.from.x, c.from.y, 2.2 * dr.unit, 0, 6.283185307179586);
+        cairo_fill(cr);
+        select_font(cr, false, c.size);
+        cairo_move_to(cr, c.x, c.baseline);
+        cairo_text_path(cr, c.text.c_str());
+        set_colour(cr, dr.label_halo, 0.6);
+        cairo_set_line_width(cr, std::max(1.0, c.size / 7.0));
+        cairo_stroke_preserve(cr);
+        set_colour(cr, dr.label_color);
+        cairo_fill(cr);
+    }
+}
+
 void draw_page_items(cairo_t* cr, const PageDrawing& dr) {
     const double hatch = kHatchUnits * dr.unit;
     for (const SwatchItem& sw : dr.swatches) {
@@ -304,6 +325,7 @@ std::string pdf_document(const PageDrawing& dr, double dpi, const std::string& d
         draw_countries(cr.get(), dr);
         draw_marks(cr.get(), dr);
         draw_labels(cr.get(), dr);
+        draw_callouts(cr.get(), dr);
         cairo_restore(cr.get());
         draw_page_items(cr.get(), dr);
         cairo_show_page(cr.get());

@@ -309,6 +309,24 @@ std::string svg_map_shapes(const PageDrawing& dr, const std::vector<std::string>
         }
         s += "</g>\n";
     }
+    if (!dr.callouts.empty()) {
+        const std::string ink = color_attr(dr.label_color);
+        s += std::string("<g id=\"annotations\" font-family=\"") + text::Font::kFamily + ", sans-serif\">\n";
+        for (const Callout& c : dr.callouts) {
+            const std::string iso3 = c.country >= 0 && static_cast<size_t>(c.country) < count
+                                         ? xml_escape(map.world->countries[static_cast<size_t>(c.country)].iso3)
+                                         : std::string();
+            s += "<g data-country=\"" + iso3 + "\"><line x1=\"" + num(c.from.x) + "\" y1=\"" + num(c.from.y) +
+                 "\" x2=\"" + num(c.to.x) + "\" y2=\"" + num(c.to.y) + "\" stroke=\"" + ink + "\" stroke-width=\"" +
+                 num(std::max(1.0, 1.2 * dr.unit)) + "\"/><circle cx=\"" + num(c.from.x) + "\" cy=\"" + num(c.from.y) +
+                 "\" r=\"" + num(2.2 * dr.unit) + "\" fill=\"" + ink + "\"/><text x=\"" + num(c.x) + "\" y=\"" +
+                 num(c.baseline) + "\" font-size=\"" + num(c.size) + "\" fill=\"" + ink + "\" stroke=\"" +
+                 color_attr(dr.label_halo) + "\" stroke-opacity=\"0.6\" stroke-width=\"" +
+                 num(std::max(1.0, c.size / 7.0)) + "\" stroke-linejoin=\"round\" paint-order=\"stroke\">" +
+                 xml_escape(c.text) + "</text></g>\n";
+        }
+        s += "</g>\n";
+    }
     return s;
 }
 

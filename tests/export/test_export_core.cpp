@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "export/annotations.hpp"
 #include "export/canvas.hpp"
 #include "export/compose.hpp"
 #include "export/font.hpp"
@@ -481,6 +482,44 @@ TEST(ExportTempFiles, ReleasedFilesAreNotRemoved) {
     size_t files = 0;
     for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
     EXPECT_EQ(files, 1u);  // .y.tmp- removed
+}
+
+// Callouts (issue 14): three notes on countries close together are placed without
+// overlapping one another or a map label, inside the map's area, each with its leader
+// line starting at its country's label point; the order is fixed, so twice is the same.
+TEST(Annotations, CalloutsAvoidEachOtherAndTheLabels) {
+    std::vector<geo::ProjectedShape> shapes(3);
+    const geo::Vec2 points[3] = {{200, -150}, {215, -160}, {205, -140}};  // projected: y up
+    for (int i = 0; i < 3; ++i) {
+        shapes[static_cast<size_t>(i)].label_point = points[i];
+        shapes[static_cast<size_t>(i)].bbox = {points[i].x - 5, points[i].y - 5, points[i].x + 5, points[i].y + 5};
+    }
+    ViewTransform view;  // identity: pixel = (x, -y)
+    const Rect area{0, 0, 600, 400};
+    const std::vector<MapLabel> labels = {{0, "Label", 230, 160, 16}};
+    const std::vector<Annotation> notes = {{0, "First note here"}, {1, "Second, a longer note"}, {2, "Third"}};
+    const std::vector<Callout> placed = place_callouts(notes, shapes, view, area, labels, 1.0);
+    ASSERT_EQ(placed.size(), 3u);
+    const text::Font& font = text::Font::regular();
+    const Rect label_box{230, 160 - font.ascent(16), font.measure("Label", 16), font.ascent(16) + font.descent(16)};
+    auto overlap = [](const Rect& a, const Rect& b) {
+        return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    };
+    for (size_t i = 0; i < placed.size(); ++i) {
+        const Rect& r = placed[i].box;
+        EXPECT_GE(r.x, area.x);
+        EXPECT_GE(r.y, area.y);
+        EXPECT_LE(r.x + r.w, area.x + area.w);
+        EXPECT_LE(r.y + r.h, area.y + area.h);
+        EXPECT_FALSE(overlap(r, label_box)) << placed[i].text;
+        EXPECT_DOUBLE_EQ(placed[i].from.x, points[i].x);
+        EXPECT_DOUBLE_EQ(placed[i].from.y, -points[i].y);
+        for (size_t j = i + 1; j < placed.size(); ++j) {
+            EXPECT_FALSE(overlap(r, placed[j].box)) << placed[i].text << " / " << placed[j].text;
+        }
+    }
+    const std::vector<Callout> again = place_callouts(notes, shapes, view, area, labels, 1.0);
+    for (size_t i = 0; i < placed.size(); ++i) EXPECT_EQ(again[i].x, placed[i].x);
 }
 
 }  // namespace

@@ -700,6 +700,30 @@ TEST_F(ExportComposeTest, HtmlEmbedRecountsInTheBrowser) {
     EXPECT_NE(dom.out.find("id=\"MEX\" data-status=\"receiving\""), std::string::npos);
 }
 
+// --annotate (issue 14): callouts in the PNG (the page changes where the notes are) and
+// the SVG (<g id="annotations"> with the note's text, its leader line and dot), by code
+// or name; a bad value is a one-line error.
+TEST_F(ExportComposeTest, AnnotationsAreCalloutsOnEveryFormat) {
+    const Args page = {"export", "--width", "960", "--height", "540", "--date", "2025-07-01", "--quiet"};
+    const Args notes = {"--annotate", "RWA=Paid $100,000 for one deportee", "--annotate", "Kosovo=Agreed to take 50"};
+    const fs::path plain = scratch() / "plain.png", noted = scratch() / "noted.png", svg = scratch() / "noted.svg";
+    ASSERT_EQ(deportmap(page + Args{"--out", plain.string()}).exit_code, 0);
+    RunResult run = deportmap(page + notes + Args{"--out", noted.string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(test::slurp(plain), test::slurp(noted));
+    run = deportmap(page + notes + Args{"--out", svg.string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string text = test::slurp(svg);
+    EXPECT_NE(text.find("<g id=\"annotations\""), std::string::npos);
+    EXPECT_NE(text.find("<g data-country=\"RWA\"><line"), std::string::npos);
+    EXPECT_NE(text.find(">Paid $100,000 for one deportee</text>"), std::string::npos);
+    EXPECT_NE(text.find("<g data-country=\"XKX\"><line"), std::string::npos);
+    expect_one_line_error(deportmap(page + Args{"--out", plain.string(), "--annotate", "Narnia=Hello"}), 2,
+                          "--annotate");
+    expect_one_line_error(deportmap(page + Args{"--out", plain.string(), "--annotate", "no equals sign"}), 2,
+                          "expected COUNTRY=TEXT");
+}
+
 // Vector PDF for print (issue 14): the page through Cairo, A4 and US Letter from the print
 // presets, real text (pdftotext finds the title, the date and the credit), fonts
 // embedded and subset, the same bytes from the same export, and a page of the image's

@@ -204,17 +204,20 @@ void select_font(cairo_t* cr, bool bold, double size) {
     cairo_set_font_size(cr, size);
 }
 
+// Text over a halo of the page colour, as the PNG's labels.
+void halo_text(cairo_t* cr, const PageDrawing& dr, const std::string& text, double x, double baseline, double size) {
+    select_font(cr, false, size);
+    cairo_move_to(cr, x, baseline);
+    cairo_text_path(cr, text.c_str());
+    set_colour(cr, dr.label_halo, 0.6);
+    cairo_set_line_width(cr, std::max(1.0, size / 7.0));
+    cairo_stroke_preserve(cr);
+    set_colour(cr, dr.label_color);
+    cairo_fill(cr);
+}
+
 void draw_labels(cairo_t* cr, const PageDrawing& dr) {
-    for (const MapLabel& l : dr.labels) {
-        select_font(cr, false, l.size);
-        cairo_move_to(cr, l.x, l.baseline);
-        cairo_text_path(cr, l.text.c_str());
-        set_colour(cr, dr.label_halo, 0.6);
-        cairo_set_line_width(cr, std::max(1.0, l.size / 7.0));
-        cairo_stroke_preserve(cr);
-        set_colour(cr, dr.label_color);
-        cairo_fill(cr);
-    }
+    for (const MapLabel& l : dr.labels) halo_text(cr, dr, l.text, l.x, l.baseline, l.size);
 }
 
 void draw_callouts(cairo_t* cr, const PageDrawing& dr) {
@@ -227,14 +230,7 @@ void draw_callouts(cairo_t* cr, const PageDrawing& dr) {
         cairo_new_sub_path(cr);
         cairo_arc(cr, c.from.x, c.from.y, 2.2 * dr.unit, 0, 6.283185307179586);
         cairo_fill(cr);
-        select_font(cr, false, c.size);
-        cairo_move_to(cr, c.x, c.baseline);
-        cairo_text_path(cr, c.text.c_str());
-        set_colour(cr, dr.label_halo, 0.6);
-        cairo_set_line_width(cr, std::max(1.0, c.size / 7.0));
-        cairo_stroke_preserve(cr);
-        set_colour(cr, dr.label_color);
-        cairo_fill(cr);
+        halo_text(cr, dr, c.text, c.x, c.baseline, c.size);
     }
 }
 

@@ -273,6 +273,11 @@ void ExportJob::resolve_view_options() {
     }
     scene.highlighted_countries = country_indices(world_, frame_.data.resolver.get(), p_.highlight, "--highlight");
     frame_.annotations = parse_annotations(world_, frame_.data.resolver.get(), p_.annotate);
+    if (!p_.annotations.empty()) {
+        for (Annotation& a : read_annotations_file(p_.annotations, world_, frame_.data.resolver.get(), projector_)) {
+            frame_.annotations.push_back(std::move(a));
+        }
+    }
 }
 
 // Page size, layout (with the widest date and counts reserved so every frame has the

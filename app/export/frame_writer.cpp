@@ -183,7 +183,11 @@ FramePaint paint_frame(const FrameContext& ctx, Scene& scene, const Frame& frame
         fp.labels = place_map_labels(li);
     }
     if (!ctx.annotations.empty()) {
-        fp.callouts = place_callouts(ctx.annotations, shapes, fp.view, ctx.base_layout.map, fp.labels, ctx.unit);
+        std::vector<Annotation> shown;  // a file's notes only on their dates
+        for (const Annotation& a : ctx.annotations) {
+            if (a.shown_on(frame.day)) shown.push_back(a);
+        }
+        fp.callouts = place_callouts(shown, shapes, fp.view, ctx.base_layout.map, fp.labels, ctx.unit);
     }
     return fp;
 }

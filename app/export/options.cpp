@@ -57,6 +57,8 @@ const ExportOption kOptions[] = {
     {"no-markers", "markers", "", "no circles on small countries", &P::markers, F::InvertedFlag},
     {"annotate", "annotate", "C=TEXT",
      "a callout with a leader line to country C (ISO code or name); repeatable", &P::annotate, F::Repeated},
+    {"annotations", "annotations", "FILE",
+     "callouts from a CSV: text, country or lon,lat, optional date_from/date_to", &P::annotations},
     {"no-extras", "extras", "", "no OUT.alt.txt (the map in words) and OUT.csv (its data) beside the output",
      &P::extras, F::InvertedFlag},
     {"patterns", "patterns", "", "a second cue per status for greyscale print: lines, dots, grid or checks",

@@ -40,6 +40,7 @@ struct ExportParams {
     bool markers = true;
     bool patterns = false;   // a second cue per status for greyscale print
     std::vector<std::string> annotate;  // "COUNTRY=TEXT" callouts (--annotate, repeatable)
+    std::string annotations;            // --annotations FILE: callouts with places and dates
     bool extras = true;      // OUT.alt.txt and OUT.csv beside every output (--no-extras: none)
     // What the window's view stands out with: countries outlined in the highlight colour
     // (the selection), statuses drawn as no data and left out of the legend, and one

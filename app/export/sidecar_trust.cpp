@@ -31,6 +31,7 @@ void for_each_input(ExportParams& p, const std::function<void(const char*, std::
     if (!p.boundaries.empty()) f("boundaries", p.boundaries);
     if (!p.logo.empty()) f("logo", p.logo);
     if (!p.story.empty()) f("story", p.story);
+    if (!p.annotations.empty()) f("annotations", p.annotations);
 }
 
 void refuse_going_up(const std::string& path, const char* key, const std::string& value) {
@@ -51,6 +52,7 @@ std::vector<std::pair<std::string, std::string>> inputs_by_role(const ExportPara
     out.emplace_back("statuses", p.statuses.empty() ? data_path("assets/statuses.csv") : p.statuses);
     out.emplace_back("boundaries", p.boundaries.empty() ? geo::default_boundaries_path() : p.boundaries);
     if (!p.logo.empty()) out.emplace_back("logo", p.logo);
+    if (!p.annotations.empty()) out.emplace_back("annotations", p.annotations);
     return out;
 }
 

@@ -497,7 +497,12 @@ TEST(Annotations, CalloutsAvoidEachOtherAndTheLabels) {
     ViewTransform view;  // identity: pixel = (x, -y)
     const Rect area{0, 0, 600, 400};
     const std::vector<MapLabel> labels = {{0, "Label", 230, 160, 16}};
-    const std::vector<Annotation> notes = {{0, "First note here"}, {1, "Second, a longer note"}, {2, "Third"}};
+    std::vector<Annotation> notes(3);
+    const char* texts[3] = {"First note here", "Second, a longer note", "Third"};
+    for (int i = 0; i < 3; ++i) {
+        notes[static_cast<size_t>(i)].country = i;
+        notes[static_cast<size_t>(i)].text = texts[i];
+    }
     const std::vector<Callout> placed = place_callouts(notes, shapes, view, area, labels, 1.0);
     ASSERT_EQ(placed.size(), 3u);
     const text::Font& font = text::Font::regular();

@@ -720,6 +720,28 @@ TEST_F(ExportComposeTest, AnnotationsAreCalloutsOnEveryFormat) {
     EXPECT_NE(text.find("<g data-country=\"XKX\"><line"), std::string::npos);
     expect_one_line_error(deportmap(page + Args{"--out", plain.string(), "--annotate", "Narnia=Hello"}), 2,
                           "--annotate");
+    // A file of notes: by country or by lon/lat, each shown only between its dates.
+    const fs::path file = scratch() / "notes.csv";
+    std::ofstream(file) << "text,country,lon,lat,date_from,date_to\n"
+                           "First flight lands,Rwanda,,,2025-04,\n"
+                           "Court halts removals,,-77.0,38.9,2025-05-07,2025-06-30\n";
+    const fs::path june = scratch() / "june.svg", august = scratch() / "august.svg";
+    run = deportmap({"export", "--out", june.string(), "--width", "960", "--height", "540", "--date", "2025-06-01",
+                     "--annotations", file.string(), "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(test::slurp(june).find(">Court halts removals</text>"), std::string::npos);
+    EXPECT_NE(test::slurp(june).find(">First flight lands</text>"), std::string::npos);
+    run = deportmap({"export", "--out", august.string(), "--width", "960", "--height", "540", "--date", "2025-08-01",
+                     "--annotations", file.string(), "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(test::slurp(august).find("Court halts removals"), std::string::npos) << "past its date_to";
+    const fs::path bad = scratch() / "bad.csv";
+    std::ofstream(bad) << "text,country\nHello,Narnia\n";
+    expect_one_line_error(deportmap(page + Args{"--out", plain.string(), "--annotations", bad.string()}), 2,
+                          bad.string() + ":2: country: unknown country 'Narnia'");
+    std::ofstream(bad) << "text,lon,lat\nThere,200,10\n";
+    expect_one_line_error(deportmap(page + Args{"--out", plain.string(), "--annotations", bad.string()}), 2,
+                          bad.string() + ":2: lon: '200' is not a longitude");
     expect_one_line_error(deportmap(page + Args{"--out", plain.string(), "--annotate", "no equals sign"}), 2,
                           "expected COUNTRY=TEXT");
 }

@@ -21,15 +21,17 @@ namespace {
 
 std::string date_line(const Frame& f) { return "As of " + data::format_date(f.date); }
 
+// The name the credit gives the sources file: OUT.sources.csv's.
+std::string sources_list_name(const ExportParams& p) {
+    return std::filesystem::path(sources_list_path(p.out.empty() ? p.animate : p.out)).filename().string();
+}
+
 // The credit: --source or the outlets of the facts shown.
-// `list`: the name the credit gives the sources file; by default OUT.sources.csv's.
-std::string credit(const FrameContext& ctx, data::Day day, std::string list = {}) {
+std::string credit(const FrameContext& ctx, data::Day day) {
     const ExportParams& p = *ctx.params;
-    if (list.empty()) {
-        list = std::filesystem::path(sources_list_path(p.out.empty() ? p.animate : p.out)).filename().string();
-    }
     return p.source ? *p.source
-                    : default_source(ctx.data.timeline, *ctx.data.resolver, day, p.boundaries.empty(), list);
+                    : default_source(ctx.data.timeline, *ctx.data.resolver, day, p.boundaries.empty(),
+                                     sources_list_name(p));
 }
 
 // The footer as drawn: the credit, then how the facts are sourced and the date the data
@@ -55,16 +57,18 @@ PageText page_text(const FrameContext& ctx, const Frame& frame, const ScenePaint
     t.title = p.title ? *p.title : default_title(bundled);
     t.subtitle = p.subtitle ? *p.subtitle : default_subtitle(bundled, frame.date);
     t.date_line = date_line(frame);
-    t.credit = credit(ctx, frame.day);  // once: it lists and ranks the sources
+    // The outlets are listed and ranked once, for the credit and for the description.
+    const std::string outlets = p.source ? std::string() : credited_outlets(ctx.data.timeline, *ctx.data.resolver, frame.day);
+    t.credit = p.source ? *p.source : credit_from_outlets(outlets, p.boundaries.empty(), sources_list_name(p));
     t.source = footer_line(t.credit, data_footnote(ctx.data, frame.day));
     t.notes = frame.caption.empty() ? p.notes : frame.caption;
     t.legend = legend_entries(ctx.scene, ctx.data.timeline.statuses(), paint, stripes_key);
     const bool world = !ctx.setup->bounds && p.focus.empty();
     // The description names no file (a page repeated with --from into another name keeps
     // its bytes): the sources file is "the sources file beside it".
-    t.description = data::map_description(ctx.data.timeline, *ctx.data.resolver, frame.day,
-                                           world ? "World map" : "Map of the area shown",
-                                           credit(ctx, frame.day, "the sources file beside it"));
+    t.description = data::map_description(
+        ctx.data.timeline, *ctx.data.resolver, frame.day, world ? "World map" : "Map of the area shown",
+        p.source ? *p.source : credit_from_outlets(outlets, p.boundaries.empty(), "the sources file beside it"));
     return t;
 }
 
@@ -231,19 +235,10 @@ void FrameWriter::write(size_t index) {
     layout.map = ctx_.base_layout.map;  // the reserved map area (identical by construction)
     const std::string target = ctx_.setup->batch && !p.out.empty() ? frame_path(p.out, index) : p.out;
     const PageDrawing dr = drawing(fp, layout);
-    if (ctx_.setup->format == "svg") {
-        write_svg(dr, target);
-    } else if (ctx_.setup->format == "html") {
-        write_file_atomic(target, html_document(dr, fp.text, ctx_.data.timeline, *ctx_.data.resolver, scene_.theme,
-                                                fp.day));
-        outputs_.push_back(target);
-        descriptions_.push_back(dr.description);
-        days_.push_back(dr.day);
-    } else if (ctx_.setup->format == "pdf") {
-        write_file_atomic(target, pdf_document(dr, ctx_.setup->dpi.value_or(0), data::civil_from_days(f.day).iso()));
-        outputs_.push_back(target);
-        descriptions_.push_back(dr.description);
-        days_.push_back(dr.day);
+    const std::string& format = ctx_.setup->format;
+    if (format == "svg" || format == "pdf" || format == "html") {
+        write_file_atomic(target, vector_document(dr, fp));
+        record(target, dr);
     } else if (pipe_) {
         write_animation_frame(fp, dr, target, f, index + 1 == frames_.size());
     } else if (!target.empty()) {
@@ -306,8 +301,19 @@ PageDrawing FrameWriter::drawing(const FramePaint& fp, const PageLayout& layout)
     return dr;
 }
 
-void FrameWriter::write_svg(const PageDrawing& dr, const std::string& target) {
-    write_file_atomic(target, svg_document(dr));
+// The file of a vector back end (no GL): SVG, PDF or the HTML embed.
+std::string FrameWriter::vector_document(const PageDrawing& dr, const FramePaint& fp) const {
+    if (ctx_.setup->format == "pdf") {
+        return pdf_document(dr, ctx_.setup->dpi.value_or(0), data::civil_from_days(fp.day).iso());
+    }
+    if (ctx_.setup->format == "html") {
+        return html_document(dr, fp.text, ctx_.data.timeline, *ctx_.data.resolver, scene_.theme, fp.day);
+    }
+    return svg_document(dr);
+}
+
+// A file written: its path, and its words and date for the extras beside it.
+void FrameWriter::record(const std::string& target, const PageDrawing& dr) {
     outputs_.push_back(target);
     descriptions_.push_back(dr.description);
     days_.push_back(dr.day);
@@ -364,9 +370,7 @@ void FrameWriter::write_png_bands(const FramePaint& fp, const PageDrawing& dr, c
     }
     if (encoded.valid()) encoded.get();
     png.finish();
-    outputs_.push_back(target);
-    descriptions_.push_back(fp.text.description);
-    days_.push_back(fp.day);
+    record(target, dr);
     ctx_.timer->lap("png");
 }
 
@@ -384,9 +388,7 @@ void FrameWriter::write_animation_frame(const FramePaint& fp, const PageDrawing&
     for (int k = 0; k < frame.hold; ++k) pipe_->write_frame(page.rgba());
     if (!target.empty()) {
         write_png(target, page.rgba(), page_w, page_h, 4, png_chunks(fp, frame), !ctx_.params->transparent);
-        outputs_.push_back(target);
-        descriptions_.push_back(fp.text.description);
-    days_.push_back(fp.day);
+        record(target, dr);
         ctx_.timer->lap("png");
     }
     if (last) {

@@ -92,7 +92,8 @@ public:
 
 private:
     PageDrawing drawing(const FramePaint& fp, const PageLayout& layout) const;
-    void write_svg(const PageDrawing& dr, const std::string& target);
+    std::string vector_document(const PageDrawing& dr, const FramePaint& fp) const;
+    void record(const std::string& target, const PageDrawing& dr);
     void compose(Canvas& page, const PageDrawing& dr);
     void write_png_bands(const FramePaint& fp, const PageDrawing& dr, const std::string& target,
                          const Frame& frame);

@@ -80,13 +80,19 @@ DataInputs load_data(const ExportParams& p, const NoteFn& note) {
     return in;
 }
 
-std::string default_source(const data::Timeline& timeline, const data::CountryResolver& countries,
-                           data::Day day, bool bundled_boundaries, const std::string& list_name) {
-    const auto rows = data::list_sources(timeline, countries, day);
-    std::string s = data::credit_sources(data::ranked_outlets(rows));
+std::string credited_outlets(const data::Timeline& timeline, const data::CountryResolver& countries, data::Day day) {
+    return data::credit_sources(data::ranked_outlets(data::list_sources(timeline, countries, day)));
+}
+
+std::string credit_from_outlets(std::string s, bool bundled_boundaries, const std::string& list_name) {
     if (!s.empty()) s += list_name.empty() ? "." : " (full list in " + list_name + ").";
     if (bundled_boundaries) s += std::string(s.empty() ? "" : " ") + "Boundaries: Natural Earth.";
     return s;
+}
+
+std::string default_source(const data::Timeline& timeline, const data::CountryResolver& countries,
+                           data::Day day, bool bundled_boundaries, const std::string& list_name) {
+    return credit_from_outlets(credited_outlets(timeline, countries, day), bundled_boundaries, list_name);
 }
 
 std::string data_footnote(const data::Timeline& t, data::SourceFilter filter, size_t weak_left_out,

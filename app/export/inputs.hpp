@@ -40,6 +40,11 @@ DataInputs load_data(const ExportParams& p, const NoteFn& note);
 // No " (full list in ...)" when `list_name` is empty.
 std::string default_source(const data::Timeline& timeline, const data::CountryResolver& countries,
                            data::Day day, bool bundled_boundaries, const std::string& list_name);
+// default_source in two steps, for a caller that words one ranking twice: the ranked
+// outlets ("Sources: CBS News, … and 29 others"; the costly part), then the credit from
+// them with `list_name` and the boundaries' credit.
+std::string credited_outlets(const data::Timeline& timeline, const data::CountryResolver& countries, data::Day day);
+std::string credit_from_outlets(std::string outlets, bool bundled_boundaries, const std::string& list_name);
 // What every credit line ends with: how the facts shown are sourced ("Statuses of 3
 // countries rest only on weak sources." or, with --sources strong, "N facts resting only
 // on weak sources are left out.") and "Data through 17 May 2026." Empty without events.

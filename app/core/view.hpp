@@ -36,6 +36,9 @@ ViewTransform stretch_bounds(const geo::BBox& bounds, double width, double heigh
 struct Camera {
     geo::Vec2 center;
     double zoom = 1.0;
+    bool operator==(const Camera& o) const {
+        return zoom == o.zoom && center.x == o.center.x && center.y == o.center.y;
+    }
 
     // The transform for a viewport, given the world's bounds (zoom 1 fits them).
     ViewTransform transform(const geo::BBox& world, double width, double height) const;

@@ -16,12 +16,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string hex(Color c) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r, c.g, c.b);
-    return buf;
-}
-
 // A country's change points over the event days: [date, status key or null, since].
 json change_points(const data::Timeline& timeline, int country) {
     const data::StatusTable& statuses = timeline.statuses();
@@ -117,10 +111,10 @@ std::string embed_data_json(const data::Timeline& timeline, const data::CountryR
     json st = json::array();
     for (const data::StatusIndex s : statuses.legend()) {
         const data::Status& status = statuses[static_cast<size_t>(s)];
-        st.push_back({{"key", status.key}, {"label", status.label}, {"colour", hex(status_fill(status, theme))}});
+        st.push_back({{"key", status.key}, {"label", status.label}, {"colour", to_hex(status_fill(status, theme))}});
     }
     j["statuses"] = st;
-    j["no_data"] = hex(theme_colors(theme).no_data);
+    j["no_data"] = to_hex(theme_colors(theme).no_data);
     json days = json::array();
     for (const data::Day d : timeline.event_days()) days.push_back(data::civil_from_days(d).iso());
     j["event_days"] = days;
@@ -170,7 +164,7 @@ std::string html_document(const PageDrawing& dr, const PageText& text, const dat
         const data::Status& status = statuses[static_cast<size_t>(s)];
         const int n = static_cast<size_t>(s) < counts.size() ? counts[static_cast<size_t>(s)] : 0;
         h += "<li data-key=\"" + xml_escape(status.key) + "\"><span class=\"dm-swatch\" style=\"background:" +
-             hex(status_fill(status, theme)) + "\"></span>" + xml_escape(status.label) + "<span class=\"dm-count\">" +
+             to_hex(status_fill(status, theme)) + "\"></span>" + xml_escape(status.label) + "<span class=\"dm-count\">" +
              std::to_string(n) + "</span></li>\n";
     }
     h += "</ul>\n<div class=\"dm-panel\" role=\"dialog\" aria-label=\"Country details\" hidden></div>\n";

@@ -109,10 +109,7 @@ DiagnosticsActions DiagnosticsPanel::draw(const DiagnosticsInfo& info) {
         ImGui::PopStyleColor();
     }
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    actions.x0 = pos.x;
-    actions.y0 = pos.y;
-    actions.x1 = pos.x + size.x;
-    actions.y1 = pos.y + size.y;
+    actions.rect = {pos.x, pos.y, pos.x + size.x, pos.y + size.y};
     ImGui::End();
     return actions;
 }

@@ -11,6 +11,7 @@
 #include "core/geo/projection.hpp"
 #include "core/geo/types.hpp"
 #include "core/geo/world.hpp"
+#include "ui/panel_context.hpp"
 
 namespace deportmap::ui {
 
@@ -41,8 +42,7 @@ struct DiagnosticsActions {
     std::optional<geo::ProjectionKind> projection;
     std::optional<bool> globe;  // true: switch to the globe; false: back to the flat map
     bool reset_view = false;
-    // Where the overlay was drawn (ImGui coordinates; zero when not drawn).
-    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    PanelRect rect;  // where the overlay was drawn (empty when it was not)
 };
 
 class DiagnosticsPanel {

@@ -54,6 +54,7 @@ exporter::ExportParams export_params(const ExportRequest& r) {
     }
     if (!r.source.empty()) p.source = r.source;
     p.transparent = r.transparent;
+    p.size_scale = r.size_scale;
     if (r.strong_sources) p.sources = "strong";
     p.labels = r.labels;
     p.patterns = r.patterns;

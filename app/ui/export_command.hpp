@@ -46,6 +46,7 @@ struct ExportRequest {
     std::string title;     // empty: the command line's default (the bundled data's headline)
     std::string subtitle;  // empty: the command line's default (what the colours show)
     bool no_titles = false;  // leave title and subtitle out (--title "" --subtitle "")
+    double size_scale = 1.0;  // --size-scale: the dialog's thumbnail
     std::string source;   // empty: the exporter's default from the data's publishers
     bool transparent = false;
     bool strong_sources = false;  // --sources strong: leave out facts resting only on weak sources

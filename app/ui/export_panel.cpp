@@ -14,7 +14,7 @@
 #include "export/compose.hpp"
 #include "export/inputs.hpp"
 #include "export/frame_writer.hpp"
-#include "export/options.hpp"
+#include "export/frames.hpp"
 #include "ui/widgets.hpp"
 
 namespace deportmap::ui {
@@ -70,11 +70,8 @@ void ExportPanel::release_gl() { thumb_texture_.reset(); }
 
 void ExportPanel::request_export(std::string path) {
     open_ = true;
-    format_ = "png";
-    for (const std::string f : {"svg", "pdf", "html"}) {
-        const std::string ext = "." + f;
-        if (path.size() >= ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0) format_ = f;
-    }
+    const std::string ext = exporter::lower_extension(path);
+    format_ = ext == "svg" || ext == "pdf" || ext == "html" ? ext : "png";
     set_text(path_, path);
     path_set_ = true;
     scripted_path_ = std::move(path);
@@ -393,12 +390,9 @@ void ExportPanel::update_thumbnail(const PanelContext& ctx, const ExportView& vi
     if (thumb_dir_.empty() && !make_thumb_dir()) return;
     ExportRequest r = request(ctx, view);
     r.out = thumb_dir_ + "/preview.png";
-    exporter::ExportParams p = export_params(r);
-    p.size_scale = std::min(1.0, kThumbnailPx / static_cast<double>(std::max(width, height)));
-    std::vector<std::string> argv = {"deportmap", "export"};
-    const std::vector<std::string> options = exporter::params_to_argv(p);
-    argv.insert(argv.end(), options.begin(), options.end());
-    argv.push_back("--quiet");
+    r.size_scale = std::min(1.0, kThumbnailPx / static_cast<double>(std::max(width, height)));
+    std::vector<std::string> argv = build_export_argv(r);
+    argv.insert(argv.begin(), "deportmap");
     std::string key;
     for (const std::string& a : argv) key += a + '\n';
     const double now = ImGui::GetTime();
@@ -434,7 +428,6 @@ void ExportPanel::finish_thumbnail() {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
                      image.rgba.data());
         glBindTexture(GL_TEXTURE_2D, 0);

@@ -20,15 +20,6 @@ namespace deportmap::ui {
 inline constexpr float kLegendWidthEm = 21.0f;
 inline constexpr float kLegendCompactWidthEm = 14.0f;
 
-// A panel's rectangle in ImGui coordinates (all zero when it was not drawn).
-struct PanelRect {
-    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    bool empty() const { return x1 <= x0 || y1 <= y0; }
-    bool contains(float x, float y) const { return x >= x0 && x < x1 && y >= y0 && y < y1; }
-    bool overlaps(const PanelRect& o) const {
-        return !empty() && !o.empty() && x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
-    }
-};
 
 class LegendPanel {
 public:

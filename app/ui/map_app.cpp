@@ -29,6 +29,15 @@ const std::vector<std::string> kVerbsWithoutArg = {"play", "pause", "labels", "c
                                                    "problems", "open-export", "story", "story-add",
                                                    "story-up", "story-down", "story-delete", "story-save"};
 
+// World country `w`'s shape at the finest level that is ready, or null.
+const geo::ProjectedShape* finest_ready_shape(const geo::ProjectedWorld& projected, size_t w) {
+    for (int l = geo::kLodCount - 1; l >= 0; --l) {
+        const auto& shapes = projected.shapes[static_cast<size_t>(l)];
+        if (projected.ready[static_cast<size_t>(l)] && w < shapes.size() && !shapes[w].bbox.empty()) return &shapes[w];
+    }
+    return nullptr;
+}
+
 double ease(double t) {
     t = std::clamp(t, 0.0, 1.0);
     return t < 0.5 ? 4 * t * t * t : 1 - std::pow(-2 * t + 2, 3) / 2;
@@ -355,14 +364,9 @@ bool MapApp::fly_step(FrameArgs& args) {
         pending_fly_ = -1;
         geo::BBox box;
         geo::Vec2 label;
-        for (int l = geo::kLodCount - 1; l >= 0; --l) {
-            const auto& shapes = args.projected.shapes[static_cast<size_t>(l)];
-            if (!args.projected.ready[static_cast<size_t>(l)] || static_cast<size_t>(w) >= shapes.size()) continue;
-            if (!shapes[static_cast<size_t>(w)].bbox.empty()) {
-                box = shapes[static_cast<size_t>(w)].bbox;
-                label = shapes[static_cast<size_t>(w)].label_point;
-                break;
-            }
+        if (const geo::ProjectedShape* shape = finest_ready_shape(args.projected, static_cast<size_t>(w))) {
+            box = shape->bbox;
+            label = shape->label_point;
         }
         // Fit into the part of the window the panels leave free, centred there.
         const float fbs = ImGui::GetIO().DisplayFramebufferScale.x;
@@ -573,35 +577,32 @@ FrameResult MapApp::frame(FrameArgs& args) {
     } else {
         last_globe_.reset();
     }
-    find_covered(args);
+    // What --dump-state's "covered" needs, kept for the end (computing it every frame would
+    // cost a pass over every country for a test's sake).
+    layout_frame_ = {&args.projected,
+                     args.camera.transform(args.projected.world_bounds, args.fb_width, args.fb_height),
+                     args.globe != nullptr || args.fb_width <= 0, ImGui::GetIO().DisplayFramebufferScale.x,
+                     {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}};
     return result;
 }
 
-// The countries whose label point (flat map) falls under the legend, the timeline, the
-// details panel or the projection switch.
-void MapApp::find_covered(const FrameArgs& args) {
-    covered_.clear();
-    display_ = {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y};
-    if (args.globe != nullptr || args.fb_width <= 0) return;
-    const float fbs = ImGui::GetIO().DisplayFramebufferScale.x;
-    const ViewTransform view = args.camera.transform(args.projected.world_bounds, args.fb_width, args.fb_height);
+// The countries whose label point (flat map, the last frame's view) falls under the
+// legend, the timeline, the details panel or the projection switch.
+std::vector<std::string> MapApp::covered_countries(const geo::World& world) const {
+    std::vector<std::string> covered;
+    const LayoutFrame& f = layout_frame_;
+    if (f.projected == nullptr || f.globe || !(f.fb_scale > 0.0f)) return covered;
     const PanelRect legend = panels_.legend ? legend_.rect() : PanelRect{};
-    for (size_t w = 0; w < args.world.countries.size(); ++w) {
-        for (int l = geo::kLodCount - 1; l >= 0; --l) {
-            const auto& shapes = args.projected.shapes[static_cast<size_t>(l)];
-            if (!args.projected.ready[static_cast<size_t>(l)] || w >= shapes.size() || shapes[w].bbox.empty()) continue;
-            const geo::Vec2 px = view.to_pixel(shapes[w].label_point);
-            const float x = static_cast<float>(px.x) / fbs, y = static_cast<float>(px.y) / fbs;
-            const std::array<const PanelRect*, 4> panels = {&legend, &timeline_rect_, &details_rect_, &switch_rect_};
-            for (const PanelRect* r : panels) {
-                if (r->contains(x, y)) {
-                    covered_.push_back(args.world.countries[w].iso3);
-                    break;
-                }
-            }
-            break;
-        }
+    const std::array<const PanelRect*, 4> panels = {&legend, &timeline_rect_, &details_rect_, &switch_rect_};
+    for (size_t w = 0; w < world.countries.size(); ++w) {
+        const geo::ProjectedShape* shape = finest_ready_shape(*f.projected, w);
+        if (shape == nullptr) continue;
+        const geo::Vec2 px = f.view.to_pixel(shape->label_point);
+        const float x = static_cast<float>(px.x) / f.fb_scale, y = static_cast<float>(px.y) / f.fb_scale;
+        const bool under = std::any_of(panels.begin(), panels.end(), [&](const PanelRect* r) { return r->contains(x, y); });
+        if (under) covered.push_back(world.countries[w].iso3);
     }
+    return covered;
 }
 
 std::string MapApp::state_json(const geo::World& world) const {
@@ -676,9 +677,9 @@ std::string MapApp::state_json(const geo::World& world) const {
                    {"timeline", rect(timeline_rect_)},
                    {"details", rect(details_rect_)},
                    {"switch", rect(switch_rect_)},
-                   {"width", display_[0]},
-                   {"height", display_[1]}};
-    j["covered"] = covered_;
+                   {"width", layout_frame_.display[0]},
+                   {"height", layout_frame_.display[1]}};
+    j["covered"] = covered_countries(world);
     size_t warnings = 0;
     for (const data::Problem& p : data_.dataset().problems()) warnings += p.warning ? 1 : 0;
     j["problems"] = data_.dataset().problems().size() - warnings;

@@ -196,12 +196,18 @@ private:
     Scene scene_;
     PanelVisibility panels_;
     float ui_scale_ = 1.0f;
-    // The panels' rectangles in the last frame and the countries whose label point lies
-    // under one of them (ISO3), for --dump-state: a layout test reads them.
+    // The panels' rectangles in the last frame and what is needed to tell the countries
+    // whose label point lies under one of them (ISO3), for --dump-state: a layout test
+    // reads them.
     PanelRect switch_rect_, timeline_rect_, details_rect_;
-    std::vector<std::string> covered_;
-    std::array<float, 2> display_{};  // ImGui's display size in the last frame
-    void find_covered(const FrameArgs& args);
+    struct LayoutFrame {
+        const geo::ProjectedWorld* projected = nullptr;  // the last frame's (the session's)
+        ViewTransform view;
+        bool globe = false;
+        float fb_scale = 1.0f;
+        std::array<float, 2> display{};  // ImGui's display size
+    } layout_frame_;
+    std::vector<std::string> covered_countries(const geo::World& world) const;
     TimelinePanel timeline_;
     LegendPanel legend_;
     DetailsPanel details_;

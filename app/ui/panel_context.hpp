@@ -14,6 +14,13 @@ struct ImFont;
 
 namespace deportmap::ui {
 
+// A panel's rectangle in ImGui coordinates (all zero when it was not drawn).
+struct PanelRect {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool empty() const { return x1 <= x0 || y1 <= y0; }
+    bool contains(float x, float y) const { return x >= x0 && x < x1 && y >= y0 && y < y1; }
+};
+
 struct PanelContext {
     const AppData& data;
     const geo::World& world;

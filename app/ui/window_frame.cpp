@@ -284,14 +284,11 @@ void WindowProgram::run_ui(Frame& f) {
 // under it; a camera the user or a flight has moved is left alone.
 void WindowProgram::fit_home_view(Frame& f, const geo::BBox& bounds) {
     if (f.globe_active || app_->presenting() || bounds.empty()) return;
-    auto same = [](const Camera& a, const Camera& b) {
-        return a.zoom == b.zoom && a.center.x == b.center.x && a.center.y == b.center.y;
-    };
     const Camera& now = camera();
-    if (!same(now, home_camera(bounds)) && !(fitted_home_ && same(now, *fitted_home_))) return;
+    if (now != home_camera(bounds) && fitted_home_ != now) return;
     const double free_bottom = f.result.bottom_left_y * ImGui::GetIO().DisplayFramebufferScale.y;
     const Camera fitted = home_camera(bounds, f.fb.width, f.fb.height, free_bottom);
-    if (!same(fitted, now)) {
+    if (fitted != now) {
         camera() = fitted;
         f.changed = true;
     }
@@ -323,7 +320,7 @@ void WindowProgram::run_diagnostics_panel(Frame& f) {
     info.errors = &errors_;
     info.bottom = f.result.bottom_left_y;
     const DiagnosticsActions actions = overlay_.draw(info);
-    app_->set_switch_rect({actions.x0, actions.y0, actions.x1, actions.y1});
+    app_->set_switch_rect(actions.rect);
     Scene& scene = app_->scene();
     if (actions.globe) {
         orthographic() = *actions.globe;

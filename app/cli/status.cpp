@@ -42,11 +42,6 @@ const char* const kUsage =
 // One output row: a country and its state on the date (core/data/status_report.hpp).
 using Row = StatusRow;
 
-// A field of the event's first source, or "".
-std::string first(const Event* e, const std::string Source::*field) {
-    const Source* s = e ? e->first_source() : nullptr;
-    return s ? s->*field : "";
-}
 
 void print_table(const std::vector<Row>& rows, const CountryResolver& countries,
                  const StatusTable& statuses) {
@@ -96,7 +91,7 @@ void print_json(const std::vector<Row>& rows, const CountryResolver& countries,
         o["deportees"] = e ? num(e->deportees) : json(nullptr);
         o["payment_usd"] = e ? num(e->payment_usd) : json(nullptr);
         auto first_json = [&](const std::string Source::*field) {
-            const std::string v = first(e, field);
+            const std::string v = first_source_field(e, field);
             return v.empty() ? json(nullptr) : json(v);
         };
         o["source_url"] = first_json(&Source::url);

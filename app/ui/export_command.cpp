@@ -121,10 +121,6 @@ std::optional<std::array<double, 4>> visible_lonlat_bounds(const Camera& camera,
                                  std::min(180.0, max_lon), std::min(90.0, max_lat)};
 }
 
-std::string default_export_name(data::Day date, bool svg) {
-    return default_export_name(date, std::string(svg ? "svg" : "png"));
-}
-
 std::string default_export_name(data::Day date, const std::string& format) {
     return "deportmap-" + iso_day(date) + "." + format;
 }

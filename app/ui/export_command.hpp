@@ -85,8 +85,7 @@ std::optional<std::array<double, 4>> visible_lonlat_bounds(const Camera& camera,
                                                            int width, int height,
                                                            const geo::Projector& projector);
 
-// "deportmap-YYYY-MM-DD.png" (or .svg) for `date`.
-std::string default_export_name(data::Day date, bool svg);
-std::string default_export_name(data::Day date, const std::string& format);  // "png", "svg", "pdf"
+// "deportmap-YYYY-MM-DD.FORMAT" for `date`.
+std::string default_export_name(data::Day date, const std::string& format);  // png, svg, pdf or html
 
 }  // namespace deportmap::ui

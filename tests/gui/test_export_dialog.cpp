@@ -241,9 +241,9 @@ TEST(ExportDialog, VisibleBoundsFollowTheCamera) {
 }
 
 TEST(ExportDialog, DefaultName) {
-    EXPECT_EQ(ui::default_export_name(dm::data::days_from_civil(2025, 3, 9), false),
+    EXPECT_EQ(ui::default_export_name(dm::data::days_from_civil(2025, 3, 9), "png"),
               "deportmap-2025-03-09.png");
-    EXPECT_EQ(ui::default_export_name(dm::data::days_from_civil(2025, 3, 9), true),
+    EXPECT_EQ(ui::default_export_name(dm::data::days_from_civil(2025, 3, 9), "svg"),
               "deportmap-2025-03-09.svg");
 }
 

@@ -10,11 +10,6 @@
 namespace deportmap::data {
 namespace {
 
-std::string first_source_field(const Event* e, const std::string Source::*field) {
-    const Source* s = e ? e->first_source() : nullptr;
-    return s ? s->*field : "";
-}
-
 std::string number(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; }
 
 // "A", "A and B", "A, B and C".
@@ -48,6 +43,11 @@ std::string phrase(const Status& s, size_t n) {
 }
 
 }  // namespace
+
+std::string first_source_field(const Event* e, const std::string Source::*field) {
+    const Source* s = e ? e->first_source() : nullptr;
+    return s ? s->*field : "";
+}
 
 std::vector<StatusRow> status_rows(const Timeline& timeline, const CountryResolver& countries, Day day, int only,
                                    bool all) {

@@ -23,6 +23,9 @@ struct StatusRow {
 std::vector<StatusRow> status_rows(const Timeline& timeline, const CountryResolver& countries, Day day,
                                    int only = -1, bool all = false);
 
+// A field of the event's first source ("" without an event or a source).
+std::string first_source_field(const Event* e, const std::string Source::*field);
+
 // The CSV of the rows: a header line and one line per row, each ending in '\n'.
 std::string status_csv(const std::vector<StatusRow>& rows, const CountryResolver& countries,
                        const StatusTable& statuses);

@@ -291,6 +291,19 @@ TEST(ExportDialog, ArgvRunsThroughTheBinary) {
     EXPECT_FALSE(std::filesystem::exists(r.out));
 }
 
+// The window program under its own X server (tests/support/xserver_run.sh) with its own
+// config folder, so no saved settings are read or written; stderr merged into out.
+static dm::test::RunResult run_window(const std::filesystem::path& dir, const std::vector<std::string>& args,
+                               const std::vector<std::string>& env = {}) {
+    dm::test::RunOptions options;
+    options.env = {"XDG_CONFIG_HOME=" + (dir / "config").string()};
+    options.env.insert(options.env.end(), env.begin(), env.end());
+    options.merge_stderr = true;
+    std::vector<std::string> argv = {DEPORTMAP_XSERVER_RUN, "--screen", "1280x800x24", DEPORTMAP_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return dm::test::run_binary(argv, options);
+}
+
 // The window's view (a selection, a hidden status, labels on) through the dialog's
 // scripted export: the sidecar of the file records them, so the file shows them.
 TEST(ExportDialog, WindowViewReachesTheFile) {
@@ -299,15 +312,8 @@ TEST(ExportDialog, WindowViewReachesTheFile) {
     }
     const std::filesystem::path dir = dm::test::scratch();
     const std::string out = (dir / "view.png").string();
-    // Its own config folder (no saved settings read or written) and its own X server.
-    dm::test::RunOptions options;
-    options.env = {"XDG_CONFIG_HOME=" + (dir / "config").string()};
-    options.merge_stderr = true;
-    const dm::test::RunResult run =
-        dm::test::run_binary({DEPORTMAP_XSERVER_RUN, "--screen", "1280x800x24", DEPORTMAP_BINARY,
-                              "--frames", "4", "--size", "1024x640", "--date", "2025-07-01",
-                              "--actions", "select:MEX;hide:declined;labels;export:" + out},
-                             options);
+    const dm::test::RunResult run = run_window(dir, {"--frames", "4", "--size", "1024x640", "--date", "2025-07-01",
+                                                     "--actions", "select:MEX;hide:declined;labels;export:" + out});
     const std::string& log_text = run.out;
     // A server that fails to start fails the test.
     ASSERT_EQ(run.exit_code, 0) << run.how_it_ended() << ": " << log_text;
@@ -329,15 +335,9 @@ TEST(ExportDialog, ScriptedExportWaitsForTheFlyTo) {
     }
     const std::filesystem::path dir = dm::test::scratch();
     const std::string out = (dir / "flown.png").string();
-    dm::test::RunOptions options;
-    options.env = {"XDG_CONFIG_HOME=" + (dir / "config").string()};
-    options.merge_stderr = true;
     // Two frames are asked for; the flight takes longer, and the export waits for it.
-    const dm::test::RunResult run =
-        dm::test::run_binary({DEPORTMAP_XSERVER_RUN, "--screen", "1280x800x24", DEPORTMAP_BINARY,
-                              "--frames", "2", "--size", "1024x640", "--date", "2025-07-01",
-                              "--actions", "fly:Rwanda;export:" + out},
-                             options);
+    const dm::test::RunResult run = run_window(dir, {"--frames", "2", "--size", "1024x640", "--date", "2025-07-01",
+                                                     "--actions", "fly:Rwanda;export:" + out});
     ASSERT_EQ(run.exit_code, 0) << run.how_it_ended() << ": " << run.out;
     ASSERT_TRUE(std::filesystem::exists(out + ".json")) << run.out;
     std::ifstream sidecar(out + ".json");
@@ -362,14 +362,10 @@ TEST(ExportDialog, PreviewIsARealThumbnailOfThePage) {
     }
     const std::filesystem::path dir = dm::test::scratch();
     const std::string state = (dir / "state.json").string();
-    dm::test::RunOptions options;
-    options.env = {"XDG_CONFIG_HOME=" + (dir / "config").string(), "TMPDIR=" + dir.string()};
-    options.merge_stderr = true;
-    const dm::test::RunResult run =
-        dm::test::run_binary({DEPORTMAP_XSERVER_RUN, "--screen", "1280x800x24", DEPORTMAP_BINARY, "--frames", "2",
-                              "--size", "1280x800", "--date", "2025-07-15", "--actions", "open-export",
-                              "--dump-state", state},
-                             options);
+    const dm::test::RunResult run = run_window(dir,
+                                               {"--frames", "2", "--size", "1280x800", "--date", "2025-07-15",
+                                                "--actions", "open-export", "--dump-state", state},
+                                               {"TMPDIR=" + dir.string()});
     ASSERT_EQ(run.exit_code, 0) << run.how_it_ended() << ": " << run.out;
     std::ifstream in(state);
     const nlohmann::json j = nlohmann::json::parse(in);

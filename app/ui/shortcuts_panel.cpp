@@ -15,7 +15,7 @@ constexpr Shortcut kShortcuts[] = {
     {"Left / Right, , / .", "previous / next event day"},
     {"Home / End", "first event / latest date"},
     {"Ctrl+F or /", "find a country"},
-    {"Ctrl+E", "export the view (PNG or SVG)"},
+    {"Ctrl+E", "export the view (PNG, SVG, PDF or HTML)"},
     {"Ctrl+= / Ctrl+- / Ctrl+0", "larger, smaller or the usual text and panels"},
     {"Esc", "clear the selection (or close the search)"},
     {"click a country", "select it: details on the right"},
